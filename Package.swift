@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "journal",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "journal", targets: ["journal"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The C library, as Debian ships it. Only `Git` may import this.
+        .systemLibrary(
+            name: "CLibgit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
+        // Swift ownership of libgit2 handles; every failing call becomes a thrown GitError.
+        .target(name: "Git", dependencies: ["CLibgit2"]),
+        // Day files, tasks, dates, carrying forward and the journal store. No C, no CLI.
+        .target(name: "JournalCore", dependencies: ["Git"]),
+        // The commands: argument parsing and printing only.
+        .target(
+            name: "JournalCLI",
+            dependencies: [
+                "JournalCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "journal", dependencies: ["JournalCLI"]),
+
+        .testTarget(name: "JournalCoreTests", dependencies: ["JournalCore"]),
+        .testTarget(name: "GitTests", dependencies: ["Git"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["journal"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

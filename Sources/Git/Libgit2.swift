@@ -1,0 +1,11 @@
+import CLibgit2
+
+/// libgit2's global state: initialised once per process and never shut down, because
+/// objects may outlive any scope we could shut it down in.
+enum Libgit2 {
+    static let ready: Void = {
+        git_libgit2_init()
+        // A journal is worth a few fsyncs: a crash must not leave a ref naming a half-written object.
+        _ = journal_git_enable_fsync(1)
+    }()
+}

@@ -1,0 +1,89 @@
+import CLibgit2
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+/// One change to a tree, by path from its root.
+public enum TreeChange: Equatable {
+    case upsertBlob(path: String, id: ObjectID)
+    case remove(path: String)
+
+    var path: String {
+        switch self {
+        case .upsertBlob(let path, _), .remove(let path): return path
+        }
+    }
+}
+
+extension Repository {
+    public func writeBlob(_ bytes: [UInt8]) throws -> ObjectID {
+        var oid = git_oid()
+        _ = try bytes.withUnsafeBytes { buffer in
+            try check(git_blob_create_from_buffer(&oid, pointer, buffer.baseAddress, buffer.count), "cannot write blob")
+        }
+        return ObjectID(oid)
+    }
+
+    /// Writes the tree that is `base` with `changes` applied; only the subtrees on the changed paths
+    /// are rewritten, so the cost does not grow with the size of the journal.
+    public func writeTree(updating base: Tree?, with changes: [TreeChange]) throws -> ObjectID {
+        // libgit2 reads the paths during the call only; strdup keeps them alive until then.
+        let paths = changes.map { strdup($0.path)! }
+        defer { paths.forEach { free($0) } }
+        var updates = zip(changes, paths).map { change, path -> git_tree_update in
+            var update = git_tree_update()
+            update.path = UnsafePointer(path)
+            switch change {
+            case .upsertBlob(_, let id):
+                update.action = GIT_TREE_UPDATE_UPSERT
+                update.id = id.raw
+                update.filemode = GIT_FILEMODE_BLOB
+            case .remove:
+                update.action = GIT_TREE_UPDATE_REMOVE
+            }
+            return update
+        }
+        var oid = git_oid()
+        try check(
+            git_tree_create_updated(&oid, pointer, base?.pointer, updates.count, &updates),
+            "cannot write tree")
+        return ObjectID(oid)
+    }
+
+    /// Writes a commit object without moving any reference; see `updateReference` for that.
+    public func writeCommit(
+        tree: ObjectID, parents: [Commit], message: String, author: Signature, committer: Signature
+    ) throws -> ObjectID {
+        let commitTree = try self.tree(tree)
+        var oid = git_oid()
+        var parentPointers: [OpaquePointer?] = parents.map { $0.pointer }
+        _ = try author.withGitSignature { author in
+            try committer.withGitSignature { committer in
+                try check(
+                    git_commit_create(
+                        &oid, pointer, nil, author, committer, "UTF-8", message, commitTree.pointer,
+                        parentPointers.count, &parentPointers),
+                    "cannot write commit")
+            }
+        }
+        return ObjectID(oid)
+    }
+
+    /// Points `name` at `target` only if it still points at `expected` (nil: only if it does not
+    /// exist yet). Another writer in between makes this throw a GitError with code `.modified`
+    /// (or `.exists`), never silently overwrite its commit.
+    public func updateReference(_ name: String, to target: ObjectID, expecting expected: ObjectID?, logMessage: String) throws {
+        var oid = target.raw
+        var reference: OpaquePointer?
+        if var current = expected?.raw {
+            try check(
+                git_reference_create_matching(&reference, pointer, name, &oid, 1, &current, logMessage),
+                "cannot update \(name)")
+        } else {
+            try check(git_reference_create(&reference, pointer, name, &oid, 0, logMessage), "cannot create \(name)")
+        }
+        git_reference_free(reference)
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import JournalCore
+
+struct EditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit",
+        abstract: "Open a day in $VISUAL or $EDITOR; on exit the change is checked and committed.",
+        discussion: """
+            New tasks you type get ids; nothing you write is dropped. Problems (a wrong heading \
+            date, an unknown [?] state) are reported as FILE:LINE: message.
+
+            Example: EDITOR=nano journal edit yesterday
+            """)
+
+    @Argument(help: "The day (default: today).") var date: String?
+    @OptionGroup var options: JournalOptions
+
+    func run() throws {
+        let journal = try options.open()
+        let day = try options.day(date)
+        let path = try journal.prepareEdit(of: day)
+        let editor = options.environment["VISUAL"] ?? options.environment["EDITOR"] ?? "vi"
+        let status = try Editor.run(editor, on: path)
+        guard status == 0 else { throw JournalError.editorFailed(editor, status) }
+        let edited = try journal.finishEdit(of: day)
+        for problem in edited.problems { Output.warning(problem.description) }
+        print(edited.committed ? "committed \(day.iso)" : "no change to \(day.iso)")
+    }
+}

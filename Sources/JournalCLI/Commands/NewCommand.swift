@@ -1,0 +1,32 @@
+import ArgumentParser
+import JournalCore
+
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Start a day's list, carrying forward what was left unfinished.",
+        discussion: """
+            Unfinished tasks ([ ] and [/]) of the latest earlier day, and of any older day, are \
+            copied with their ids and nesting and marked [>] → DATE where they were. Running it \
+            again never duplicates a task.
+
+            Example: journal new            (today)
+                     journal new monday --no-carry
+            """)
+
+    @Argument(help: "The day to start (default: today).") var date: String?
+    @Flag(help: "Start an empty day; carry nothing.") var noCarry = false
+    @OptionGroup var options: JournalOptions
+
+    func run() throws {
+        let journal = try options.open()
+        let day = try options.day(date)
+        let started = try journal.startDay(day, carry: !noCarry)
+        let from = started.carried.keys.sorted().map(\.iso)
+        let carried = started.carriedCount == 0 ? "nothing to carry" :
+            "carried \(started.carriedCount) task\(started.carriedCount == 1 ? "" : "s") from \(from.joined(separator: ", "))"
+        let already = started.alreadyPresent > 0 ? " (\(started.alreadyPresent) already there)" : ""
+        print("\(started.created ? "started" : "\(day.iso) exists;") \(started.created ? "\(day.iso) \(day.weekday.name): " : "")\(carried)\(already)")
+        if started.created || started.carriedCount > 0 { ShowCommand.printDay(try journal.view(of: day)) }
+    }
+}

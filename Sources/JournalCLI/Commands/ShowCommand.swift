@@ -1,0 +1,29 @@
+import ArgumentParser
+import JournalCore
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print a day: its tasks numbered, with states and ids, then its notes.",
+        discussion: "Example: journal show yesterday\n         journal show 2025-01-15 --json")
+
+    @Argument(help: "The day (default: today).") var date: String?
+    @Flag(help: "Print JSON for scripts.") var json = false
+    @OptionGroup var options: JournalOptions
+
+    func run() throws {
+        let view = try options.open().view(of: try options.day(date))
+        if json { try Output.json(view) } else { ShowCommand.printDay(view) }
+    }
+
+    static func printDay(_ view: DayView) {
+        print("\(view.date) \(view.weekday)")
+        let width = String(view.tasks.count).count
+        for task in view.tasks { print(TaskLineFormat.line(task, numberWidth: width)) }
+        if view.tasks.isEmpty { print("(no tasks)") }
+        if !view.notes.isEmpty {
+            print("")
+            for note in view.notes { print(note.text) }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import JournalCore
+
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Today's open tasks, days since the last entry, and uncommitted hand edits.",
+        discussion: "Example: journal status --json")
+
+    @Flag(help: "Print JSON for scripts.") var json = false
+    @OptionGroup var options: JournalOptions
+
+    func run() throws {
+        let status = try options.open().status(today: try options.today())
+        if json { return try Output.json(status) }
+        print("journal \(status.directory.dropLast())")
+        if status.todayStarted {
+            print("today \(status.today): \(status.openTasks.count) open task\(status.openTasks.count == 1 ? "" : "s")")
+            let width = String(status.openTasks.map(\.number).max() ?? 0).count
+            for task in status.openTasks { print(TaskLineFormat.line(task, numberWidth: width)) }
+        } else {
+            print("today \(status.today): not started ('journal new' starts it)")
+        }
+        if let last = status.lastDay, let days = status.daysSinceLastDay, days > 0 {
+            print("last entry \(last), \(days) day\(days == 1 ? "" : "s") ago")
+        } else if status.lastDay == nil {
+            print("no days yet")
+        }
+        if !status.uncommitted.isEmpty {
+            print("uncommitted hand edits (the next journal command commits them): \(status.uncommitted.joined(separator: ", "))")
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import FoundationEssentials
+import Git
+import JournalCore
+
+public struct JournalCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "journal",
+        abstract: "A work journal: one Markdown task list per day, versioned in Git.",
+        discussion: """
+            Each day is YYYY/MM/YYYY-MM-DD.md in a Git repository (default ~/journal; --dir or \
+            JOURNAL_DIR picks another). Every change is one commit; files you edit by hand are \
+            committed by the next journal command.
+
+            DATE is today, yesterday, tomorrow, YYYY-MM-DD, -N or +N days, a weekday (the most \
+            recent one, today included) or 'next WEEKDAY'. A TASK is its number in the day's list \
+            (see 'journal show') or its id (k7f3q or ^k7f3q).
+
+            Example: journal new && journal add "Prepare the design review" --tag review
+            """,
+        version: "0.1.0",
+        subcommands: [
+            InitCommand.self, NewCommand.self, AddCommand.self,
+            StartCommand.self, DoneCommand.self, CancelCommand.self, ReopenCommand.self,
+            EditCommand.self, ShowCommand.self, StatusCommand.self,
+        ]
+    )
+
+    public init() {}
+
+    /// Runs the command line and returns the exit status: 0 success, 1 failure, 2 usage error.
+    /// Failures are one line on standard error.
+    public static func run(_ arguments: [String]) -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch let error as JournalError {
+            Output.error(error.description)
+            return 1
+        } catch let error as GitError {
+            Output.error(error.description)
+            return 1
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                return 0
+            }
+            Output.error(fullMessage(for: error), prefixed: false)
+            return code == .validationFailure ? 2 : code.rawValue
+        }
+    }
+}
+
+/// The options every command that works on a journal takes.
+struct JournalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The journal's directory (default: $JOURNAL_DIR, else ~/journal).", valueName: "PATH"))
+    var dir: String?
+
+    var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    var location: String { Journal.location(explicit: dir, environment: environment) }
+
+    func open() throws -> Journal { try Journal.open(at: location, environment: environment) }
+
+    func today() throws -> Day { try Clock(environment: environment).today() }
+
+    /// A DATE argument; nil means today.
+    func day(_ text: String?) throws -> Day {
+        let today = try today()
+        return try text.map { try DayExpression.resolve($0, today: today) } ?? today
+    }
+}

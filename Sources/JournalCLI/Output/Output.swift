@@ -1,0 +1,24 @@
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+enum Output {
+    static func error(_ message: String, prefixed: Bool = true) {
+        let line = (prefixed ? "journal: error: " : "") + message + (message.hasSuffix("\n") ? "" : "\n")
+        fputs(line, stderr)
+    }
+
+    static func warning(_ message: String) {
+        fputs("journal: warning: \(message)\n", stderr)
+    }
+
+    /// Stable, sorted-key JSON for scripts.
+    static func json(_ value: some Encodable) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+}

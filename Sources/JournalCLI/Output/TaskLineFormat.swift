@@ -1,0 +1,26 @@
+import JournalCore
+
+/// How a task reads on the terminal: number, box, indented text, id.
+enum TaskLineFormat {
+    static func line(_ task: DayView.TaskItem, numberWidth: Int) -> String {
+        let number = String(task.number)
+        let padding = String(repeating: " ", count: max(0, numberWidth - number.count))
+        let carried = task.carriedTo.map { " → \($0)" } ?? ""
+        let id = task.id.map { " ^\($0)" } ?? ""
+        return "\(padding)\(number) \(String(repeating: "  ", count: task.depth))[\(box(task.state))] \(task.text)\(carried)\(id)"
+    }
+
+    static func box(_ state: TaskState) -> Character {
+        switch state {
+        case .open: return " "
+        case .inProgress: return "/"
+        case .done: return "x"
+        case .cancelled: return "-"
+        case .carried: return ">"
+        }
+    }
+
+    static func summary(id: TaskID?, text: String) -> String {
+        (id.map { "^\($0.value) " } ?? "") + text
+    }
+}

@@ -1,0 +1,40 @@
+/// Something in a day file that journal reads in a way the user may not mean. Reported as
+/// `FILE:LINE: message`; never fixed by dropping a line.
+public struct DayProblem: Equatable, Sendable, CustomStringConvertible {
+    public let path: String
+    public let line: Int
+    public let message: String
+
+    public var description: String { "\(path):\(line): \(message)" }
+
+    public static func find(in file: DayFile, day: Day) -> [DayProblem] {
+        let path = DayPath.path(for: day)
+        var problems: [DayProblem] = []
+        if file.headingDay != day {
+            let found = file.headingDay.map { "says \($0.iso)" } ?? "is missing"
+            problems.append(DayProblem(path: path, line: 1, message: "the heading date \(found); expected '# \(day.iso) …'"))
+        }
+        var seen: [TaskID: Int] = [:]
+        for (index, line) in file.lines.enumerated() {
+            if let id = line.task?.id {
+                if let first = seen[id] {
+                    problems.append(DayProblem(path: path, line: index + 1, message: "task id ^\(id.value) is also on line \(first)"))
+                } else {
+                    seen[id] = index + 1
+                }
+            } else if line.task == nil, let marker = DayProblem.unknownMarker(line.text) {
+                problems.append(DayProblem(path: path, line: index + 1, message: "unknown task state '[\(marker)]' (known: [ ] [/] [x] [-] [>]); kept as a note"))
+            }
+        }
+        return problems
+    }
+
+    /// The box of a line shaped like a task whose state journal does not know.
+    private static func unknownMarker(_ text: String) -> Character? {
+        let trimmed = text.drop(while: { $0 == " " || $0 == "\t" })
+        guard let bullet = trimmed.first, "-*+".contains(bullet) else { return nil }
+        let rest = Array(trimmed.dropFirst().prefix(4))
+        guard rest.count >= 4, rest[0] == " ", rest[1] == "[", rest[3] == "]" else { return nil }
+        return rest[2]
+    }
+}

@@ -1,0 +1,137 @@
+/// One task line of a day file, split into the parts journal reads and writes.
+/// A day file keeps the bytes of every line it read and renders a task anew only once a
+/// command has changed it, so odd spacing in an untouched line is never normalised away.
+public struct Task: Equatable, Sendable {
+    /// Leading white space as written; its width gives the nesting.
+    public var indent: String
+    /// `-`, `*` or `+`.
+    public var bullet: Character
+    public var state: TaskState
+    /// The marker as written (`x` or `X` for done), kept so an untouched line renders as it was.
+    var marker: Character
+    public var text: String
+    /// For a carried task: the day it was carried to.
+    public var carriedTo: Day?
+    public var id: TaskID?
+    /// White space after the last part, as written.
+    var trailing: String
+
+    public init(state: TaskState, text: String, id: TaskID? = nil, depth: Int = 0) {
+        indent = String(repeating: "  ", count: depth)
+        bullet = "-"
+        self.state = state
+        marker = state.marker
+        self.text = text
+        self.id = id
+        trailing = ""
+    }
+
+    /// Nesting width: a tab counts as one level, like two spaces.
+    public var indentWidth: Int { indent.reduce(0) { $0 + ($1 == "\t" ? 2 : 1) } }
+
+    public var tags: [String] { Task.words(in: text, after: "#") }
+    public var people: [String] { Task.words(in: text, after: "@") }
+
+    public mutating func setState(_ newState: TaskState) {
+        state = newState
+        marker = newState.marker
+        if newState != .carried { carriedTo = nil }
+    }
+
+    public mutating func setDepth(_ depth: Int) {
+        indent = String(repeating: "  ", count: depth)
+    }
+
+    public var rendered: String {
+        var line = "\(indent)\(bullet) [\(marker)]"
+        if !text.isEmpty { line += " \(text)" }
+        if let carriedTo { line += " → \(carriedTo.iso)" }
+        if let id { line += " ^\(id.value)" }
+        return line + trailing
+    }
+
+    /// Reads a task line (without its line ending); nil when the line is not a task.
+    public init?(line: String) {
+        let scalars = line.unicodeScalars
+        var position = scalars.startIndex
+        while position < scalars.endIndex, scalars[position] == " " || scalars[position] == "\t" {
+            position = scalars.index(after: position)
+        }
+        let afterIndent = position
+        // "- [ ]" is five scalars at least.
+        guard scalars.distance(from: position, to: scalars.endIndex) >= 5 else { return nil }
+        let bulletScalar = scalars[position]
+        guard bulletScalar == "-" || bulletScalar == "*" || bulletScalar == "+" else { return nil }
+        let open = scalars.index(position, offsetBy: 2)
+        let markerIndex = scalars.index(after: open)
+        let close = scalars.index(after: markerIndex)
+        guard scalars[scalars.index(after: position)] == " ", scalars[open] == "[", scalars[close] == "]",
+              scalars[markerIndex].isASCII, let state = TaskState(marker: UInt8(scalars[markerIndex].value))
+        else { return nil }
+        var rest = Substring(String(scalars[scalars.index(after: close)...]))
+        if !rest.isEmpty {
+            guard rest.first == " " else { return nil }
+            rest = rest.dropFirst()
+        }
+        indent = String(scalars[..<afterIndent])
+        bullet = Character(bulletScalar)
+        self.state = state
+        marker = Character(scalars[markerIndex])
+
+        let body = rest.trimmingTrailingWhitespace()
+        trailing = String(rest[body.endIndex...])
+        var text = body
+        id = nil
+        if let caret = text.lastIndex(of: "^"), let id = TaskID(text[text.index(after: caret)...]),
+           caret == text.startIndex || text[text.index(before: caret)] == " " {
+            self.id = id
+            text = text[..<caret].trimmingTrailingSpaces()
+        }
+        carriedTo = nil
+        if state == .carried, let arrow = text.lastIndex(of: "→"),
+           let day = Day(iso: text[text.index(after: arrow)...].drop(while: { $0 == " " })) {
+            carriedTo = day
+            text = text[..<arrow].trimmingTrailingSpaces()
+        }
+        self.text = String(text)
+    }
+
+    private static func words(in text: String, after sigil: Character) -> [String] {
+        var found: [String] = []
+        var previous: Character = " "
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index] == sigil, previous == " " || previous == "(" {
+                let start = text.index(after: index)
+                let end = text[start...].firstIndex(where: { !Task.isWordCharacter($0) }) ?? text.endIndex
+                if start < end { found.append(String(text[start..<end])) }
+                index = end
+                previous = sigil
+                continue
+            }
+            previous = text[index]
+            index = text.index(after: index)
+        }
+        return found
+    }
+
+    static func isWordCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber || character == "-" || character == "_" || character == "/"
+    }
+}
+
+extension StringProtocol {
+    func trimmingTrailingWhitespace() -> SubSequence {
+        var end = endIndex
+        while end > startIndex, self[index(before: end)] == " " || self[index(before: end)] == "\t" {
+            end = index(before: end)
+        }
+        return self[startIndex..<end]
+    }
+
+    func trimmingTrailingSpaces() -> SubSequence {
+        var end = endIndex
+        while end > startIndex, self[index(before: end)] == " " { end = index(before: end) }
+        return self[startIndex..<end]
+    }
+}

@@ -1,0 +1,56 @@
+/// Every way a journal command can fail, each with the one line a user reads.
+public enum JournalError: Error, Equatable, CustomStringConvertible {
+    case invalidDate(String, String)
+    case notAJournal(String)
+    case noJournal(String)
+    case alreadyExists(String)
+    case directoryNotEmpty(String)
+    case noSuchDay(Day)
+    case noSuchTask(String, Day?)
+    case taskNumberOutOfRange(Int, Day, count: Int)
+    case invalidTaskText(String)
+    case invalidTag(String)
+    case unsafePath(String, String)
+    case missingIdentity(String)
+    case invalidGitDate(String, String)
+    case editorFailed(String, Int32)
+    case busy(String)
+    case storage(String)
+
+    public var description: String {
+        switch self {
+        case .invalidDate(let text, let accepted):
+            return "invalid date '\(text)' (accepted: \(accepted))"
+        case .notAJournal(let path):
+            return "\(path) is not a journal (no .journal file at its top); run 'journal init' in an empty directory to start one"
+        case .noJournal(let path):
+            return "no journal at \(path); run 'journal init' to create it, or pass --dir / set JOURNAL_DIR"
+        case .alreadyExists(let path):
+            return "\(path) is already a journal"
+        case .directoryNotEmpty(let path):
+            return "\(path) exists and is not empty; 'journal init' needs a new or empty directory"
+        case .noSuchDay(let day):
+            return "there is no day \(day.iso) in the journal"
+        case .noSuchTask(let reference, let day):
+            return day.map { "no task '\(reference)' in \($0.iso)" } ?? "no task '\(reference)' in the journal"
+        case .taskNumberOutOfRange(let number, let day, let count):
+            return "no task number \(number) in \(day.iso) (it has \(count) task\(count == 1 ? "" : "s"))"
+        case .invalidTaskText(let reason):
+            return "invalid task text: \(reason)"
+        case .invalidTag(let tag):
+            return "invalid tag '\(tag)': a tag is letters, digits, '-', '_' or '/', with no spaces"
+        case .unsafePath(let path, let reason):
+            return "\(path): \(reason)"
+        case .missingIdentity(let what):
+            return "no Git identity: \(what) is not set; run: git config --global user.name \"Your Name\" && git config --global user.email you@example.org"
+        case .invalidGitDate(let variable, let value):
+            return "invalid \(variable) '\(value)' (use '@SECONDS +ZZZZ', 'YYYY-MM-DDTHH:MM:SS[+ZZ:ZZ]' or an RFC 2822 date)"
+        case .editorFailed(let editor, let status):
+            return "editor '\(editor)' exited with status \(status); the file is left as it is and will be committed by the next journal command"
+        case .busy(let path):
+            return "another journal command holds \(path) and did not finish in time"
+        case .storage(let message):
+            return message
+        }
+    }
+}

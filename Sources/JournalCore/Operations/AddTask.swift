@@ -1,0 +1,40 @@
+extension Journal {
+    public struct Added: Equatable {
+        public let day: Day
+        public let number: Int
+        public let task: Task
+        /// True when the day had no file yet and this started it.
+        public let startedDay: Bool
+    }
+
+    /// Appends an open task to `day`, creating the day file when needed (`journal new` later
+    /// carries into it without duplicating anything).
+    public func addTask(_ text: String, tags: [String], to day: Day) throws -> Added {
+        let fullText = try Journal.taskText(text, tags: tags)
+        return try write { draft in
+            let existing = try draft.file(for: day)
+            var file = existing ?? DayFile.new(for: day)
+            let task = Task(state: .open, text: fullText, id: try draft.freshID(besides: Set(file.tasks.compactMap(\.id))))
+            file.appendTasks([task])
+            draft.write(file, for: day)
+            draft.message = CommitMessage(command: "add", subject: CommitMessage.taskSubject("add", task) + " (\(day.iso))", day: day, tasks: [task.id!])
+            return Added(day: day, number: file.entries.count, task: task, startedDay: existing == nil)
+        }
+    }
+
+    /// The text of a new task: one line, no control characters, tags appended as `#tag`.
+    static func taskText(_ text: String, tags: [String]) throws -> String {
+        if let bad = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
+            let name = bad == "\n" || bad == "\r" ? "a line break" : "the control character U+\(String(bad.value, radix: 16, uppercase: true))"
+            throw JournalError.invalidTaskText("it contains \(name); a task is one line")
+        }
+        var result = text.trimmingCharacters(in: " ")
+        guard !result.isEmpty else { throw JournalError.invalidTaskText("it is empty") }
+        for tag in tags {
+            let bare = tag.hasPrefix("#") ? String(tag.dropFirst()) : tag
+            guard !bare.isEmpty, bare.allSatisfy(Task.isWordCharacter) else { throw JournalError.invalidTag(tag) }
+            if !Task(state: .open, text: result).tags.contains(bare) { result += " #" + bare }
+        }
+        return result
+    }
+}

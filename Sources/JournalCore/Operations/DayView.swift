@@ -1,0 +1,57 @@
+/// A day as the commands print it and as `--json` spells it. Field names are part of the
+/// interface scripts rely on: add to them, never rename.
+public struct DayView: Encodable, Equatable {
+    public struct TaskItem: Encodable, Equatable {
+        public let number: Int
+        public let id: String?
+        public let state: TaskState
+        public let text: String
+        public let tags: [String]
+        public let people: [String]
+        public let depth: Int
+        /// The number of the task this one is nested under.
+        public let parent: Int?
+        public let carriedTo: String?
+        /// 1-based line in the file.
+        public let line: Int
+    }
+
+    public struct Note: Encodable, Equatable {
+        public let line: Int
+        public let text: String
+    }
+
+    public let date: String
+    public let weekday: String
+    public let path: String
+    public let tasks: [TaskItem]
+    /// Every line that is not a task and not the heading, blank lines left out.
+    public let notes: [Note]
+
+    init(day: Day, file: DayFile) {
+        date = day.iso
+        weekday = day.weekday.name
+        path = DayPath.path(for: day)
+        let entries = file.entries
+        let numberOfLine = Dictionary(uniqueKeysWithValues: entries.map { ($0.lineIndex, $0.number) })
+        tasks = entries.map { entry in
+            TaskItem(number: entry.number, id: entry.task.id?.value, state: entry.task.state, text: entry.task.text,
+                     tags: entry.task.tags, people: entry.task.people, depth: entry.depth,
+                     parent: entry.parentLineIndex.flatMap { numberOfLine[$0] }, carriedTo: entry.task.carriedTo?.iso,
+                     line: entry.lineIndex + 1)
+        }
+        let headingLine = file.headingDay == nil ? -1 : 0
+        notes = file.lines.enumerated().compactMap { index, line in
+            guard line.task == nil, index != headingLine, !line.content.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) else { return nil }
+            return Note(line: index + 1, text: line.text)
+        }
+    }
+}
+
+extension Journal {
+    /// The day as it stands in the working tree (uncommitted edits included).
+    public func view(of day: Day) throws -> DayView {
+        guard let file = try currentFile(for: day) else { throw JournalError.noSuchDay(day) }
+        return DayView(day: day, file: file)
+    }
+}

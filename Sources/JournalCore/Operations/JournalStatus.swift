@@ -1,0 +1,28 @@
+/// What `journal status` reports. Read-only: it commits nothing.
+public struct JournalStatus: Encodable, Equatable {
+    public let directory: String
+    public let today: String
+    public let todayStarted: Bool
+    /// Today's unfinished tasks.
+    public let openTasks: [DayView.TaskItem]
+    /// The latest day with a file, today or before.
+    public let lastDay: String?
+    public let daysSinceLastDay: Int?
+    /// Paths edited outside journal and not committed yet (the next journal command commits them).
+    public let uncommitted: [String]
+}
+
+extension Journal {
+    public func status(today: Day) throws -> JournalStatus {
+        let todayView = try currentFile(for: today).map { DayView(day: today, file: $0) }
+        let lastDay = try todayView != nil ? today : headTree().latestDay(before: today)
+        return JournalStatus(
+            directory: directory,
+            today: today.iso,
+            todayStarted: todayView != nil,
+            openTasks: todayView?.tasks.filter { $0.state.isUnfinished } ?? [],
+            lastDay: lastDay?.iso,
+            daysSinceLastDay: lastDay.map { $0.days(until: today) },
+            uncommitted: try repository.changedPaths().map(\.path))
+    }
+}

@@ -1,0 +1,52 @@
+/// A journal commit message: a subject a person reads in `git log --oneline`, and trailers
+/// (`Journal-Command: done`, `Journal-Task: m2d8a`) that later commands read back.
+public struct CommitMessage: Equatable, Sendable {
+    public var subject: String
+    public var trailers: [Trailer]
+
+    public struct Trailer: Equatable, Sendable {
+        public let key: String
+        public let value: String
+    }
+
+    public init(command: String, subject: String, day: Day? = nil, tasks: [TaskID] = []) {
+        self.subject = CommitMessage.shorten(subject)
+        trailers = [Trailer(key: "Journal-Command", value: command)]
+        if let day { trailers.append(Trailer(key: "Journal-Day", value: day.iso)) }
+        trailers += tasks.map { Trailer(key: "Journal-Task", value: $0.value) }
+    }
+
+    public var text: String {
+        subject + "\n\n" + trailers.map { "\($0.key): \($0.value)" }.joined(separator: "\n") + "\n"
+    }
+
+    /// The subject of a task commit: `done ^m2d8a Review the implementation …`.
+    static func taskSubject(_ verb: String, _ task: Task) -> String {
+        "\(verb) \(task.id.map { "^\($0.value) " } ?? "")\(task.text)"
+    }
+
+    private static let subjectLimit = 72
+
+    private static func shorten(_ subject: String) -> String {
+        subject.count <= subjectLimit ? subject : subject.prefix(subjectLimit - 1) + "…"
+    }
+}
+
+extension CommitMessage {
+    /// The trailers journal wrote into a commit message, read back.
+    struct Parsed {
+        let command: String?
+        let day: Day?
+
+        init(_ text: String) {
+            var command: String?
+            var day: Day?
+            for line in text.split(separator: "\n") {
+                if line.hasPrefix("Journal-Command: ") { command = String(line.dropFirst(17)) }
+                if line.hasPrefix("Journal-Day: ") { day = Day(iso: line.dropFirst(13)) }
+            }
+            self.command = command
+            self.day = day
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Git
+
+/// The changes one command makes, on top of the commit HEAD pointed at when it began.
+/// Reads see the command's own changes first, then HEAD.
+struct Draft {
+    let head: Commit?
+    let committed: DayTree
+    private let state: WorkingTree
+    private(set) var changedDays: [Day: DayFile] = [:]
+    /// Files that are not day files (nil: removed), as written by `init` or by hand.
+    private(set) var changedFiles: [String: [UInt8]?] = [:]
+    private(set) var registry: IDRegistry?
+    var message: CommitMessage?
+
+    init(repository: Repository, state: WorkingTree) throws {
+        head = try repository.headCommit()
+        committed = DayTree(tree: try head?.tree(), repository: repository)
+        self.state = state
+    }
+
+    var isEmpty: Bool { changedDays.isEmpty && changedFiles.isEmpty }
+
+    func file(for day: Day) throws -> DayFile? {
+        if let changed = changedDays[day] { return changed }
+        return try committed.file(for: day)
+    }
+
+    mutating func write(_ file: DayFile, for day: Day) { changedDays[day] = file }
+
+    mutating func writeFile(_ bytes: [UInt8]?, at path: String) { changedFiles[path] = bytes }
+
+    /// An id no task of the journal has ever had.
+    mutating func freshID(besides taken: Set<TaskID> = []) throws -> TaskID {
+        let registry = try loadedRegistry()
+        return TaskID.fresh { registry.contains($0) || taken.contains($0) }
+    }
+
+    /// The day a task id was last seen on, as far as the registry knows.
+    mutating func lastDay(of id: TaskID) throws -> Day? {
+        try loadedRegistry().lastSeen[id]
+    }
+
+    mutating func loadedRegistry() throws -> IDRegistry {
+        if let registry { return registry }
+        let loaded = try IDRegistry.load(from: state, repository: committed.repository, head: head)
+        registry = loaded
+        return loaded
+    }
+
+    /// Gives an id to every task of the changed days that has none, and a fresh one to a task
+    /// whose id is already taken: twice in one file, or still standing (not carried) on another
+    /// day, which is what a pasted copy looks like. A moved or carried task keeps its id.
+    mutating func assignIDs() throws {
+        for day in changedDays.keys.sorted() {
+            var file = changedDays[day]!
+            let committedIDs = Set(try committed.file(for: day)?.tasks.compactMap(\.id) ?? [])
+            var seen = Set<TaskID>()
+            for entry in file.entries {
+                if let id = entry.task.id, !seen.contains(id), try committedIDs.contains(id) || !isStandingElsewhere(id, besides: day) {
+                    seen.insert(id)
+                    continue
+                }
+                let fresh = try freshID(besides: seen.union(file.tasks.compactMap(\.id)))
+                file.updateTask(atLine: entry.lineIndex) { $0.id = fresh }
+                seen.insert(fresh)
+            }
+            changedDays[day] = file
+        }
+    }
+
+    private mutating func isStandingElsewhere(_ id: TaskID, besides day: Day) throws -> Bool {
+        guard let other = try lastDay(of: id), other != day, let otherFile = try file(for: other) else { return false }
+        return otherFile.tasks.contains { $0.id == id && $0.state != .carried }
+    }
+
+    /// Every path the draft changes with its new bytes (nil: removed).
+    var changedPaths: [(path: String, bytes: [UInt8]?)] {
+        changedDays.map { (DayPath.path(for: $0.key), Optional($0.value.bytes)) } + changedFiles.map { ($0.key, $0.value) }
+    }
+
+    mutating func recordCommit(_ commit: ObjectID) throws {
+        guard var registry else { return }
+        for (day, file) in changedDays { registry.record(file, on: day) }
+        try registry.save(to: state, describing: commit)
+    }
+}

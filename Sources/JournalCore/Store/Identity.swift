@@ -1,0 +1,30 @@
+import Git
+
+/// Author and committer of journal's commits, found the way Git finds them: the environment
+/// (GIT_AUTHOR_NAME, GIT_AUTHOR_DATE, …) first, then `user.name` and `user.email`.
+struct Identity {
+    let author: Signature
+    let committer: Signature
+
+    init(configuration: Configuration, environment: [String: String], clock: Clock) throws {
+        let configuredName = try configuration.string("user.name")
+        let configuredEmail = try configuration.string("user.email")
+        func signature(_ role: String) throws -> Signature {
+            guard let name = environment["GIT_\(role)_NAME"] ?? configuredName, !name.isEmpty else {
+                throw JournalError.missingIdentity("user.name")
+            }
+            guard let email = environment["GIT_\(role)_EMAIL"] ?? configuredEmail, !email.isEmpty else {
+                throw JournalError.missingIdentity("user.email")
+            }
+            let variable = "GIT_\(role)_DATE"
+            var when = clock.now()
+            if let text = environment[variable] {
+                guard let parsed = GitDate.parse(text) else { throw JournalError.invalidGitDate(variable, text) }
+                when = parsed
+            }
+            return Signature(name: name, email: email, time: when.seconds, offsetMinutes: when.offsetMinutes)
+        }
+        author = try signature("AUTHOR")
+        committer = try signature("COMMITTER")
+    }
+}

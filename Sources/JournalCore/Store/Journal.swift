@@ -1,0 +1,75 @@
+import Git
+
+/// A journal: an ordinary Git repository on `main` whose day files journal reads and commits.
+public final class Journal {
+    /// The working directory, with a trailing slash.
+    public let directory: String
+    let repository: Repository
+    let files: WorkingTree
+    /// `.git/journal/`: journal's own state, never committed.
+    let state: WorkingTree
+    let environment: [String: String]
+    public let clock: Clock
+
+    /// A committed file that marks a repository as a journal, so that a clone is one too.
+    static let markerPath = ".journal"
+    static let markerContent = "This Git repository is a work journal kept by `journal` (day-file format 1).\n"
+    static let attributesPath = ".gitattributes"
+    static let attributesContent = "*.md merge=journal\n"
+
+    private init(repository: Repository, environment: [String: String]) throws {
+        self.repository = repository
+        guard let workingDirectory = repository.workingDirectory else {
+            throw JournalError.notAJournal(repository.gitDirectory)
+        }
+        directory = workingDirectory
+        files = WorkingTree(root: workingDirectory)
+        state = WorkingTree(root: repository.gitDirectory + "journal/")
+        self.environment = environment
+        clock = Clock(environment: environment)
+        try FileSystem.makeDirectory(state.root)
+    }
+
+    /// `--dir`, else `$JOURNAL_DIR`, else `~/journal`, made absolute.
+    public static func location(explicit: String?, environment: [String: String]) -> String {
+        let chosen = explicit ?? environment["JOURNAL_DIR"] ?? ((environment["HOME"] ?? ".") + "/journal")
+        return FileSystem.absolute(chosen)
+    }
+
+    public static func open(at path: String, environment: [String: String]) throws -> Journal {
+        guard FileSystem.exists(path) else { throw JournalError.noJournal(path) }
+        guard FileSystem.exists(path + "/.git"), FileSystem.exists(path + "/" + markerPath),
+              let repository = try? Repository.open(at: path)
+        else { throw JournalError.notAJournal(path) }
+        return try Journal(repository: repository, environment: environment)
+    }
+
+    /// Creates the journal in a new or empty directory, readable by its owner only, with a first
+    /// commit holding the marker and the merge attributes.
+    public static func create(at path: String, environment: [String: String]) throws -> Journal {
+        if FileSystem.exists(path + "/.git") && FileSystem.exists(path + "/" + markerPath) {
+            throw JournalError.alreadyExists(path)
+        }
+        guard FileSystem.isEmptyOrMissing(path) else { throw JournalError.directoryNotEmpty(path) }
+        try FileSystem.makeDirectory(path)
+        let journal = try Journal(repository: try Repository.create(at: path, initialBranch: "main"), environment: environment)
+        try journal.write { draft in
+            draft.writeFile(Array(markerContent.utf8), at: markerPath)
+            draft.writeFile(Array(attributesContent.utf8), at: attributesPath)
+            draft.message = CommitMessage(command: "init", subject: "init journal")
+        }
+        return journal
+    }
+
+    var lock: WriteLock { WriteLock(path: state.root + "lock") }
+
+    func headTree() throws -> DayTree {
+        DayTree(tree: try repository.headCommit()?.tree(), repository: repository)
+    }
+
+    /// The day as it is in the working tree (what the user sees in an editor), else as committed.
+    func currentFile(for day: Day) throws -> DayFile? {
+        if let bytes = try files.read(DayPath.path(for: day)) { return DayFile(bytes: bytes) }
+        return try headTree().file(for: day)
+    }
+}

@@ -1,0 +1,90 @@
+import Git
+
+extension Journal {
+    /// Runs `change` under journal's write lock on a draft of HEAD and commits what it wrote as
+    /// one commit. Hand edits waiting in the working tree are committed first, on their own, so
+    /// that nothing typed is lost. If something outside journal moves the branch meanwhile, the
+    /// reference update fails as a compare-and-swap and the change is made again on the new HEAD.
+    @discardableResult
+    func write<T>(_ change: (inout Draft) throws -> T) throws -> T {
+        try lock.withLock {
+            try commitWorkingTree(command: "hand-edit", subject: { "edit by hand: " + $0 })
+            var attempts = 0
+            while true {
+                var draft = try Draft(repository: repository, state: state)
+                let result = try change(&draft)
+                do {
+                    try commit(&draft)
+                    return result
+                } catch let error as GitError where [.modified, .exists, .locked].contains(error.code) && attempts < 5 {
+                    attempts += 1
+                }
+            }
+        }
+    }
+
+    /// Commits what differs between the working tree and HEAD (ids assigned to new tasks).
+    /// `subject` gets the changed paths in words.
+    @discardableResult
+    func commitWorkingTree(command: String, subject: (String) -> String) throws -> ObjectID? {
+        let paths = try repository.changedPaths().map(\.path)
+        guard !paths.isEmpty else { return nil }
+        var draft = try Draft(repository: repository, state: state)
+        for path in paths {
+            let bytes = try files.read(path)
+            if let day = DayPath.day(at: path), let bytes {
+                draft.write(DayFile(bytes: bytes), for: day)
+            } else {
+                draft.writeFile(bytes, at: path)
+            }
+        }
+        let names = paths.map { DayPath.day(at: $0)?.iso ?? $0 }
+        let days = paths.compactMap(DayPath.day(at:))
+        draft.message = CommitMessage(command: command, subject: subject(names.joined(separator: ", ")), day: days.count == 1 ? days[0] : nil)
+        return try commit(&draft, alwaysSync: paths)
+    }
+
+    /// Writes the draft as a commit on HEAD's branch. Order matters for a crash at any point:
+    /// objects first, then the working tree, then the branch, then the index. Killed before the
+    /// branch moves, the next command finds the new files as hand edits and commits them; killed
+    /// after, it finds only a stale index, which it refreshes.
+    @discardableResult
+    private func commit(_ draft: inout Draft, alwaysSync extraPaths: [String] = []) throws -> ObjectID? {
+        try draft.assignIDs()
+        let changes = draft.changedPaths
+        var treeChanges: [TreeChange] = []
+        for (path, bytes) in changes {
+            treeChanges.append(try bytes.map { .upsertBlob(path: path, id: try repository.writeBlob($0)) } ?? .remove(path: path))
+        }
+        let headTree = try draft.head?.tree()
+        let tree = try repository.writeTree(updating: headTree, with: treeChanges)
+        if tree == headTree?.id {
+            try syncIndex(extraPaths)
+            return nil
+        }
+        let identity = try Identity(configuration: try repository.configuration(), environment: environment, clock: clock)
+        let message = draft.message ?? CommitMessage(command: "change", subject: "change")
+        let commit = try repository.writeCommit(
+            tree: tree, parents: draft.head.map { [$0] } ?? [], message: message.text,
+            author: identity.author, committer: identity.committer)
+        for (path, bytes) in changes where try files.read(path) != bytes {
+            if let bytes { try files.write(bytes, to: path, scratch: state.root) } else { try files.remove(path) }
+        }
+        try repository.updateReference(
+            try repository.headBranchName(), to: commit, expecting: draft.head?.id,
+            logMessage: "journal: " + message.subject)
+        try syncIndex(changes.map(\.path) + extraPaths)
+        try draft.recordCommit(commit)
+        return commit
+    }
+
+    /// Makes the index entries of `paths` match the working tree, so `git status` is clean.
+    private func syncIndex(_ paths: [String]) throws {
+        guard !paths.isEmpty else { return }
+        let index = try repository.index()
+        for path in Set(paths) {
+            if try files.read(path) != nil { try index.add(path: path) } else { try index.remove(path: path) }
+        }
+        try index.write()
+    }
+}
