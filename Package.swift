@@ -31,9 +31,11 @@ let package = Package(
         ),
         .executableTarget(name: "journal", dependencies: ["JournalCLI"]),
 
+        // Temporary directories and child processes with their own HOME, for the tests below.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "JournalCoreTests", dependencies: ["JournalCore"]),
-        .testTarget(name: "GitTests", dependencies: ["Git"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["journal"]),
+        .testTarget(name: "GitTests", dependencies: ["Git", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["journal", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

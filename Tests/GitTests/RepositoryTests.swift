@@ -1,0 +1,121 @@
+import Testing
+import TestSupport
+@testable import Git
+
+/// The wrapper, in temporary repositories, checked against what the `git` command line sees.
+@Suite struct RepositoryTests {
+    let sandbox: Sandbox
+    let repository: Repository
+    let directory: String
+    let ada = Signature(name: "Ada Tester", email: "ada@example.org", time: 1_736_930_000, offsetMinutes: 60)
+
+    init() throws {
+        sandbox = try Sandbox()
+        directory = sandbox.path("repo")
+        repository = try Repository.create(at: directory, initialBranch: "main")
+    }
+
+    func commitFile(_ path: String, _ text: String, parent: Commit?, message: String = "add\n") throws -> ObjectID {
+        let blob = try repository.writeBlob(Array(text.utf8))
+        let tree = try repository.writeTree(updating: try parent?.tree(), with: [.upsertBlob(path: path, id: blob)])
+        let commit = try repository.writeCommit(tree: tree, parents: parent.map { [$0] } ?? [], message: message, author: ada, committer: ada)
+        try repository.updateReference("refs/heads/main", to: commit, expecting: parent?.id, logMessage: "test")
+        return commit
+    }
+
+    @Test func createsARepositoryOnMainThatGitReads() throws {
+        #expect(try repository.headCommit() == nil)
+        #expect(try repository.headBranchName() == "refs/heads/main")
+        #expect(try sandbox.git("symbolic-ref", "HEAD", in: directory) == "refs/heads/main\n")
+    }
+
+    @Test func writesCommitsThatGitShowsAndFsckAccepts() throws {
+        let first = try commitFile("2025/01/2025-01-15.md", "- [ ] one\n", parent: nil, message: "first\n\nJournal-Command: add\n")
+        let second = try commitFile("2025/01/2025-01-16.md", "- [ ] two\n", parent: try repository.commit(first))
+        #expect(try sandbox.git("rev-parse", "HEAD", in: directory) == second.hex + "\n")
+        #expect(try sandbox.git("show", "HEAD:2025/01/2025-01-15.md", in: directory) == "- [ ] one\n")
+        #expect(try sandbox.git("log", "--format=%an <%ae> %at %ai|%s|%(trailers:key=Journal-Command,valueonly)", in: directory)
+            == "Ada Tester <ada@example.org> 1736930000 2025-01-15 09:33:20 +0100|add|\n"
+            + "Ada Tester <ada@example.org> 1736930000 2025-01-15 09:33:20 +0100|first|add\n\n")
+        #expect(try sandbox.git("ls-tree", "-r", "--name-only", "HEAD", in: directory) == "2025/01/2025-01-15.md\n2025/01/2025-01-16.md\n")
+        try sandbox.git("fsck", "--strict", "--no-dangling", in: directory)
+    }
+
+    @Test func readsTreesAndBlobsAsGitWroteThem() throws {
+        try sandbox.write("a\n", to: "repo/notes/a.md")
+        try sandbox.git("add", ".", in: directory)
+        try sandbox.git("commit", "-qm", "by git", in: directory)
+        let head = try #require(try repository.headCommit())
+        #expect(head.message == "by git\n")
+        let entry = try #require(try head.tree().entry(atPath: "notes/a.md"))
+        #expect(entry.kind == .blob)
+        #expect(try repository.blobContent(entry.id) == Array("a\n".utf8))
+        #expect(try head.tree().entry(atPath: "notes/missing.md") == nil)
+        #expect(try head.tree().subtree(atPath: "notes")?.entries.map(\.name) == ["a.md"])
+    }
+
+    @Test func refusesToMoveABranchThatMovedMeanwhile() throws {
+        let first = try commitFile("a.md", "1\n", parent: nil)
+        let base = try repository.commit(first)
+        _ = try commitFile("a.md", "2\n", parent: base)
+        // A second writer that still believes the branch is at `first`:
+        let tree = try repository.writeTree(updating: try base.tree(), with: [.remove(path: "a.md")])
+        let late = try repository.writeCommit(tree: tree, parents: [base], message: "late\n", author: ada, committer: ada)
+        let error = #expect(throws: GitError.self) {
+            try repository.updateReference("refs/heads/main", to: late, expecting: first, logMessage: "late")
+        }
+        #expect(error?.code == .modified)
+        #expect(try sandbox.git("show", "HEAD:a.md", in: directory) == "2\n")
+    }
+
+    @Test func carriesLibgit2sMessageInItsErrors() throws {
+        let error = #expect(throws: GitError.self) { try Repository.open(at: sandbox.path("nowhere")) }
+        #expect(error?.description.hasPrefix("cannot open Git repository at \(sandbox.path("nowhere")): ") == true)
+        #expect(error?.code == .notFound)
+        #expect(error?.message.isEmpty == false)
+    }
+
+    @Test func findsChangedAndUntrackedPathsLikeGitStatus() throws {
+        _ = try commitFile("a.md", "1\n", parent: nil)
+        try sandbox.git("reset", "-q", "--hard", in: directory)
+        #expect(try repository.changedPaths().isEmpty)
+        try sandbox.write("changed\n", to: "repo/a.md")
+        try sandbox.write("new\n", to: "repo/2025/01/2025-01-15.md")
+        #expect(try repository.changedPaths().map(\.path) == ["2025/01/2025-01-15.md", "a.md"])
+        #expect(try sandbox.git("status", "--porcelain", "-uall", in: directory) == " M a.md\n?? 2025/01/2025-01-15.md\n")
+    }
+
+    @Test func stagesSoThatGitStatusIsClean() throws {
+        let first = try commitFile("a.md", "1\n", parent: nil)
+        try sandbox.write("1\n", to: "repo/a.md")
+        let index = try repository.index()
+        try index.add(path: "a.md")
+        try index.write()
+        #expect(try sandbox.git("status", "--porcelain", in: directory) == "")
+        #expect(try sandbox.git("rev-parse", "HEAD", in: directory) == first.hex + "\n")
+    }
+
+    @Test func walksHistoryInTheOrderGitListsIt() throws {
+        var parent: Commit?
+        for number in 1...5 {
+            parent = try repository.commit(try commitFile("a.md", "\(number)\n", parent: parent, message: "c\(number)\n"))
+        }
+        let walked = try repository.history(from: parent!.id).map(\.id.hex)
+        #expect(walked.joined(separator: "\n") + "\n" == (try sandbox.git("rev-list", "HEAD", in: directory)))
+    }
+
+    @Test func listsThePathsTwoTreesDifferIn() throws {
+        let first = try repository.commit(try commitFile("a/1.md", "1\n", parent: nil))
+        let second = try repository.commit(try commitFile("b/2.md", "2\n", parent: first))
+        let changed = try repository.changedPaths(from: try first.tree(), to: try second.tree())
+        #expect(changed == ["b/2.md"])
+        #expect(try sandbox.git("diff", "--name-only", first.id.hex, second.id.hex, in: directory) == "b/2.md\n")
+    }
+
+    @Test func readsConfigurationFromTheRepository() throws {
+        try sandbox.git("config", "journal.test", "yes", in: directory)
+        let configuration = try repository.configuration()
+        #expect(try configuration.string("journal.test") == "yes")
+        #expect(try configuration.string("journal.absent") == nil)
+    }
+}

@@ -1,0 +1,49 @@
+import Testing
+@testable import JournalCore
+
+@Suite struct TaskTextTests {
+    @Test func appendsTagsOnceAndKeepsTheTextOnOneLine() throws {
+        #expect(try Journal.taskText("  Review the auth module ", tags: ["security", "#review"]) == "Review the auth module #security #review")
+        #expect(try Journal.taskText("Fix #security hole", tags: ["security"]) == "Fix #security hole")
+    }
+
+    @Test(arguments: ["two\nlines", "carriage\rreturn", "bell\u{07}", "", "   "])
+    func refusesTextThatIsEmptyOrWouldBreakTheLine(_ text: String) {
+        #expect(throws: JournalError.self) { try Journal.taskText(text, tags: []) }
+    }
+
+    @Test(arguments: ["two words", "", "semi;colon"])
+    func refusesTagsThatAreNotOneWord(_ tag: String) {
+        #expect(throws: JournalError.invalidTag(tag)) { try Journal.taskText("task", tags: [tag]) }
+    }
+}
+
+@Suite struct GitDateTests {
+    @Test(arguments: [
+        ("@1736930000 +0100", 1_736_930_000, 60),
+        ("1736930000 -0530", 1_736_930_000, -330),
+        ("2025-01-15T09:30:00Z", 1_736_933_400, 0),
+        ("2025-01-15T09:30:00+01:00", 1_736_929_800, 60),
+        ("2025-01-15 09:30:00 +0100", 1_736_929_800, 60),
+        ("Wed, 15 Jan 2025 09:30:00 +0100", 1_736_929_800, 60),
+    ])
+    func readsTheFormatsGitAccepts(_ text: String, _ seconds: Int64, _ offset: Int) {
+        #expect(GitDate.parse(text)! == (seconds, offset))
+    }
+
+    @Test(arguments: ["yesterday", "2025-02-30T00:00:00Z", "@12ab", "2025-01-15T25:00:00Z"])
+    func refusesOthers(_ text: String) {
+        #expect(GitDate.parse(text) == nil)
+    }
+}
+
+@Suite struct TaskReferenceTests {
+    @Test func readsNumbersAndIdsWithOrWithoutCaret() {
+        #expect(TaskReference("2") == .number(2))
+        #expect(TaskReference("^k7f3q") == .id(TaskID("k7f3q")!))
+        #expect(TaskReference("k7f3q") == .id(TaskID("k7f3q")!))
+        #expect(TaskReference("0") == nil)
+        #expect(TaskReference("K7F3Q") == nil)
+        #expect(TaskReference("../x") == nil)
+    }
+}
