@@ -36,6 +36,11 @@ public final class Sandbox {
 
     @discardableResult
     public func git(_ arguments: String..., in directory: String) throws -> String {
+        try git(arguments, in: directory)
+    }
+
+    @discardableResult
+    public func git(_ arguments: [String], in directory: String) throws -> String {
         let result = try ProcessResult.run("/usr/bin/env", ["git"] + arguments, in: directory, environment: environment)
         guard result.status == 0 else {
             throw ProcessFailure(description: "git \(arguments.joined(separator: " ")) failed: \(result.stderr)")
@@ -56,6 +61,8 @@ public final class Sandbox {
 
 public struct ProcessFailure: Error, CustomStringConvertible {
     public let description: String
+
+    public init(description: String) { self.description = description }
 }
 
 /// What a finished child process printed and returned.
@@ -66,41 +73,28 @@ public struct ProcessResult {
 
     public static func run(_ executable: String, _ arguments: [String], in directory: String,
                            environment: [String: String], input: String? = nil) throws -> ProcessResult {
+        // Output goes to files, not pipes: corelibs Foundation traps when a pipe read is
+        // interrupted by a signal, which happens with many children running at once.
+        let capture = FileManager.default.temporaryDirectory.appendingPathComponent("journal-capture-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: capture, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: capture) }
+        let files = ["in", "out", "err"].map { capture.appendingPathComponent($0) }
+        try Data((input ?? "").utf8).write(to: files[0])
+        _ = FileManager.default.createFile(atPath: files[1].path, contents: nil)
+        _ = FileManager.default.createFile(atPath: files[2].path, contents: nil)
+
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         process.environment = environment
-        let output = Pipe(), errors = Pipe(), standardInput = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = standardInput
+        process.standardInput = try FileHandle(forReadingFrom: files[0])
+        process.standardOutput = try FileHandle(forWritingTo: files[1])
+        process.standardError = try FileHandle(forWritingTo: files[2])
         try process.run()
-        if let input { standardInput.fileHandleForWriting.write(Data(input.utf8)) }
-        try standardInput.fileHandleForWriting.close()
-        // Read both pipes before waiting, so a chatty child never blocks on a full pipe.
-        let errorText = ErrorCollector(errors.fileHandleForReading)
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return ProcessResult(status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self),
-                             stderr: errorText.wait())
-    }
-}
-
-/// Drains a pipe on a thread of its own.
-private final class ErrorCollector: @unchecked Sendable {
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        Thread {
-            self.data = handle.readDataToEndOfFile()
-            self.done.signal()
-        }.start()
-    }
-
-    func wait() -> String {
-        done.wait()
-        return String(decoding: data, as: UTF8.self)
+        return ProcessResult(status: process.terminationStatus,
+                             stdout: String(decoding: try Data(contentsOf: files[1]), as: UTF8.self),
+                             stderr: String(decoding: try Data(contentsOf: files[2]), as: UTF8.self))
     }
 }

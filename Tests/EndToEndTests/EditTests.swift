@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `journal edit` with a scripted editor standing in for a person.
+@Suite struct EditTests {
+    func editor(_ journal: JournalRunner, script: String) throws -> String {
+        let path = journal.sandbox.path("editor.sh")
+        try ("#!/bin/sh\n" + script + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        return path
+    }
+
+    @Test func commitsWhatTheEditorWroteWithIdsForNewTasks() throws {
+        var journal = try JournalRunner()
+        try journal.ok("init")
+        try journal.ok("add", "Existing")
+        journal.extraEnvironment["EDITOR"] = try editor(journal, script: #"printf -- '- [ ] Typed in the editor\nA note\n' >> "$1""#)
+        let output = try journal.ok("edit")
+        #expect(output == "committed 2025-01-15\n")
+        #expect(try journal.git("log", "-1", "--format=%s%n%(trailers:key=Journal-Command,valueonly)") == "edit 2025-01-15\nedit\n\n")
+        let lines = try journal.day("2025-01-15").split(separator: "\n", omittingEmptySubsequences: false)
+        try #require(lines.count == 6)
+        #expect(lines[2].hasPrefix("- [ ] Existing ^"))
+        #expect(lines[3].hasPrefix("- [ ] Typed in the editor ^"))
+        #expect(lines[4] == "A note")
+        try journal.assertClean()
+    }
+
+    @Test func warnsAboutProblemsButKeepsEveryLine() throws {
+        var journal = try JournalRunner()
+        try journal.ok("init")
+        journal.extraEnvironment["VISUAL"] = try editor(journal, script: #"printf -- '# 2024-12-31 wrong\n- [?] unsure\n' > "$1""#)
+        let result = try journal.run("edit")
+        #expect(result.status == 0)
+        #expect(result.stderr == """
+            journal: warning: 2025/01/2025-01-15.md:1: the heading date says 2024-12-31; expected '# 2025-01-15 …'
+            journal: warning: 2025/01/2025-01-15.md:2: unknown task state '[?]' (known: [ ] [/] [x] [-] [>]); kept as a note
+
+            """)
+        #expect(try journal.day("2025-01-15") == "# 2024-12-31 wrong\n- [?] unsure\n")
+    }
+
+    @Test func leavesNoEmptyDayWhenNothingWasTyped() throws {
+        var journal = try JournalRunner()
+        try journal.ok("init")
+        journal.extraEnvironment["EDITOR"] = "true"
+        #expect(try journal.ok("edit", "tomorrow") == "no change to 2025-01-16\n")
+        #expect(!FileManager.default.fileExists(atPath: journal.directory + "/2025/01/2025-01-16.md"))
+        try journal.assertClean()
+    }
+
+    @Test func aFailingEditorCommitsNothingAndLosesNothing() throws {
+        var journal = try JournalRunner()
+        try journal.ok("init")
+        try journal.ok("add", "Existing")
+        journal.extraEnvironment["EDITOR"] = try editor(journal, script: #"echo '- [ ] half typed' >> "$1"; exit 3"#)
+        let commits = try journal.commitCount()
+        let result = try journal.run("edit")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("exited with status 3; the file is left as it is"))
+        #expect(try journal.commitCount() == commits)
+        #expect(try journal.day("2025-01-15").contains("- [ ] half typed\n"))
+    }
+}
