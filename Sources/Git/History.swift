@@ -20,12 +20,14 @@ public final class RevisionWalk: Sequence, IteratorProtocol {
 }
 
 extension Repository {
-    /// Walks back from `start`; with `firstParentOnly`, merged-in side branches are not entered.
+    /// Walks back from `start`, newest first by commit time; with `firstParentOnly`, merged-in side
+    /// branches are not entered. Commits are produced as the walk goes (topological order would
+    /// make libgit2 read the whole history before the first one), so taking a few is cheap.
     public func history(from start: ObjectID, firstParentOnly: Bool = false) throws -> RevisionWalk {
         var walk: OpaquePointer?
         try check(git_revwalk_new(&walk, pointer), "cannot walk history")
         let result = RevisionWalk(walk!, repository: self)
-        try check(git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue), "cannot sort history")
+        try check(git_revwalk_sorting(walk, GIT_SORT_TIME.rawValue), "cannot sort history")
         if firstParentOnly { try check(git_revwalk_simplify_first_parent(walk), "cannot walk history") }
         var oid = start.raw
         try check(git_revwalk_push(walk, &oid), "cannot walk history from \(start.short)")

@@ -147,5 +147,26 @@ import TestSupport
         try journal.ok("new", "--no-carry")
         #expect(try journal.day("2025-01-16") == "# 2025-01-16 Thursday\n\n")
         #expect(try journal.day("2025-01-15").contains("- [ ] Left open"))
+        // The next carrying `new` still finds what the empty day skipped over.
+        journal.today = "2025-01-17"
+        #expect(try journal.ok("new").hasPrefix("started 2025-01-17 Friday: carried 1 task from 2025-01-15"))
+    }
+
+    @Test func carriesATaskAddedByHandToAnOlderDayAfterItWasCarried() throws {
+        var journal = try JournalRunner()
+        try journal.ok("init")
+        journal.today = "2025-01-13"
+        try journal.ok("new")
+        try journal.ok("add", "Monday task")
+        journal.today = "2025-01-14"
+        try journal.ok("new")
+        try journal.writeDay("2025-01-13", try journal.day("2025-01-13") + "- [ ] Remembered later\n")
+        journal.today = "2025-01-15"
+        let output = try journal.ok("new")
+        #expect(output.hasPrefix("started 2025-01-15 Wednesday: carried 2 tasks from 2025-01-13, 2025-01-14"))
+        let today = try journal.day("2025-01-15")
+        #expect(today.contains("- [ ] Monday task ^") && today.contains("- [ ] Remembered later ^"))
+        #expect(try journal.day("2025-01-13").contains("- [>] Remembered later → 2025-01-15 ^"))
+        try journal.assertClean()
     }
 }

@@ -15,7 +15,9 @@ import TestSupport
         repository = try Repository.create(at: directory, initialBranch: "main")
     }
 
-    func commitFile(_ path: String, _ text: String, parent: Commit?, message: String = "add\n") throws -> ObjectID {
+    func commitFile(_ path: String, _ text: String, parent: Commit?, message: String = "add\n", secondsLater: Int64 = 0) throws -> ObjectID {
+        var ada = ada
+        ada.time += secondsLater
         let blob = try repository.writeBlob(Array(text.utf8))
         let tree = try repository.writeTree(updating: try parent?.tree(), with: [.upsertBlob(path: path, id: blob)])
         let commit = try repository.writeCommit(tree: tree, parents: parent.map { [$0] } ?? [], message: message, author: ada, committer: ada)
@@ -98,7 +100,7 @@ import TestSupport
     @Test func walksHistoryInTheOrderGitListsIt() throws {
         var parent: Commit?
         for number in 1...5 {
-            parent = try repository.commit(try commitFile("a.md", "\(number)\n", parent: parent, message: "c\(number)\n"))
+            parent = try repository.commit(try commitFile("a.md", "\(number)\n", parent: parent, message: "c\(number)\n", secondsLater: Int64(number)))
         }
         let walked = try repository.history(from: parent!.id).map(\.id.hex)
         #expect(walked.joined(separator: "\n") + "\n" == (try sandbox.git("rev-list", "HEAD", in: directory)))
