@@ -31,6 +31,10 @@ let package = Package(
         ),
         .executableTarget(name: "journal", dependencies: ["JournalCLI"]),
 
+        // Benchmark-only programs (see Benchmarks/run.py): the synthetic journal and the start-up floor.
+        .executableTarget(name: "journal-generate", dependencies: ["JournalCore"], path: "Benchmarks/GenerateJournal"),
+        .executableTarget(name: "journal-startup-floor", dependencies: ["Git"], path: "Benchmarks/StartupFloor"),
+
         // Temporary directories and child processes with their own HOME, for the tests below.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "JournalCoreTests", dependencies: ["JournalCore"]),

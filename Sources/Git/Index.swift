@@ -10,7 +10,7 @@ public final class Index {
     deinit { git_index_free(pointer) }
 
     func reload() throws {
-        try check(git_index_read(pointer, 1), "cannot read the index")
+        try check(git_index_read(pointer, 0), "cannot read the index")
     }
 
     /// Stages the working-tree file at `path` (relative to the working directory) as it is now.

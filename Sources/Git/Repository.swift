@@ -104,7 +104,7 @@ public final class Repository {
         return Configuration(config!)
     }
 
-    /// The repository's index, re-read from disk so that another process's writes are seen.
+    /// The repository's index, re-read from disk if another process changed it.
     public func index() throws -> Index {
         var index: OpaquePointer?
         try check(git_repository_index(&index, pointer), "cannot open the index")

@@ -7,11 +7,13 @@ public struct StatusEntry: Equatable {
 
 extension Repository {
     /// Every path that differs between HEAD, the index and the working tree, untracked files
-    /// included (but not ignored ones), each once, in path order.
-    public func changedPaths() throws -> [StatusEntry] {
+    /// included (but not ignored ones), each once, in path order. With `indexMatchesHead` the
+    /// caller vouches that the index holds HEAD's tree, and only the working tree is compared
+    /// with the index: that skips reading every tree of HEAD.
+    public func changedPaths(indexMatchesHead: Bool = false) throws -> [StatusEntry] {
         var options = git_status_options()
         try check(git_status_options_init(&options, UInt32(GIT_STATUS_OPTIONS_VERSION)), "cannot prepare status")
-        options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR
+        options.show = indexMatchesHead ? GIT_STATUS_SHOW_WORKDIR_ONLY : GIT_STATUS_SHOW_INDEX_AND_WORKDIR
         options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED.rawValue
             | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS.rawValue
             | GIT_STATUS_OPT_EXCLUDE_SUBMODULES.rawValue

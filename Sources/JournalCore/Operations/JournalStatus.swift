@@ -23,6 +23,6 @@ extension Journal {
             openTasks: todayView?.tasks.filter { $0.state.isUnfinished } ?? [],
             lastDay: lastDay?.iso,
             daysSinceLastDay: lastDay.map { $0.days(until: today) },
-            uncommitted: try repository.changedPaths().map(\.path))
+            uncommitted: try uncommittedPaths())
     }
 }

@@ -37,7 +37,7 @@ struct Draft {
 
     /// The day a task id was last seen on, as far as the registry knows.
     mutating func lastDay(of id: TaskID) throws -> Day? {
-        try loadedRegistry().lastSeen[id]
+        try loadedRegistry().lastDay(of: id)
     }
 
     mutating func loadedRegistry() throws -> IDRegistry {

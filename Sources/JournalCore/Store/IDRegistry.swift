@@ -1,58 +1,116 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
 import Git
 
 /// Every task id the journal has used, with the last day it was seen on, so that a new id is
 /// never one used before and a pasted copy of a task can be told from a moved one.
-/// Kept in `.git/journal/ids` (never committed), stamped with the commit it describes, and
-/// brought up to date from the trees that changed since whenever HEAD moved without it.
+///
+/// Kept in `.git/journal/` (never committed) as an append-only log of fixed-width records,
+/// `k7f3q 2025-01-15\n`, the latest day of an id winning, and a stamp naming the commit the log
+/// describes. Appending keeps each command's cost independent of the journal's age; when HEAD moved
+/// without journal (a `git` command, a reset) the days changed since the stamp are read again, and
+/// when the stamp or the log is unusable the log is rebuilt from HEAD's tree.
 struct IDRegistry {
-    private(set) var lastSeen: [TaskID: Day]
-    private static let header = "journal-ids 1 "
+    /// The log as read: scanned on each lookup, since a command asks about a handful of ids and
+    /// decoding every record would cost more than those scans.
+    private var log: [UInt8] = []
+    /// What this process learned, also waiting to be appended.
+    private var recorded: [UInt64: Int32] = [:]
+    private var pending: [UInt8] = []
+    private var rebuilt = false
 
-    private static let fileName = "ids"
+    private static let logName = "ids"
+    private static let stampName = "ids-commit"
+    private static let header = Array("journal-ids 2\n".utf8)
+    private static let recordLength = 17
 
     static func load(from state: WorkingTree, repository: Repository, head: Commit?) throws -> IDRegistry {
-        var registry = IDRegistry(lastSeen: [:])
+        var registry = IDRegistry()
         guard let head else { return registry }
         let headTree = try head.tree()
-        if let bytes = try? state.read(fileName), let (commit, entries) = parse(bytes),
+        let days = DayTree(tree: headTree, repository: repository)
+        if let log = try? state.read(logName), registry.parse(log),
+           let stamp = try? state.read(stampName), let commit = ObjectID(hex: String(decoding: stamp.prefix(40), as: UTF8.self)),
            let describedTree = try? repository.commit(commit).tree() {
-            registry.lastSeen = entries
-            for path in try repository.changedPaths(from: describedTree, to: headTree) {
-                guard let day = DayPath.day(at: path) else { continue }
-                registry.record(try DayTree(tree: headTree, repository: repository).file(for: day), on: day)
+            if commit != head.id {
+                for path in try repository.changedPaths(from: describedTree, to: headTree) {
+                    guard let day = DayPath.day(at: path) else { continue }
+                    registry.record(try days.file(for: day), on: day)
+                }
             }
         } else {
-            let days = DayTree(tree: headTree, repository: repository)
-            for day in try days.allDays() { try registry.record(days.file(for: day), on: day) }
+            registry = IDRegistry()
+            registry.rebuilt = true
+            for day in try days.allDays() { registry.record(try days.file(for: day), on: day) }
         }
         return registry
     }
 
-    func contains(_ id: TaskID) -> Bool { lastSeen[id] != nil }
+    func contains(_ id: TaskID) -> Bool { lastDay(of: id) != nil }
+
+    /// The latest day the id was seen on.
+    func lastDay(of id: TaskID) -> Day? { lastDays(of: [id])[id] }
+
+    /// The latest day each id was seen on, in one pass over the log.
+    func lastDays(of ids: Set<TaskID>) -> [TaskID: Day] {
+        let wanted = Set(ids.map(IDRegistry.key))
+        var latest = recorded.filter { wanted.contains($0.key) }
+        var offset = IDRegistry.header.count
+        while offset < log.count {
+            let key = IDRegistry.key(log[offset..<offset + TaskID.length])
+            if wanted.contains(key), let day = Day(isoBytes: log[offset + 6..<offset + 16]) {
+                latest[key] = max(latest[key] ?? .min, Int32(day.ordinal))
+            }
+            offset += IDRegistry.recordLength
+        }
+        var result: [TaskID: Day] = [:]
+        for id in ids { if let ordinal = latest[IDRegistry.key(id)] { result[id] = Day(ordinal: Int(ordinal)) } }
+        return result
+    }
 
     mutating func record(_ file: DayFile?, on day: Day) {
-        for task in file?.tasks ?? [] {
-            guard let id = task.id else { continue }
-            if let seen = lastSeen[id], seen > day { continue }
-            lastSeen[id] = day
+        let ids = (file?.tasks ?? []).compactMap(\.id)
+        let known = lastDays(of: Set(ids))
+        for id in ids where known[id].map({ $0 < day }) ?? true && recorded[IDRegistry.key(id)] != Int32(day.ordinal) {
+            recorded[IDRegistry.key(id)] = Int32(day.ordinal)
+            pending += Array(id.value.utf8) + [UInt8(ascii: " ")] + Array(day.iso.utf8) + [UInt8(ascii: "\n")]
         }
     }
 
-    func save(to state: WorkingTree, describing commit: ObjectID) throws {
-        var text = IDRegistry.header + commit.hex + "\n"
-        for (id, day) in lastSeen.sorted(by: { $0.key < $1.key }) { text += id.value + " " + day.iso + "\n" }
-        try state.write(Array(text.utf8), to: IDRegistry.fileName, scratch: state.root)
+    /// Appends what was recorded since loading, then stamps the log with `commit`.
+    mutating func save(to state: WorkingTree, describing commit: ObjectID) throws {
+        if rebuilt {
+            try state.write(IDRegistry.header + pending, to: IDRegistry.logName, scratch: state.root)
+            log = IDRegistry.header + pending
+            recorded = [:]
+        } else if !pending.isEmpty {
+            try state.append(pending, to: IDRegistry.logName)
+            log += pending
+            recorded = [:]
+        }
+        pending = []
+        rebuilt = false
+        try state.write(Array((commit.hex + "\n").utf8), to: IDRegistry.stampName, scratch: state.root)
     }
 
-    private static func parse(_ bytes: [UInt8]) -> (ObjectID, [TaskID: Day])? {
-        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
-        guard let first = lines.first, first.hasPrefix(header), let commit = ObjectID(hex: String(first.dropFirst(header.count)))
-        else { return nil }
-        var entries: [TaskID: Day] = [:]
-        for line in lines.dropFirst() {
-            guard let id = TaskID(line.prefix(5)), let day = Day(iso: line.dropFirst(6)) else { return nil }
-            entries[id] = day
-        }
-        return (commit, entries)
+    /// Takes the log; false when it is not one this version wrote whole.
+    private mutating func parse(_ bytes: [UInt8]) -> Bool {
+        let body = bytes.count - IDRegistry.header.count
+        guard bytes.starts(with: IDRegistry.header), body % IDRegistry.recordLength == 0,
+              stride(from: bytes.count - 1, to: IDRegistry.header.count, by: -IDRegistry.recordLength)
+                  .allSatisfy({ bytes[$0] == UInt8(ascii: "\n") && bytes[$0 - 11] == UInt8(ascii: " ") })
+        else { return false }
+        log = bytes
+        return true
+    }
+
+    /// Five ASCII bytes packed into an integer: no string per entry.
+    private static func key(_ id: TaskID) -> UInt64 { key(id.value.utf8) }
+
+    private static func key(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        bytes.reduce(0) { $0 << 8 | UInt64($1) }
     }
 }

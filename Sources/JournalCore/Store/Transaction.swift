@@ -27,7 +27,7 @@ extension Journal {
     /// `subject` gets the changed paths in words.
     @discardableResult
     func commitWorkingTree(command: String, subject: (String) -> String) throws -> ObjectID? {
-        let paths = try repository.changedPaths().map(\.path)
+        let paths = try uncommittedPaths()
         guard !paths.isEmpty else { return nil }
         var draft = try Draft(repository: repository, state: state)
         for path in paths {
@@ -59,7 +59,7 @@ extension Journal {
         let headTree = try draft.head?.tree()
         let tree = try repository.writeTree(updating: headTree, with: treeChanges)
         if tree == headTree?.id {
-            try syncIndex(extraPaths)
+            try syncIndex(extraPaths, head: draft.head?.id)
             return nil
         }
         let identity = try Identity(configuration: try repository.configuration(), environment: environment, clock: clock)
@@ -73,18 +73,28 @@ extension Journal {
         try repository.updateReference(
             try repository.headBranchName(), to: commit, expecting: draft.head?.id,
             logMessage: "journal: " + message.subject)
-        try syncIndex(changes.map(\.path) + extraPaths)
+        try syncIndex(changes.map(\.path) + extraPaths, head: commit)
         try draft.recordCommit(commit)
         return commit
     }
 
-    /// Makes the index entries of `paths` match the working tree, so `git status` is clean.
-    private func syncIndex(_ paths: [String]) throws {
+    /// Paths edited outside journal: the working tree against HEAD and the index.
+    func uncommittedPaths() throws -> [String] {
+        let indexMatchesHead = IndexStamp.holds(in: state, head: try repository.referenceTarget("HEAD"), indexPath: indexPath)
+        return try repository.changedPaths(indexMatchesHead: indexMatchesHead).map(\.path)
+    }
+
+    private var indexPath: String { repository.gitDirectory + "index" }
+
+    /// Makes the index entries of `paths` match the working tree, so `git status` is clean, and
+    /// stamps the index as holding `head`'s tree.
+    private func syncIndex(_ paths: [String], head: ObjectID?) throws {
         guard !paths.isEmpty else { return }
         let index = try repository.index()
         for path in Set(paths) {
             if try files.read(path) != nil { try index.add(path: path) } else { try index.remove(path: path) }
         }
         try index.write()
+        try IndexStamp.record(in: state, head: head, indexPath: indexPath)
     }
 }

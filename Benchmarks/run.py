@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+"""Times `journal` against the `git` command line doing the nearest job, on synthetic journals.
+
+    python3 Benchmarks/run.py [--years 1 3 10] [--runs 15] [--out Benchmarks/results]
+
+Builds in release mode, generates each journal with `journal-generate | git fast-import`, then
+times whole processes: the median wall time of --runs runs after two warm-ups, and the peak
+resident memory (getrusage of the child). Every row pairs journal with git on the same
+repository in the same run. Writes the table as Markdown and JSON into --out and prints it.
+"""
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = ROOT / ".build" / "release"
+
+
+def environment(home):
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("GIT_", "JOURNAL_"))}
+    env.update(HOME=str(home), GIT_CONFIG_NOSYSTEM="1", TZ="UTC", LC_ALL="C")
+    return env
+
+
+def timed(command, cwd, env):
+    """Wall seconds and peak RSS in MiB of one run of `command`; fails loudly if it fails."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - start
+    errors = child.stderr.read().decode()
+    child.stderr.close()
+    if status != 0:
+        raise SystemExit(f"benchmark command failed: {' '.join(map(str, command))}\n{errors}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def measure(command, cwd, env, runs, prepare=None):
+    """Median wall time (ms) and the largest peak memory (MiB) over `runs` runs after warm-ups."""
+    times, peaks = [], []
+    for index in range(runs + 2):
+        if prepare:
+            prepare()
+        elapsed, peak = timed(command, cwd, env)
+        if index >= 2:
+            times.append(elapsed * 1000)
+            peaks.append(peak)
+    return statistics.median(times), max(peaks)
+
+
+def git(repo, env, *arguments):
+    return subprocess.run(["git", *arguments], cwd=repo, env=env, check=True, capture_output=True, text=True).stdout
+
+
+def generate(years, directory, env):
+    repo = directory / f"journal-{years}y"
+    git(directory, env, "init", "-q", "-b", "main", str(repo))
+    generator = subprocess.Popen([BIN / "journal-generate", "--years", str(years)], stdout=subprocess.PIPE)
+    subprocess.run(["git", "fast-import", "--quiet"], cwd=repo, env=env, stdin=generator.stdout, check=True)
+    generator.wait()
+    git(repo, env, "reset", "-q", "--hard")
+    return repo
+
+
+def last_day(repo, env):
+    paths = git(repo, env, "ls-tree", "-r", "--name-only", "HEAD").split()
+    return sorted(path for path in paths if path.endswith(".md"))[-1]
+
+
+def rows_for(years, repo, env, runs):
+    base = git(repo, env, "rev-parse", "HEAD").strip()
+    path = last_day(repo, env)
+    day = Path(path).stem
+    earlier = sorted(p for p in git(repo, env, "ls-tree", "-r", "--name-only", "HEAD").split() if p.endswith(".md"))[-2]
+    jenv = dict(env, JOURNAL_DIR=str(repo), JOURNAL_TODAY=day)
+    journal = BIN / "journal"
+
+    def reset():
+        git(repo, env, "reset", "-q", "--hard", base)
+
+    def append_line():
+        reset()
+        with open(repo / path, "a") as handle:
+            handle.write("- [ ] Appended by the benchmark\n")
+
+    def carry_by_hand():
+        # The same edit `journal new` makes: one more day file and a changed source day.
+        reset()
+        with open(repo / earlier, "a") as handle:
+            handle.write("- [>] Carried by the benchmark\n")
+        next_path = repo / (path[:-13] + "next-day.md")
+        next_path.write_text("# next day\n\n- [ ] Carried by the benchmark\n")
+        git(repo, env, "add", "-A")
+
+    next_day = f"{int(day[:4]) + 1}-01-01" if day.endswith("12-31") else None
+    cases = [
+        ("add (one commit)", [journal, "add", "Benchmark task"], reset,
+         ["git", "commit", "-qam", "add"], append_line),
+        ("done (one commit)", [journal, "done", "1"], reset,
+         ["git", "commit", "-qam", "done"], append_line),
+        ("new (carry: two files, one commit)", [journal, "new", next_day or "tomorrow"], reset,
+         ["git", "commit", "-qam", "new"], carry_by_hand),
+        ("show DATE", [journal, "show", day], None,
+         ["git", "show", f"HEAD:{path}"], None),
+        ("status", [journal, "status"], None,
+         ["git", "status", "--porcelain"], None),
+    ]
+    rows = []
+    for name, journal_command, journal_prepare, git_command, git_prepare in cases:
+        journal_ms, journal_mib = measure(journal_command, repo, jenv, runs, journal_prepare)
+        git_ms, git_mib = measure(git_command, repo, env, runs, git_prepare)
+        rows.append(dict(case=name, years=years, journal_ms=round(journal_ms, 2), git_ms=round(git_ms, 2),
+                         ratio=round(journal_ms / git_ms, 2), journal_peak_mib=round(journal_mib, 1),
+                         git_peak_mib=round(git_mib, 1), git_command=" ".join(map(str, git_command))))
+        print(f"  {years:>2}y {name:<38} journal {journal_ms:7.2f} ms  git {git_ms:7.2f} ms  "
+              f"ratio {journal_ms / git_ms:5.2f}  peak {journal_mib:5.1f} MiB", flush=True)
+    reset()
+    return rows
+
+
+def markdown(result):
+    lines = [f"Machine: {result['machine']}; {result['runs']} runs per row, medians after 2 warm-ups.", "",
+             f"Start-up floor (a Swift process that only initialises libgit2): {result['floor_ms']:.2f} ms.", "",
+             "| years | journal | git command line | journal ms | git ms | ratio | × floor | journal peak MiB |",
+             "|---:|---|---|---:|---:|---:|---:|---:|"]
+    for row in result["rows"]:
+        lines.append(f"| {row['years']} | {row['case']} | `{row['git_command']}` | {row['journal_ms']:.2f} | "
+                     f"{row['git_ms']:.2f} | {row['ratio']:.2f} | {row['journal_ms'] / result['floor_ms']:.2f} | "
+                     f"{row['journal_peak_mib']:.1f} |")
+    years = sorted({row["years"] for row in result["rows"]})
+    if len(years) > 1:
+        lines += ["", f"Growth from {years[0]} to {years[-1]} years (journal ms, {years[-1]}y ÷ {years[0]}y):", ""]
+        for case in dict.fromkeys(row["case"] for row in result["rows"]):
+            small = next(r for r in result["rows"] if r["case"] == case and r["years"] == years[0])
+            large = next(r for r in result["rows"] if r["case"] == case and r["years"] == years[-1])
+            lines.append(f"- {case}: {large['journal_ms'] / small['journal_ms']:.2f}×")
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--years", type=int, nargs="+", default=[1, 3, 10])
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--out", type=Path, default=ROOT / "Benchmarks" / "results")
+    options = parser.parse_args()
+
+    subprocess.run(["swift", "build", "-c", "release"], cwd=ROOT, check=True)
+    work = Path(tempfile.mkdtemp(prefix="journal-bench-"))
+    try:
+        home = work / "home"
+        home.mkdir()
+        (home / ".gitconfig").write_text("[user]\n\tname = Bench Mark\n\temail = bench@example.org\n")
+        env = environment(home)
+        floor_ms, _ = measure([BIN / "journal-startup-floor"], work, env, options.runs)
+        print(f"start-up floor {floor_ms:.2f} ms", flush=True)
+        rows = []
+        for years in options.years:
+            started = time.perf_counter()
+            repo = generate(years, work, env)
+            commits = git(repo, env, "rev-list", "--count", "HEAD").strip()
+            print(f"{years} year(s): {commits} commits generated in {time.perf_counter() - started:.1f} s", flush=True)
+            rows += rows_for(years, repo, env, options.runs)
+        cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
+        result = dict(machine=f"{platform.node()}, {os.cpu_count()} cores, {cpu}, git {git(work, env, '--version').split()[-1]}",
+                      runs=options.runs, floor_ms=round(floor_ms, 2), rows=rows)
+        options.out.mkdir(parents=True, exist_ok=True)
+        (options.out / "latest.json").write_text(json.dumps(result, indent=2) + "\n")
+        (options.out / "latest.md").write_text(markdown(result))
+        print()
+        print(markdown(result))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
