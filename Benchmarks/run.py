@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,12 +45,14 @@ def timed(command, cwd, env):
 
 
 def measure(command, cwd, env, runs, prepare=None):
-    """Median wall time (ms) and the largest peak memory (MiB) over `runs` runs after warm-ups."""
+    """Median wall time (ms) and the largest peak memory (MiB) over `runs` runs after two warm-ups.
+    `command` is a list, or a function of the run's number giving one (to act on a new task or
+    day each time)."""
     times, peaks = [], []
     for index in range(runs + 2):
         if prepare:
             prepare()
-        elapsed, peak = timed(command, cwd, env)
+        elapsed, peak = timed(command(index) if callable(command) else command, cwd, env)
         if index >= 2:
             times.append(elapsed * 1000)
             peaks.append(peak)
@@ -76,53 +79,54 @@ def last_day(repo, env):
 
 
 def rows_for(years, repo, env, runs):
-    base = git(repo, env, "rev-parse", "HEAD").strip()
-    path = last_day(repo, env)
+    """Each journal row runs the command as a user would, one after another on the same journal
+    (successive adds, `done` on successive tasks, `new` on successive days), so journal's own
+    state is as its last command left it. Each git row makes the same edit, untimed, then times
+    the git command that commits it."""
+    days = sorted(p for p in git(repo, env, "ls-tree", "-r", "--name-only", "HEAD").split() if p.endswith(".md"))
+    path, earlier = days[-1], days[-2]
     day = Path(path).stem
-    earlier = sorted(p for p in git(repo, env, "ls-tree", "-r", "--name-only", "HEAD").split() if p.endswith(".md"))[-2]
     jenv = dict(env, JOURNAL_DIR=str(repo), JOURNAL_TODAY=day)
     journal = BIN / "journal"
 
-    def reset():
-        git(repo, env, "reset", "-q", "--hard", base)
+    def append_to(relative, line):
+        with open(repo / relative, "a") as handle:
+            handle.write(line)
 
-    def append_line():
-        reset()
-        with open(repo / path, "a") as handle:
-            handle.write("- [ ] Appended by the benchmark\n")
-
-    def carry_by_hand():
-        # The same edit `journal new` makes: one more day file and a changed source day.
-        reset()
-        with open(repo / earlier, "a") as handle:
-            handle.write("- [>] Carried by the benchmark\n")
-        next_path = repo / (path[:-13] + "next-day.md")
-        next_path.write_text("# next day\n\n- [ ] Carried by the benchmark\n")
+    def carry_by_hand(index=[0]):
+        # The edit `journal new` makes: a new day file, and the source day changed.
+        index[0] += 1
+        append_to(earlier, "- [>] Carried by the benchmark\n")
+        (repo / f"{path[:-3]}-next-{index[0]}.md").write_text("# next\n\n- [ ] Carried by the benchmark\n")
         git(repo, env, "add", "-A")
 
-    next_day = f"{int(day[:4]) + 1}-01-01" if day.endswith("12-31") else None
+    def following_day(index):
+        return (date.fromisoformat(day) + timedelta(days=index + 1)).isoformat()
+
+    # `done` needs a new open task for each run: add them first, untimed.
+    before = len(json.loads(subprocess.run([journal, "show", "--json"], env=jenv, capture_output=True, check=True).stdout)["tasks"])
+    for number in range(runs + 2):
+        subprocess.run([journal, "add", f"Task to finish {number}"], env=jenv, check=True, capture_output=True)
+
     cases = [
-        ("add (one commit)", [journal, "add", "Benchmark task"], reset,
-         ["git", "commit", "-qam", "add"], append_line),
-        ("done (one commit)", [journal, "done", "1"], reset,
-         ["git", "commit", "-qam", "done"], append_line),
-        ("new (carry: two files, one commit)", [journal, "new", next_day or "tomorrow"], reset,
+        ("add (one commit)", [journal, "add", "Benchmark task"],
+         ["git", "commit", "-qam", "add"], lambda: append_to(path, "- [ ] Appended by the benchmark\n")),
+        ("done (one commit)", lambda index: [journal, "done", str(before + 1 + index)],
+         ["git", "commit", "-qam", "done"], lambda: append_to(path, "- [x] Done by the benchmark\n")),
+        ("show DATE", [journal, "show", day], ["git", "show", f"HEAD:{path}"], None),
+        ("status", [journal, "status"], ["git", "status", "--porcelain"], None),
+        ("new (carry: two files, one commit)", lambda index: [journal, "new", following_day(index)],
          ["git", "commit", "-qam", "new"], carry_by_hand),
-        ("show DATE", [journal, "show", day], None,
-         ["git", "show", f"HEAD:{path}"], None),
-        ("status", [journal, "status"], None,
-         ["git", "status", "--porcelain"], None),
     ]
     rows = []
-    for name, journal_command, journal_prepare, git_command, git_prepare in cases:
-        journal_ms, journal_mib = measure(journal_command, repo, jenv, runs, journal_prepare)
+    for name, journal_command, git_command, git_prepare in cases:
+        journal_ms, journal_mib = measure(journal_command, repo, jenv, runs)
         git_ms, git_mib = measure(git_command, repo, env, runs, git_prepare)
         rows.append(dict(case=name, years=years, journal_ms=round(journal_ms, 2), git_ms=round(git_ms, 2),
                          ratio=round(journal_ms / git_ms, 2), journal_peak_mib=round(journal_mib, 1),
                          git_peak_mib=round(git_mib, 1), git_command=" ".join(map(str, git_command))))
         print(f"  {years:>2}y {name:<38} journal {journal_ms:7.2f} ms  git {git_ms:7.2f} ms  "
               f"ratio {journal_ms / git_ms:5.2f}  peak {journal_mib:5.1f} MiB", flush=True)
-    reset()
     return rows
 
 

@@ -1,5 +1,24 @@
 import CLibgit2
 
+/// The commits `start` descends from through first parents, starting with `start`, read one at a
+/// time as they are asked for.
+public struct FirstParentChain: Sequence, IteratorProtocol {
+    let repository: Repository
+    var upcoming: ObjectID?
+
+    public mutating func next() -> Commit? {
+        guard let id = upcoming, let commit = try? repository.commit(id) else { return nil }
+        upcoming = commit.parentIDs.first
+        return commit
+    }
+}
+
+extension Repository {
+    public func firstParents(from start: ObjectID) -> FirstParentChain {
+        FirstParentChain(repository: self, upcoming: start)
+    }
+}
+
 /// Commits reachable from a starting commit, newest first.
 public final class RevisionWalk: Sequence, IteratorProtocol {
     let pointer: OpaquePointer
@@ -20,28 +39,44 @@ public final class RevisionWalk: Sequence, IteratorProtocol {
 }
 
 extension Repository {
-    /// Walks back from `start`, newest first by commit time; with `firstParentOnly`, merged-in side
-    /// branches are not entered. Commits are produced as the walk goes (topological order would
-    /// make libgit2 read the whole history before the first one), so taking a few is cheap.
-    public func history(from start: ObjectID, firstParentOnly: Bool = false) throws -> RevisionWalk {
+    /// Every commit reachable from `start`, newest first by commit time. libgit2 1.5 reads the
+    /// whole reachable history before it returns the first commit, whatever the sorting: use
+    /// `firstParents(from:)` to look back only a few commits.
+    public func history(from start: ObjectID) throws -> RevisionWalk {
         var walk: OpaquePointer?
         try check(git_revwalk_new(&walk, pointer), "cannot walk history")
         let result = RevisionWalk(walk!, repository: self)
         try check(git_revwalk_sorting(walk, GIT_SORT_TIME.rawValue), "cannot sort history")
-        if firstParentOnly { try check(git_revwalk_simplify_first_parent(walk), "cannot walk history") }
         var oid = start.raw
         try check(git_revwalk_push(walk, &oid), "cannot walk history from \(start.short)")
         return result
     }
 
-    /// The paths of the blobs that differ between two trees (added, changed or removed).
+    /// The paths of the blobs that differ between two trees (added, changed or removed). Subtrees
+    /// with the same id on both sides are skipped unread, so the cost follows what changed, not the
+    /// size of the trees (libgit2's tree diff reads every subtree).
     public func changedPaths(from old: Tree?, to new: Tree?) throws -> [String] {
-        var diff: OpaquePointer?
-        try check(git_diff_tree_to_tree(&diff, pointer, old?.pointer, new?.pointer, nil), "cannot compare trees")
-        defer { git_diff_free(diff) }
-        return (0..<git_diff_num_deltas(diff)).compactMap { index in
-            guard let delta = git_diff_get_delta(diff, index)?.pointee else { return nil }
-            return (delta.new_file.path ?? delta.old_file.path).map { String(cString: $0) }
+        var paths: [String] = []
+        try collectChanges(old, new, prefix: "", into: &paths)
+        return paths
+    }
+
+    private func collectChanges(_ old: Tree?, _ new: Tree?, prefix: String, into paths: inout [String]) throws {
+        guard old?.id != new?.id else { return }
+        let before = Dictionary((old?.entries ?? []).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let after = Dictionary((new?.entries ?? []).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        for name in Set(before.keys).union(after.keys).sorted() {
+            let (was, now) = (before[name], after[name])
+            guard was != now else { continue }
+            let path = prefix + name
+            let wasTree = was?.kind == .tree ? try tree(was!.id) : nil
+            let nowTree = now?.kind == .tree ? try tree(now!.id) : nil
+            if wasTree != nil || nowTree != nil {
+                try collectChanges(wasTree, nowTree, prefix: path + "/", into: &paths)
+            }
+            if (was != nil && was?.kind != .tree) || (now != nil && now?.kind != .tree) {
+                paths.append(path)
+            }
         }
     }
 }

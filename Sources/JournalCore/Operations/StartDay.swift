@@ -64,7 +64,7 @@ extension Journal {
     /// The newest commit of a carrying `journal new` among recent first-parent history, with its day.
     private func lastCarry(from head: Commit?, searching limit: Int = 500) throws -> (Commit, Day)? {
         guard let head else { return nil }
-        for commit in try repository.history(from: head.id, firstParentOnly: true).prefix(limit) {
+        for commit in repository.firstParents(from: head.id).prefix(limit) {
             let message = CommitMessage.Parsed(commit.message)
             if message.command == "new", let day = message.day { return (commit, day) }
         }

@@ -54,9 +54,11 @@ struct Draft {
         for day in changedDays.keys.sorted() {
             var file = changedDays[day]!
             let committedIDs = Set(try committed.file(for: day)?.tasks.compactMap(\.id) ?? [])
+            let arriving = Set(file.tasks.compactMap(\.id)).subtracting(committedIDs)
+            let copies = try pastedCopies(among: arriving, arrivingOn: day)
             var seen = Set<TaskID>()
             for entry in file.entries {
-                if let id = entry.task.id, !seen.contains(id), try committedIDs.contains(id) || !isStandingElsewhere(id, besides: day) {
+                if let id = entry.task.id, !seen.contains(id), !copies.contains(id) {
                     seen.insert(id)
                     continue
                 }
@@ -68,9 +70,16 @@ struct Draft {
         }
     }
 
-    private mutating func isStandingElsewhere(_ id: TaskID, besides day: Day) throws -> Bool {
-        guard let other = try lastDay(of: id), other != day, let otherFile = try file(for: other) else { return false }
-        return otherFile.tasks.contains { $0.id == id && $0.state != .carried }
+    /// The ids among `arriving` that still stand (not carried) on the day they were last seen.
+    private mutating func pastedCopies(among arriving: Set<TaskID>, arrivingOn day: Day) throws -> Set<TaskID> {
+        guard !arriving.isEmpty else { return [] }
+        var copies = Set<TaskID>()
+        for (id, other) in try loadedRegistry().lastDays(of: arriving) where other != day {
+            if try file(for: other)?.tasks.contains(where: { $0.id == id && $0.state != .carried }) == true {
+                copies.insert(id)
+            }
+        }
+        return copies
     }
 
     /// Every path the draft changes with its new bytes (nil: removed).

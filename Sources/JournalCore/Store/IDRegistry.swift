@@ -58,8 +58,15 @@ struct IDRegistry {
     func lastDays(of ids: Set<TaskID>) -> [TaskID: Day] {
         let wanted = Set(ids.map(IDRegistry.key))
         var latest = recorded.filter { wanted.contains($0.key) }
+        // Most records fail on their first byte, before any hashing.
+        var possibleFirstBytes = [Bool](repeating: false, count: 256)
+        for id in ids { possibleFirstBytes[Int(id.value.utf8.first!)] = true }
         var offset = IDRegistry.header.count
         while offset < log.count {
+            guard possibleFirstBytes[Int(log[offset])] else {
+                offset += IDRegistry.recordLength
+                continue
+            }
             let key = IDRegistry.key(log[offset..<offset + TaskID.length])
             if wanted.contains(key), let day = Day(isoBytes: log[offset + 6..<offset + 16]) {
                 latest[key] = max(latest[key] ?? .min, Int32(day.ordinal))
