@@ -79,6 +79,16 @@ public final class Repository {
         return Commit(commit!, repository: self)
     }
 
+    /// The commit a revision names (`abc1234`, `HEAD~2`, a branch), as `git rev-parse` reads it.
+    public func commit(revision: String) throws -> Commit {
+        var object: OpaquePointer?
+        try check(git_revparse_single(&object, pointer, revision), "unknown revision '\(revision)'")
+        defer { git_object_free(object) }
+        var peeled: OpaquePointer?
+        try check(git_object_peel(&peeled, object, GIT_OBJECT_COMMIT), "'\(revision)' is not a commit")
+        return Commit(peeled!, repository: self)
+    }
+
     public func tree(_ id: ObjectID) throws -> Tree {
         var oid = id.raw
         var tree: OpaquePointer?

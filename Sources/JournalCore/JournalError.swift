@@ -6,6 +6,8 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
     case alreadyExists(String)
     case directoryNotEmpty(String)
     case noSuchDay(Day)
+    case nothingBefore(Day)
+    case invalidSince(String)
     case noSuchTask(String, Day?)
     case taskNumberOutOfRange(Int, Day, count: Int)
     case invalidTaskText(String)
@@ -31,6 +33,10 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
             return "\(path) exists and is not empty; 'journal init' needs a new or empty directory"
         case .noSuchDay(let day):
             return "there is no day \(day.iso) in the journal"
+        case .nothingBefore(let day):
+            return "there is no day before \(day.iso) to compare it with"
+        case .invalidSince(let text):
+            return "invalid --since '\(text)' (give HH:MM today, 'YYYY-MM-DD HH:MM', or a commit)"
         case .noSuchTask(let reference, let day):
             return day.map { "no task '\(reference)' in \($0.iso)" } ?? "no task '\(reference)' in the journal"
         case .taskNumberOutOfRange(let number, let day, let count):

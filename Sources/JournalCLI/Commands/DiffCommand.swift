@@ -1,0 +1,70 @@
+import ArgumentParser
+import JournalCore
+
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Compare two days task by task: done, new, carried, still open, dropped, cancelled, reworded, re-nested, moved.",
+        discussion: """
+            With no DATE: the latest earlier day against today. With one: the latest day before it \
+            against it. With two: FROM against TO, however far apart. With --since, one day against \
+            an earlier version of itself.
+
+            dropped: unfinished in FROM and neither carried nor finished anywhere later.
+            moved: left FROM and stands unfinished on a day after TO.
+
+            Example: journal diff                       (yesterday's list against today's)
+                     journal diff 2025-01-06 2025-01-10
+                     journal diff --since 09:00         (what changed today since 9 o'clock)
+            """)
+
+    @Argument(help: "FROM and TO, or just TO (default: today).") var dates: [String] = []
+    @Option(help: ArgumentHelp("Compare DATE (default today) with its version at TIME (HH:MM, 'YYYY-MM-DD HH:MM') or at a commit.", valueName: "TIME|COMMIT"))
+    var since: String?
+    @Flag(help: "Print only the number of tasks in each section.") var stat = false
+    @Flag(help: "Print JSON for scripts.") var json = false
+    @OptionGroup var options: JournalOptions
+
+    func validate() throws {
+        guard dates.count <= 2 else { throw ValidationError("give at most two dates, FROM and TO") }
+        if since != nil && dates.count > 1 { throw ValidationError("--since compares one day with itself: give at most one DATE") }
+    }
+
+    func run() throws {
+        let journal = try options.open()
+        let comparison: DayComparison
+        if let since {
+            comparison = try journal.compare(try options.day(dates.first), since: since)
+        } else if dates.count == 2 {
+            comparison = try journal.compare(try options.day(dates[0]), try options.day(dates[1]))
+        } else {
+            comparison = try journal.compare(nil, try options.day(dates.first))
+        }
+        if json { return try Output.json(comparison) }
+        print("diff \(comparison.from) → \(comparison.to)")
+        if stat {
+            print(DayComparison.sections.map { "\($0.name) \(comparison[keyPath: $0.path].count)" }.joined(separator: ", "))
+            return
+        }
+        var printed = false
+        for (name, path) in DayComparison.sections where !comparison[keyPath: path].isEmpty {
+            let items = comparison[keyPath: path]
+            print("\n\(name) (\(items.count))")
+            for item in items { print("  " + DiffCommand.describe(item, in: name)) }
+            printed = true
+        }
+        if !printed { print("no task changed") }
+    }
+
+    static func describe(_ item: DayComparison.Item, in section: String) -> String {
+        let id = item.id.map { "^\($0) " } ?? ""
+        switch section {
+        case "reworded": return id + (item.words ?? item.text)
+        case "re-nested":
+            let place = { (parent: String?) in parent.map { "under ^\($0)" } ?? "top level" }
+            return id + item.text + " (\(place(item.parentBefore)) → \(place(item.parentAfter)))"
+        case "moved": return id + item.text + " → " + (item.day ?? "?")
+        default: return id + item.text
+        }
+    }
+}
