@@ -19,8 +19,15 @@ let package = Package(
         ),
         // Swift ownership of libgit2 handles; every failing call becomes a thrown GitError.
         .target(name: "Git", dependencies: ["CLibgit2"]),
-        // Day files, tasks, dates, carrying forward and the journal store. No C, no CLI.
-        .target(name: "JournalCore", dependencies: ["Git"]),
+        // Debian's SQLite, for the history index. Only `SQLite` may import this.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(name: "SQLite", dependencies: ["CSQLite"]),
+        // Day files, tasks, dates, carrying forward, history and the journal store. No C, no CLI.
+        .target(name: "JournalCore", dependencies: ["Git", "SQLite"]),
         // The commands: argument parsing and printing only.
         .target(
             name: "JournalCLI",

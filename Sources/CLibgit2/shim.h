@@ -10,4 +10,13 @@ static inline int journal_git_enable_fsync(int enabled) {
     return git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, enabled);
 }
 
+/* Bounds on what libgit2 keeps in memory: its object cache, and how much of the pack files it
+   keeps mapped (in windows of window_bytes; the default window maps a whole pack at once).
+   Reading a whole history otherwise grows both to the size of the repository. */
+static inline int journal_git_limit_memory(size_t cache_bytes, size_t window_bytes, size_t mapped_bytes) {
+    int error = git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)cache_bytes);
+    if (!error) error = git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, window_bytes);
+    return error ? error : git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, mapped_bytes);
+}
+
 #endif

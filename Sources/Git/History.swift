@@ -80,3 +80,10 @@ extension Repository {
         }
     }
 }
+
+extension Repository {
+    /// The first parent of a commit, or nil for a root commit or an unreadable one.
+    public func firstParentOf(_ id: ObjectID) -> ObjectID? {
+        (try? commit(id))?.parentIDs.first
+    }
+}

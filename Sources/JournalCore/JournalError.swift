@@ -9,6 +9,7 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
     case nothingBefore(Day)
     case invalidSince(String)
     case noSuchTask(String, Day?)
+    case ambiguousTask(String, [String], total: Int)
     case taskNumberOutOfRange(Int, Day, count: Int)
     case invalidTaskText(String)
     case invalidTag(String)
@@ -39,6 +40,9 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
             return "invalid --since '\(text)' (give HH:MM today, 'YYYY-MM-DD HH:MM', or a commit)"
         case .noSuchTask(let reference, let day):
             return day.map { "no task '\(reference)' in \($0.iso)" } ?? "no task '\(reference)' in the journal"
+        case .ambiguousTask(let words, let candidates, let total):
+            let more = total > candidates.count ? "; and \(total - candidates.count) more" : ""
+            return "'\(words)' matches \(total) tasks: \(candidates.joined(separator: "; "))\(more); give one's id"
         case .taskNumberOutOfRange(let number, let day, let count):
             return "no task number \(number) in \(day.iso) (it has \(count) task\(count == 1 ? "" : "s"))"
         case .invalidTaskText(let reason):

@@ -35,10 +35,12 @@ public struct CommitMessage: Equatable, Sendable {
 extension CommitMessage {
     /// The trailers journal wrote into a commit message, read back.
     struct Parsed {
+        let subject: String
         let command: String?
         let day: Day?
 
         init(_ text: String) {
+            subject = String(text.prefix { $0 != "\n" })
             var command: String?
             var day: Day?
             for line in text.split(separator: "\n") {

@@ -1,0 +1,233 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+import Git
+import SQLite
+
+/// The journal's history read once and kept as task events, so that `journal log` never walks
+/// Git history again. Lives in `.git/journal/history.sqlite`: never committed, never synced.
+///
+/// It records the commit it has read up to. Each use brings it up to HEAD by reading only the
+/// commits since (following first parents, so a merge counts as one commit with what it brought
+/// in), and rebuilds it from nothing when that commit is no longer in HEAD's history (a reset, a
+/// rewrite), when its format is older, or when SQLite finds the file damaged.
+final class HistoryIndex {
+    static let format = "1"
+    private static let commitsPerReader = 250
+    private let database: Database
+    private let gitDirectory: String
+    /// The handle history is read through: the index's own, so that it can be replaced.
+    private var repository: Repository
+
+    /// Opens (creating if needed) the index at `path`; a file SQLite cannot read is replaced.
+    init(path: String, gitDirectory: String) throws {
+        self.gitDirectory = gitDirectory
+        repository = try Repository.open(at: gitDirectory)
+        do {
+            database = try HistoryIndex.open(path)
+        } catch let error as SQLiteError where error.isCorruption {
+            unlink(path)
+            database = try HistoryIndex.open(path)
+        }
+    }
+
+    private static func open(_ path: String) throws -> Database {
+        let database = try Database(path: path)
+        try database.execute("""
+            CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS commits(seq INTEGER PRIMARY KEY, id TEXT NOT NULL, time INTEGER NOT NULL,
+                offset INTEGER NOT NULL, author TEXT NOT NULL, command TEXT, subject TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS commit_days(seq INTEGER NOT NULL, day TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS commit_days_by_day ON commit_days(day, seq);
+            CREATE TABLE IF NOT EXISTS events(seq INTEGER NOT NULL, task TEXT NOT NULL, day TEXT NOT NULL, kind TEXT NOT NULL,
+                text TEXT NOT NULL, before TEXT, after TEXT, words TEXT);
+            CREATE INDEX IF NOT EXISTS events_by_task ON events(task, seq);
+            CREATE TABLE IF NOT EXISTS tasks(id TEXT PRIMARY KEY, text TEXT NOT NULL, day TEXT NOT NULL, state TEXT NOT NULL);
+            """)
+        return database
+    }
+
+    /// Brings the index up to `head`. `progress` hears (done, total) while a long read goes on.
+    func update(to head: ObjectID?, progress: ((Int, Int) -> Void)? = nil) throws {
+        try database.immediateTransaction {
+            let indexed = try meta("commit").flatMap(ObjectID.init(hex:))
+            guard try meta("format") == HistoryIndex.format, let head else {
+                try clear()
+                if let head { try read(chain(from: head, downTo: nil), progress: progress, head: head) }
+                return
+            }
+            guard indexed != head else { return }
+            let chain = try chain(from: head, downTo: indexed)
+            if chain.first.flatMap(repository.firstParentOf) != indexed {
+                // The walk reached the first commit without meeting the indexed one: history was
+                // rewritten under the index, and the chain is the whole history to read anew.
+                try clear()
+            }
+            try read(chain, progress: progress, head: head)
+        }
+    }
+
+    /// The commits from `head` back to (not including) `stop`, oldest first, as ids only: a
+    /// ten-year journal has tens of thousands.
+    private func chain(from head: ObjectID, downTo stop: ObjectID?) throws -> [ObjectID] {
+        var ids: [ObjectID] = []
+        for commit in repository.firstParents(from: head) {
+            if commit.id == stop { break }
+            ids.append(commit.id)
+        }
+        return ids.reversed()
+    }
+
+    private func read(_ chain: [ObjectID], progress: ((Int, Int) -> Void)?, head: ObjectID) throws {
+        let insertCommit = try database.prepare("INSERT INTO commits(id, time, offset, author, command, subject) VALUES(?, ?, ?, ?, ?, ?)")
+        let insertDay = try database.prepare("INSERT INTO commit_days(seq, day) VALUES(?, ?)")
+        let insertEvent = try database.prepare("INSERT INTO events(seq, task, day, kind, text, before, after, words) VALUES(?, ?, ?, ?, ?, ?, ?, ?)")
+        let knownTask = try database.prepare("SELECT 1 FROM tasks WHERE id = ?")
+        let upsertTask = try database.prepare("""
+            INSERT INTO tasks(id, text, day, state) VALUES(?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET text = excluded.text, day = excluded.day, state = excluded.state
+            """)
+        let lastSequence = try database.prepare("SELECT last_insert_rowid()")
+        var files = DayFileCache(repository: repository)
+        for (position, id) in chain.enumerated() {
+            if position % 500 == 0 { progress?(position, chain.count) }
+            if position > 0 && position % HistoryIndex.commitsPerReader == 0 {
+                // libgit2 keeps per-pack caches of every object looked up, unbounded, for as long as
+                // a handle holds the pack: a fresh handle now and then keeps a long read's memory flat.
+                repository = try Repository.open(at: gitDirectory)
+                files = DayFileCache(repository: repository)
+            }
+            let commit = try repository.commit(id)
+            let parentTree = try commit.parentIDs.first.map { try repository.commit($0).tree() }
+            let tree = try commit.tree()
+            var changes: [CommitEvents.Change] = []
+            for path in try repository.changedPaths(from: parentTree, to: tree) {
+                guard let day = DayPath.day(at: path) else { continue }
+                changes.append(CommitEvents.Change(day: day, before: try files.file(path, in: parentTree), after: try files.file(path, in: tree)))
+            }
+            let message = CommitMessage.Parsed(commit.message)
+            let committer = commit.committer
+            let commitDay = Day(ordinal: Int((committer.time + Int64(committer.offsetMinutes * 60)) / 86_400))
+            let events = try CommitEvents.events(in: changes, commitDay: commitDay) { id in
+                try !knownTask.rows([.text(id.value)]).isEmpty
+            }
+            try insertCommit.run([.text(id.hex), .integer(committer.time), .integer(Int64(committer.offsetMinutes)),
+                                  .text(commit.author.name), message.command.map(Statement.Value.text) ?? .null, .text(message.subject)])
+            let sequence = try lastSequence.rows()[0][0]
+            for change in changes { try insertDay.run([sequence, .text(change.day.iso)]) }
+            for event in events {
+                try insertEvent.run([sequence, .text(event.task), .text(event.day), .text(event.kind.rawValue), .text(event.text),
+                                     event.from.map(Statement.Value.text) ?? .null, event.to.map(Statement.Value.text) ?? .null,
+                                     event.words.map(Statement.Value.text) ?? .null])
+                let state = event.kind == .deleted ? "deleted" : HistoryIndex.state(of: event, in: changes)
+                try upsertTask.run([.text(event.task), .text(event.text), .text(event.day), .text(state)])
+            }
+        }
+        progress?(chain.count, chain.count)
+        try setMeta("format", HistoryIndex.format)
+        try setMeta("commit", head.hex)
+    }
+
+    /// The state of the task an event is about, on the event's day after the commit.
+    private static func state(of event: TaskEvent, in changes: [CommitEvents.Change]) -> String {
+        let file = changes.first { $0.day.iso == event.day }?.after
+        return file?.tasks.last { $0.id?.value == event.task }?.state.rawValue ?? event.to ?? "open"
+    }
+
+    private func clear() throws {
+        try database.execute("DELETE FROM commits; DELETE FROM commit_days; DELETE FROM events; DELETE FROM tasks; DELETE FROM meta;")
+    }
+
+    private func meta(_ key: String) throws -> String? {
+        try database.prepare("SELECT value FROM meta WHERE key = ?").rows([.text(key)]).first?[0].text
+    }
+
+    private func setMeta(_ key: String, _ value: String) throws {
+        try database.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)").run([.text(key), .text(value)])
+    }
+
+    // MARK: Reading
+
+    /// Every event of a task, oldest first, each with its commit.
+    func events(of id: TaskID) throws -> [TaskEvent] {
+        try database.prepare("""
+            SELECT e.kind, e.task, e.day, e.text, e.before, e.after, e.words, c.id, c.time, c.offset, c.author, c.command, c.subject
+            FROM events e JOIN commits c ON c.seq = e.seq WHERE e.task = ? ORDER BY e.seq, e.rowid
+            """).rows([.text(id.value)]).map { row in
+            TaskEvent(kind: TaskEvent.Kind(rawValue: row[0].text ?? "") ?? .state, task: row[1].text ?? "", day: row[2].text ?? "",
+                      text: row[3].text ?? "", from: row[4].text, to: row[5].text, words: row[6].text,
+                      commit: HistoryIndex.commitInfo(Array(row[7...])))
+        }
+    }
+
+    /// Commits newest first: those that touched `day` if given, between `since` and `until` (seconds).
+    func commits(touching day: Day?, since: Int64?, until: Int64?, limit: Int?) throws -> [(CommitInfo, [String])] {
+        var conditions: [String] = []
+        var values: [Statement.Value] = []
+        if let day {
+            conditions.append("seq IN (SELECT seq FROM commit_days WHERE day = ?)")
+            values.append(.text(day.iso))
+        }
+        if let since {
+            conditions.append("time >= ?")
+            values.append(.integer(since))
+        }
+        if let until {
+            conditions.append("time < ?")
+            values.append(.integer(until))
+        }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let rows = try database.prepare("""
+            SELECT id, time, offset, author, command, subject,
+                   (SELECT group_concat(day, ' ') FROM commit_days d WHERE d.seq = commits.seq)
+            FROM commits \(filter) ORDER BY seq DESC LIMIT \(limit ?? -1)
+            """).rows(values)
+        return rows.map { row in
+            (HistoryIndex.commitInfo(Array(row[0..<6])), (row[6].text ?? "").split(separator: " ").map(String.init))
+        }
+    }
+
+    /// A task's latest text, day and state, or nil when the history never had it.
+    func task(_ id: TaskID) throws -> (text: String, day: String, state: String)? {
+        try database.prepare("SELECT text, day, state FROM tasks WHERE id = ?").rows([.text(id.value)]).first
+            .map { ($0[0].text ?? "", $0[1].text ?? "", $0[2].text ?? "") }
+    }
+
+    /// Tasks whose latest text contains `words` (case-insensitive for ASCII), most recent day first.
+    func tasks(matching words: String) throws -> [(id: String, text: String, day: String, state: String)] {
+        let pattern = "%" + words.replacingOccurrences("\\", "\\\\").replacingOccurrences("%", "\\%").replacingOccurrences("_", "\\_") + "%"
+        return try database.prepare("SELECT id, text, day, state FROM tasks WHERE text LIKE ? ESCAPE '\\' ORDER BY day DESC, id")
+            .rows([.text(pattern)]).map { ($0[0].text ?? "", $0[1].text ?? "", $0[2].text ?? "", $0[3].text ?? "") }
+    }
+
+    private static func commitInfo(_ row: [Statement.Value]) -> CommitInfo {
+        CommitInfo(id: row[0].text ?? "", time: row[1].integer ?? 0, offsetMinutes: Int(row[2].integer ?? 0),
+                   author: row[3].text ?? "", command: row[4].text, subject: row[5].text ?? "")
+    }
+}
+
+/// Day files read from trees, remembered by blob id: consecutive commits mostly touch the same day,
+/// so the version one commit wrote is the one the next commit starts from.
+private struct DayFileCache {
+    let repository: Repository
+    private var files: [ObjectID: DayFile] = [:]
+
+    init(repository: Repository) { self.repository = repository }
+
+    mutating func file(_ path: String, in tree: Tree?) throws -> DayFile? {
+        guard let entry = try tree?.entry(atPath: path), entry.kind == .blob else { return nil }
+        if let cached = files[entry.id] { return cached }
+        if files.count > 64 { files.removeAll(keepingCapacity: true) }
+        let file = DayFile(bytes: try repository.blobContent(entry.id))
+        files[entry.id] = file
+        return file
+    }
+}
+
+extension String {
+    func replacingOccurrences(_ target: String, _ replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}
