@@ -12,6 +12,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -108,6 +109,15 @@ def rows_for(years, repo, env, runs):
     for number in range(runs + 2):
         subprocess.run([journal, "add", f"Task to finish {number}"], env=jenv, check=True, capture_output=True)
 
+    index = repo / ".git" / "journal" / "history.sqlite"
+    task_id = re.findall(r"\^([a-z0-9]{5})$", (repo / path).read_text(), re.M)[0]
+
+    def forget_index():
+        index.unlink(missing_ok=True)
+
+    def one_more_commit():
+        subprocess.run([journal, "add", "One more commit"], env=jenv, check=True, capture_output=True)
+
     cases = [
         ("add (one commit)", [journal, "add", "Benchmark task"],
          ["git", "commit", "-qam", "add"], lambda: append_to(path, "- [ ] Appended by the benchmark\n")),
@@ -115,8 +125,19 @@ def rows_for(years, repo, env, runs):
          ["git", "commit", "-qam", "done"], lambda: append_to(path, "- [x] Done by the benchmark\n")),
         ("show DATE", [journal, "show", day], ["git", "show", f"HEAD:{path}"], None),
         ("status", [journal, "status"], ["git", "--no-optional-locks", "status", "--porcelain"], None),
+        ("diff A B", [journal, "diff", Path(earlier).stem, day],
+         ["git", "diff", f"HEAD:{earlier}", f"HEAD:{path}"], None),
+        ("log ID (warm index)", [journal, "log", task_id],
+         ["git", "log", f"-S^{task_id}", "--oneline"], None),
+        ("log -n 20", [journal, "log", "-n", "20"], ["git", "log", "-n", "20", "--oneline"], None),
         ("new (carry: two files, one commit)", lambda index: [journal, "new", following_day(index)],
          ["git", "commit", "-qam", "new"], carry_by_hand),
+    ]
+    # Rows where journal's own preparation differs: the index rebuilt from nothing, and the index
+    # brought up to date after one commit.
+    special = [
+        ("index rebuild from nothing", [journal, "log", "-n", "1"], forget_index, ["git", "log", "-p"]),
+        ("log ID after one new commit", [journal, "log", task_id], one_more_commit, ["git", "log", f"-S^{task_id}", "--oneline"]),
     ]
     rows = []
     for name, journal_command, git_command, git_prepare in cases:
@@ -124,12 +145,20 @@ def rows_for(years, repo, env, runs):
         # as a user's next command would after using git.
         git_ms, git_mib = measure(git_command, repo, env, runs, git_prepare)
         journal_ms, journal_mib = measure(journal_command, repo, jenv, runs)
-        rows.append(dict(case=name, years=years, journal_ms=round(journal_ms, 2), git_ms=round(git_ms, 2),
-                         ratio=round(journal_ms / git_ms, 2), journal_peak_mib=round(journal_mib, 1),
-                         git_peak_mib=round(git_mib, 1), git_command=" ".join(map(str, git_command))))
-        print(f"  {years:>2}y {name:<38} journal {journal_ms:7.2f} ms  git {git_ms:7.2f} ms  "
-              f"ratio {journal_ms / git_ms:5.2f}  peak {journal_mib:5.1f} MiB", flush=True)
+        rows.append(row(name, years, journal_ms, journal_mib, git_ms, git_mib, git_command))
+    for name, journal_command, journal_prepare, git_command in special:
+        git_ms, git_mib = measure(git_command, repo, env, runs)
+        journal_ms, journal_mib = measure(journal_command, repo, jenv, runs, journal_prepare)
+        rows.append(row(name, years, journal_ms, journal_mib, git_ms, git_mib, git_command))
     return rows
+
+
+def row(name, years, journal_ms, journal_mib, git_ms, git_mib, git_command):
+    print(f"  {years:>2}y {name:<38} journal {journal_ms:7.2f} ms  git {git_ms:7.2f} ms  "
+          f"ratio {journal_ms / git_ms:5.2f}  peak {journal_mib:5.1f} MiB", flush=True)
+    return dict(case=name, years=years, journal_ms=round(journal_ms, 2), git_ms=round(git_ms, 2),
+                ratio=round(journal_ms / git_ms, 2), journal_peak_mib=round(journal_mib, 1),
+                git_peak_mib=round(git_mib, 1), git_command=" ".join(map(str, git_command)))
 
 
 def markdown(result):

@@ -19,39 +19,7 @@ extension Repository {
     }
 }
 
-/// Commits reachable from a starting commit, newest first.
-public final class RevisionWalk: Sequence, IteratorProtocol {
-    let pointer: OpaquePointer
-    let repository: Repository
-
-    init(_ pointer: OpaquePointer, repository: Repository) {
-        self.pointer = pointer
-        self.repository = repository
-    }
-
-    deinit { git_revwalk_free(pointer) }
-
-    public func next() -> Commit? {
-        var oid = git_oid()
-        guard git_revwalk_next(&oid, pointer) == 0 else { return nil }
-        return try? repository.commit(ObjectID(oid))
-    }
-}
-
 extension Repository {
-    /// Every commit reachable from `start`, newest first by commit time. libgit2 1.5 reads the
-    /// whole reachable history before it returns the first commit, whatever the sorting: use
-    /// `firstParents(from:)` to look back only a few commits.
-    public func history(from start: ObjectID) throws -> RevisionWalk {
-        var walk: OpaquePointer?
-        try check(git_revwalk_new(&walk, pointer), "cannot walk history")
-        let result = RevisionWalk(walk!, repository: self)
-        try check(git_revwalk_sorting(walk, GIT_SORT_TIME.rawValue), "cannot sort history")
-        var oid = start.raw
-        try check(git_revwalk_push(walk, &oid), "cannot walk history from \(start.short)")
-        return result
-    }
-
     /// The paths of the blobs that differ between two trees (added, changed or removed). Subtrees
     /// with the same id on both sides are skipped unread, so the cost follows what changed, not the
     /// size of the trees (libgit2's tree diff reads every subtree).

@@ -41,13 +41,10 @@ public struct TreeEntry: Equatable {
     public let name: String
     public let id: ObjectID
     public let kind: Kind
-    /// The Git file mode, such as 0o100644.
-    public let mode: UInt32
 
     init(_ entry: OpaquePointer) {
         name = String(cString: git_tree_entry_name(entry))
         id = ObjectID(git_tree_entry_id(entry))
-        mode = git_tree_entry_filemode(entry).rawValue
         switch git_tree_entry_filemode(entry) {
         case GIT_FILEMODE_BLOB, GIT_FILEMODE_BLOB_EXECUTABLE: kind = .blob
         case GIT_FILEMODE_TREE: kind = .tree

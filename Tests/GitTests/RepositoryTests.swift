@@ -97,13 +97,14 @@ import TestSupport
         #expect(try sandbox.git("rev-parse", "HEAD", in: directory) == first.hex + "\n")
     }
 
-    @Test func walksHistoryInTheOrderGitListsIt() throws {
+    @Test func followsFirstParentsAsGitRevListDoes() throws {
         var parent: Commit?
         for number in 1...5 {
             parent = try repository.commit(try commitFile("a.md", "\(number)\n", parent: parent, message: "c\(number)\n", secondsLater: Int64(number)))
         }
-        let walked = try repository.history(from: parent!.id).map(\.id.hex)
-        #expect(walked.joined(separator: "\n") + "\n" == (try sandbox.git("rev-list", "HEAD", in: directory)))
+        let walked = repository.firstParents(from: parent!.id).map(\.id.hex)
+        #expect(walked.joined(separator: "\n") + "\n" == (try sandbox.git("rev-list", "--first-parent", "HEAD", in: directory)))
+        #expect(Array(repository.firstParents(from: parent!.id).prefix(2)).count == 2)
     }
 
     @Test func listsThePathsTwoTreesDifferIn() throws {

@@ -14,15 +14,17 @@ import SQLite
 /// in), and rebuilds it from nothing when that commit is no longer in HEAD's history (a reset, a
 /// rewrite), when its format is older, or when SQLite finds the file damaged.
 final class HistoryIndex {
-    static let format = "1"
+    static let format = "2"
     private static let commitsPerReader = 250
-    private let database: Database
+    private var database: Database
+    private let path: String
     private let gitDirectory: String
     /// The handle history is read through: the index's own, so that it can be replaced.
     private var repository: Repository
 
     /// Opens (creating if needed) the index at `path`; a file SQLite cannot read is replaced.
     init(path: String, gitDirectory: String) throws {
+        self.path = path
         self.gitDirectory = gitDirectory
         repository = try Repository.open(at: gitDirectory)
         do {
@@ -41,6 +43,7 @@ final class HistoryIndex {
                 offset INTEGER NOT NULL, author TEXT NOT NULL, command TEXT, subject TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS commit_days(seq INTEGER NOT NULL, day TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS commit_days_by_day ON commit_days(day, seq);
+            CREATE INDEX IF NOT EXISTS commit_days_by_commit ON commit_days(seq);
             CREATE TABLE IF NOT EXISTS events(seq INTEGER NOT NULL, task TEXT NOT NULL, day TEXT NOT NULL, kind TEXT NOT NULL,
                 text TEXT NOT NULL, before TEXT, after TEXT, words TEXT);
             CREATE INDEX IF NOT EXISTS events_by_task ON events(task, seq);
@@ -49,24 +52,37 @@ final class HistoryIndex {
         return database
     }
 
-    /// Brings the index up to `head`. `progress` hears (done, total) while a long read goes on.
+    /// Brings the index up to `head`: the commits since the indexed one when it is still in HEAD's
+    /// first-parent history, else everything anew. `progress` hears (done, total) meanwhile.
     func update(to head: ObjectID?, progress: ((Int, Int) -> Void)? = nil) throws {
-        try database.immediateTransaction {
-            let indexed = try meta("commit").flatMap(ObjectID.init(hex:))
-            guard try meta("format") == HistoryIndex.format, let head else {
-                try clear()
-                if let head { try read(chain(from: head, downTo: nil), progress: progress, head: head) }
-                return
-            }
-            guard indexed != head else { return }
+        let current = try database.immediateTransaction { () -> Bool in
+            guard try meta("format") == HistoryIndex.format, let indexed = try meta("commit").flatMap(ObjectID.init(hex:)),
+                  let head else { return false }
+            guard indexed != head else { return true }
             let chain = try chain(from: head, downTo: indexed)
-            if chain.first.flatMap(repository.firstParentOf) != indexed {
-                // The walk reached the first commit without meeting the indexed one: history was
-                // rewritten under the index, and the chain is the whole history to read anew.
-                try clear()
-            }
-            try read(chain, progress: progress, head: head)
+            // A walk that reached the first commit without meeting the indexed one: history was
+            // rewritten under the index.
+            guard chain.first.flatMap(repository.firstParentOf) == indexed else { return false }
+            try read(chain, into: database, progress: progress, head: head)
+            return true
         }
+        if !current { try rebuild(to: head, progress: progress) }
+    }
+
+    /// Reads the whole history into a new file and renames it over the old one: readers see the
+    /// old index or the new, and the old one's pages need no journal while they are replaced.
+    private func rebuild(to head: ObjectID?, progress: ((Int, Int) -> Void)?) throws {
+        let temporary = path + ".new-\(getpid())"
+        unlink(temporary)
+        defer { unlink(temporary) }
+        let fresh = try HistoryIndex.open(temporary)
+        try fresh.immediateTransaction {
+            try read(head.map { try chain(from: $0, downTo: nil) } ?? [], into: fresh, progress: progress, head: head)
+        }
+        guard rename(temporary, path) == 0 else {
+            throw JournalError.storage("cannot replace \(path): \(String(cString: strerror(errno)))")
+        }
+        database = try HistoryIndex.open(path)
     }
 
     /// The commits from `head` back to (not including) `stop`, oldest first, as ids only: a
@@ -80,7 +96,7 @@ final class HistoryIndex {
         return ids.reversed()
     }
 
-    private func read(_ chain: [ObjectID], progress: ((Int, Int) -> Void)?, head: ObjectID) throws {
+    private func read(_ chain: [ObjectID], into database: Database, progress: ((Int, Int) -> Void)?, head: ObjectID?) throws {
         let insertCommit = try database.prepare("INSERT INTO commits(id, time, offset, author, command, subject) VALUES(?, ?, ?, ?, ?, ?)")
         let insertDay = try database.prepare("INSERT INTO commit_days(seq, day) VALUES(?, ?)")
         let insertEvent = try database.prepare("INSERT INTO events(seq, task, day, kind, text, before, after, words) VALUES(?, ?, ?, ?, ?, ?, ?, ?)")
@@ -126,8 +142,9 @@ final class HistoryIndex {
             }
         }
         progress?(chain.count, chain.count)
-        try setMeta("format", HistoryIndex.format)
-        try setMeta("commit", head.hex)
+        let setMeta = try database.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)")
+        try setMeta.run([.text("format"), .text(HistoryIndex.format)])
+        if let head { try setMeta.run([.text("commit"), .text(head.hex)]) }
     }
 
     /// The state of the task an event is about, on the event's day after the commit.
@@ -136,16 +153,8 @@ final class HistoryIndex {
         return file?.tasks.last { $0.id?.value == event.task }?.state.rawValue ?? event.to ?? "open"
     }
 
-    private func clear() throws {
-        try database.execute("DELETE FROM commits; DELETE FROM commit_days; DELETE FROM events; DELETE FROM tasks; DELETE FROM meta;")
-    }
-
     private func meta(_ key: String) throws -> String? {
         try database.prepare("SELECT value FROM meta WHERE key = ?").rows([.text(key)]).first?[0].text
-    }
-
-    private func setMeta(_ key: String, _ value: String) throws {
-        try database.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)").run([.text(key), .text(value)])
     }
 
     // MARK: Reading
