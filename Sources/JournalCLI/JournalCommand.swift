@@ -22,7 +22,7 @@ public struct JournalCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, NewCommand.self, AddCommand.self,
             StartCommand.self, DoneCommand.self, CancelCommand.self, ReopenCommand.self,
-            EditCommand.self, ShowCommand.self, StatusCommand.self, DiffCommand.self, LogCommand.self,
+            EditCommand.self, ShowCommand.self, StatusCommand.self, DiffCommand.self, LogCommand.self, MergeFileCommand.self,
         ]
     )
 

@@ -64,6 +64,8 @@ public struct DayFile: Equatable, Sendable {
 
     public init(_ text: String) { self.init(bytes: Array(text.utf8)) }
 
+    init(lines: [Line]) { self.lines = lines }
+
     /// The file `journal` writes for a day it starts: a heading with the date and weekday.
     public static func new(for day: Day) -> DayFile {
         DayFile(heading(for: day) + "\n\n")
@@ -126,7 +128,7 @@ public struct DayFile: Equatable, Sendable {
         lines.insert(contentsOf: tasks.map { Line(task: $0, ending: ending) }, at: position)
     }
 
-    private var preferredEnding: [UInt8] {
+    var preferredEnding: [UInt8] {
         lines.first(where: { !$0.ending.isEmpty })?.ending ?? [UInt8(ascii: "\n")]
     }
 }
