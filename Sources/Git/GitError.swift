@@ -3,7 +3,7 @@ import CLibgit2
 /// A failed libgit2 call: what journal was doing, libgit2's own message, and its error code.
 public struct GitError: Error, CustomStringConvertible, Equatable {
     public enum Code: Equatable {
-        case notFound, exists, ambiguous, locked, modified, unbornBranch, other(Int32)
+        case notFound, exists, ambiguous, locked, modified, unbornBranch, nonFastForward, other(Int32)
 
         init(_ raw: Int32) {
             switch raw {
@@ -13,6 +13,7 @@ public struct GitError: Error, CustomStringConvertible, Equatable {
             case GIT_ELOCKED.rawValue: self = .locked
             case GIT_EMODIFIED.rawValue: self = .modified
             case GIT_EUNBORNBRANCH.rawValue: self = .unbornBranch
+            case GIT_ENONFASTFORWARD.rawValue: self = .nonFastForward
             default: self = .other(raw)
             }
         }

@@ -86,4 +86,12 @@ extension Repository {
         }
         git_reference_free(reference)
     }
+
+    /// Points `name` at `target` whatever it pointed at before.
+    public func setReference(_ name: String, to target: ObjectID, logMessage: String) throws {
+        var oid = target.raw
+        var reference: OpaquePointer?
+        try check(git_reference_create(&reference, pointer, name, &oid, 1, logMessage), "cannot update \(name)")
+        git_reference_free(reference)
+    }
 }

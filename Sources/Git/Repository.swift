@@ -4,7 +4,7 @@ import CLibgit2
 public final class Repository {
     let pointer: OpaquePointer
 
-    private init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
 
     deinit { git_repository_free(pointer) }
 

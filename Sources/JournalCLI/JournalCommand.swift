@@ -1,6 +1,5 @@
 import ArgumentParser
 import FoundationEssentials
-import Git
 import JournalCore
 
 public struct JournalCommand: ParsableCommand {
@@ -23,6 +22,7 @@ public struct JournalCommand: ParsableCommand {
             InitCommand.self, NewCommand.self, AddCommand.self,
             StartCommand.self, DoneCommand.self, CancelCommand.self, ReopenCommand.self,
             EditCommand.self, ShowCommand.self, StatusCommand.self, DiffCommand.self, LogCommand.self, MergeFileCommand.self,
+            RemoteCommand.self, CloneCommand.self, SyncCommand.self,
         ]
     )
 
@@ -35,20 +35,21 @@ public struct JournalCommand: ParsableCommand {
             var command = try parseAsRoot(arguments)
             try command.run()
             return 0
-        } catch let error as JournalError {
-            Output.error(error.description)
-            return 1
-        } catch let error as GitError {
-            Output.error(error.description)
-            return 1
         } catch {
             let code = exitCode(for: error)
-            if code == .success {
+            switch code {
+            case .success:
                 print(fullMessage(for: error))
                 return 0
+            case .validationFailure:
+                Output.error(fullMessage(for: error), prefixed: false)
+                return 2
+            default:
+                // The domain's errors (and the Git and SQLite errors under them) each say in one
+                // line what was wrong and where.
+                if !(error is ExitCode) { Output.error(String(describing: error)) }
+                return code.rawValue
             }
-            Output.error(fullMessage(for: error), prefixed: false)
-            return code == .validationFailure ? 2 : code.rawValue
         }
     }
 }

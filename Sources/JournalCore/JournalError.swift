@@ -18,6 +18,12 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
     case invalidGitDate(String, String)
     case editorFailed(String, Int32)
     case busy(String)
+    case noRemote(String)
+    case remoteExists(String)
+    case remoteRewritten(String)
+    case pushRefused(String, String, String)
+    case refusedIncoming(String, String)
+    case remoteKeptMoving(String, Int)
     case storage(String)
 
     public var description: String {
@@ -57,6 +63,18 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
             return "invalid \(variable) '\(value)' (use '@SECONDS +ZZZZ', 'YYYY-MM-DDTHH:MM:SS[+ZZ:ZZ]' or an RFC 2822 date)"
         case .editorFailed(let editor, let status):
             return "editor '\(editor)' exited with status \(status); the file is left as it is and will be committed by the next journal command"
+        case .noRemote(let name):
+            return "no remote '\(name)'; add one with: journal remote add \(name) URL"
+        case .remoteExists(let name):
+            return "a remote '\(name)' exists already (journal remote remove \(name) first)"
+        case .remoteRewritten(let name):
+            return "the history on '\(name)' was rewritten (force-pushed) since the last sync; nothing was merged or pushed. Inspect it with: git -C JOURNAL log \(name)/main"
+        case .pushRefused(let remote, let reference, let reason):
+            return "'\(remote)' refused to update \(reference): \(reason); your commits are safe locally"
+        case .refusedIncoming(let path, let reason):
+            return "refused what the remote sent: \(path) \(reason); the local journal is untouched"
+        case .remoteKeptMoving(let name, let attempts):
+            return "'\(name)' kept moving while syncing (\(attempts) attempts); run journal sync again"
         case .busy(let path):
             return "another journal command holds \(path) and did not finish in time"
         case .storage(let message):

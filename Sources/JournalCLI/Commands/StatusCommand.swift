@@ -26,6 +26,9 @@ struct StatusCommand: ParsableCommand {
         } else if status.lastDay == nil {
             print("no days yet")
         }
+        for remote in status.remotes {
+            print("remote \(remote.name): \(remote.ahead) commit\(remote.ahead == 1 ? "" : "s") to push, \(remote.behind) to merge (as of the last sync)")
+        }
         if !status.uncommitted.isEmpty {
             print("uncommitted hand edits (the next journal command commits them): \(status.uncommitted.joined(separator: ", "))")
         }

@@ -10,6 +10,15 @@ public struct JournalStatus: Encodable, Equatable {
     public let daysSinceLastDay: Int?
     /// Paths edited outside journal and not committed yet (the next journal command commits them).
     public let uncommitted: [String]
+    /// Commits not yet pushed to, and not yet merged from, each remote as of the last sync.
+    public let remotes: [RemoteState]
+
+    public struct RemoteState: Encodable, Equatable {
+        public let name: String
+        public let url: String
+        public let ahead: Int
+        public let behind: Int
+    }
 }
 
 extension Journal {
@@ -23,6 +32,16 @@ extension Journal {
             openTasks: todayView?.tasks.filter { $0.state.isUnfinished } ?? [],
             lastDay: lastDay?.iso,
             daysSinceLastDay: lastDay.map { $0.days(until: today) },
-            uncommitted: try uncommittedPaths())
+            uncommitted: try uncommittedPaths(),
+            remotes: try remoteStates())
+    }
+
+    private func remoteStates() throws -> [JournalStatus.RemoteState] {
+        let head = try repository.referenceTarget("HEAD")
+        return try repository.remotes().map { remote in
+            let tracking = try repository.referenceTarget("refs/remotes/\(remote.name)/main")
+            let counts = try head.flatMap { head in try tracking.map { try repository.aheadBehind(head, $0) } } ?? (0, 0)
+            return JournalStatus.RemoteState(name: remote.name, url: remote.url, ahead: counts.0, behind: counts.1)
+        }
     }
 }

@@ -2,6 +2,8 @@
 /// (`Journal-Command: done`, `Journal-Task: m2d8a`) that later commands read back.
 public struct CommitMessage: Equatable, Sendable {
     public var subject: String
+    /// Lines between the subject and the trailers.
+    public var body: [String] = []
     public var trailers: [Trailer]
 
     public struct Trailer: Equatable, Sendable {
@@ -9,15 +11,17 @@ public struct CommitMessage: Equatable, Sendable {
         public let value: String
     }
 
-    public init(command: String, subject: String, day: Day? = nil, tasks: [TaskID] = []) {
+    public init(command: String, subject: String, day: Day? = nil, tasks: [TaskID] = [], body: [String] = []) {
         self.subject = CommitMessage.shorten(subject)
+        self.body = body
         trailers = [Trailer(key: "Journal-Command", value: command)]
         if let day { trailers.append(Trailer(key: "Journal-Day", value: day.iso)) }
         trailers += tasks.map { Trailer(key: "Journal-Task", value: $0.value) }
     }
 
     public var text: String {
-        subject + "\n\n" + trailers.map { "\($0.key): \($0.value)" }.joined(separator: "\n") + "\n"
+        subject + "\n\n" + body.map { $0 + "\n" }.joined() + (body.isEmpty ? "" : "\n")
+            + trailers.map { "\($0.key): \($0.value)" }.joined(separator: "\n") + "\n"
     }
 
     /// The subject of a task commit: `done ^m2d8a Review the implementation …`.

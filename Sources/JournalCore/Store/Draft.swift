@@ -11,6 +11,10 @@ struct Draft {
     private(set) var changedFiles: [String: [UInt8]?] = [:]
     private(set) var registry: IDRegistry?
     var message: CommitMessage?
+    /// Parents after HEAD: the other side of a merge.
+    var otherParents: [Commit] = []
+    /// False for a merge, whose tasks arrive from another machine with the ids they have there.
+    var givesCopiesFreshIDs = true
 
     init(repository: Repository, state: WorkingTree) throws {
         head = try repository.headCommit()
@@ -55,7 +59,7 @@ struct Draft {
             var file = changedDays[day]!
             let committedIDs = Set(try committed.file(for: day)?.tasks.compactMap(\.id) ?? [])
             let arriving = Set(file.tasks.compactMap(\.id)).subtracting(committedIDs)
-            let copies = try pastedCopies(among: arriving, arrivingOn: day)
+            let copies = givesCopiesFreshIDs ? try pastedCopies(among: arriving, arrivingOn: day) : []
             var seen = Set<TaskID>()
             for entry in file.entries {
                 if let id = entry.task.id, !seen.contains(id), !copies.contains(id) {

@@ -32,6 +32,24 @@ enum FileSystem {
         }
     }
 
+    /// Removes what is below `path` (and `path` itself unless `keepingTop`), links not followed.
+    static func removeTree(_ path: String, keepingTop: Bool = false) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        if info.st_mode & S_IFMT == S_IFDIR, let folder = opendir(path) {
+            var names: [String] = []
+            while let entry = readdir(folder) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                if name != "." && name != ".." { names.append(name) }
+            }
+            closedir(folder)
+            for name in names { removeTree(path + "/" + name) }
+            if !keepingTop { rmdir(path) }
+        } else if !keepingTop {
+            unlink(path)
+        }
+    }
+
     static func absolute(_ path: String) -> String {
         if path.hasPrefix("/") { return path }
         guard let cwd = getcwd(nil, 0) else { return path }

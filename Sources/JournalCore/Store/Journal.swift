@@ -17,7 +17,7 @@ public final class Journal {
     static let attributesPath = ".gitattributes"
     static let attributesContent = "*.md merge=journal\n"
 
-    private init(repository: Repository, environment: [String: String]) throws {
+    init(repository: Repository, environment: [String: String]) throws {
         self.repository = repository
         guard let workingDirectory = repository.workingDirectory else {
             throw JournalError.notAJournal(repository.gitDirectory)

@@ -49,7 +49,7 @@ extension Journal {
     /// branch moves, the next command finds the new files as hand edits and commits them; killed
     /// after, it finds only a stale index, which it refreshes.
     @discardableResult
-    private func commit(_ draft: inout Draft, alwaysSync extraPaths: [String] = []) throws -> ObjectID? {
+    func commit(_ draft: inout Draft, alwaysSync extraPaths: [String] = []) throws -> ObjectID? {
         try draft.assignIDs()
         let changes = draft.changedPaths
         var treeChanges: [TreeChange] = []
@@ -58,14 +58,16 @@ extension Journal {
         }
         let headTree = try draft.head?.tree()
         let tree = try repository.writeTree(updating: headTree, with: treeChanges)
-        if tree == headTree?.id {
+        // Nothing to record, unless it is a merge: its other parent must enter history even when
+        // the merged tree is ours.
+        if tree == headTree?.id && draft.otherParents.isEmpty {
             try syncIndex(extraPaths, head: draft.head?.id)
             return nil
         }
         let identity = try Identity(configuration: try repository.configuration(), environment: environment, clock: clock)
         let message = draft.message ?? CommitMessage(command: "change", subject: "change")
         let commit = try repository.writeCommit(
-            tree: tree, parents: draft.head.map { [$0] } ?? [], message: message.text,
+            tree: tree, parents: (draft.head.map { [$0] } ?? []) + draft.otherParents, message: message.text,
             author: identity.author, committer: identity.committer)
         for (path, bytes) in changes where try files.read(path) != bytes {
             if let bytes { try files.write(bytes, to: path, scratch: state.root) } else { try files.remove(path) }
@@ -88,7 +90,7 @@ extension Journal {
 
     /// Makes the index entries of `paths` match the working tree, so `git status` is clean, and
     /// stamps the index as holding `head`'s tree.
-    private func syncIndex(_ paths: [String], head: ObjectID?) throws {
+    func syncIndex(_ paths: [String], head: ObjectID?) throws {
         guard !paths.isEmpty else { return }
         let index = try repository.index()
         for path in Set(paths) {

@@ -1,0 +1,91 @@
+import ArgumentParser
+import JournalCore
+
+struct RemoteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remote",
+        abstract: "Manage the Git remotes the journal syncs with.",
+        discussion: "Example: journal remote add origin git@example.org:me/journal.git",
+        subcommands: [Add.self, List.self, Remove.self],
+        defaultSubcommand: List.self)
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a remote: a path, git://, ssh://, user@host:path or https:// URL.")
+        @Argument(help: "Its name, such as origin.") var name: String
+        @Argument(help: "Its URL.") var url: String
+        @OptionGroup var options: JournalOptions
+        func run() throws {
+            try options.open().addRemote(name, url: url)
+            print("added remote \(name) \(url)")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the remotes with their URLs.")
+        @OptionGroup var options: JournalOptions
+        func run() throws {
+            for remote in try options.open().remotes() { print("\(remote.name)\t\(remote.url)") }
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove a remote (the journal itself is untouched).")
+        @Argument(help: "The remote's name.") var name: String
+        @OptionGroup var options: JournalOptions
+        func run() throws {
+            try options.open().removeRemote(name)
+            print("removed remote \(name)")
+        }
+    }
+}
+
+struct CloneCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clone",
+        abstract: "Start on another machine: clone a journal from a remote.",
+        discussion: "Example: journal clone git@example.org:me/journal.git ~/journal")
+
+    @Argument(help: "The remote's URL.") var url: String
+    @Argument(help: "Where to put the journal (default: --dir, $JOURNAL_DIR or ~/journal).") var path: String?
+    @OptionGroup var options: JournalOptions
+
+    func run() throws {
+        let target = path.map { Journal.location(explicit: $0, environment: options.environment) } ?? options.location
+        let journal = try Journal.clone(url, to: target, environment: options.environment, progress: Output.progress("receiving objects", unit: "objects"))
+        print("cloned \(url) into \(journal.directory.dropLast())")
+    }
+}
+
+struct SyncCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Commit hand edits, fetch, merge task by task, and push.",
+        discussion: """
+            Fast-forwards when one side is behind; when both changed, merges day files task by task \
+            (never conflict markers, never a lost task or note) in a merge commit, after recording \
+            the previous main in refs/journal/pre-sync. A remote whose history was rewritten is \
+            never merged. If another machine pushes in between, sync fetches and merges again.
+
+            Example: journal sync --dry-run
+            """)
+
+    @Option(help: "The remote to sync with.") var remote = "origin"
+    @Flag(help: "Fetch and show what would come in and go out; change nothing locally.") var dryRun = false
+    @Flag(help: "Print JSON for scripts.") var json = false
+    @OptionGroup var options: JournalOptions
+
+    func run() throws {
+        let report = try options.open().sync(remote: remote, dryRun: dryRun, progress: Output.progress("receiving objects", unit: "objects"))
+        if json { return try Output.json(report) }
+        if dryRun {
+            print("would come in from \(remote): \(report.incoming.count) commit\(report.incoming.count == 1 ? "" : "s")")
+            for subject in report.incoming { print("  " + subject) }
+            print("would go out to \(remote): \(report.outgoing.count) commit\(report.outgoing.count == 1 ? "" : "s")")
+            for subject in report.outgoing { print("  " + subject) }
+            return
+        }
+        print("synced with \(remote): \(report.outcomes.map(\.rawValue).joined(separator: ", "))")
+        for day in report.mergedDays { print("  merged \(day) task by task") }
+        for path in report.keptBoth { Output.warning("\(path) changed on both sides; theirs is kept beside it as \(path).conflict-…") }
+    }
+}

@@ -1,0 +1,42 @@
+import Git
+
+extension Journal {
+    public func addRemote(_ name: String, url: String) throws {
+        guard try repository.remoteURL(name) == nil else { throw JournalError.remoteExists(name) }
+        try repository.addRemote(name, url: url)
+    }
+
+    public func removeRemote(_ name: String) throws {
+        guard try repository.remoteURL(name) != nil else { throw JournalError.noRemote(name) }
+        try repository.removeRemote(name)
+    }
+
+    public func remotes() throws -> [(name: String, url: String)] { try repository.remotes() }
+
+    /// Clones a journal into a new or empty directory: a new repository, the remote as `origin`,
+    /// and its main fetched, checked like anything a sync receives, and checked out. A remote that
+    /// is not a journal leaves nothing behind.
+    public static func clone(_ url: String, to path: String, environment: [String: String],
+                             progress: ((Int, Int) -> Void)? = nil) throws -> Journal {
+        guard FileSystem.isEmptyOrMissing(path) else { throw JournalError.directoryNotEmpty(path) }
+        let created = !FileSystem.exists(path)
+        try FileSystem.makeDirectory(path)
+        do {
+            let journal = try Journal(repository: try Repository.create(at: path, initialBranch: "main"), environment: environment)
+            try journal.repository.addRemote("origin", url: url)
+            try journal.lock.withLock {
+                guard let main = try journal.fetchMain(of: "origin", handlers: transferHandlers(progress: progress)) else {
+                    throw JournalError.notAJournal(url)
+                }
+                let incoming = try journal.repository.commit(main)
+                guard try incoming.tree().entry(atPath: markerPath) != nil else { throw JournalError.notAJournal(url) }
+                try IncomingCheck.verify(journal.repository, from: nil, to: try incoming.tree())
+                try journal.fastForward(from: nil, to: incoming)
+            }
+            return journal
+        } catch {
+            FileSystem.removeTree(path, keepingTop: !created)
+            throw error
+        }
+    }
+}

@@ -1,0 +1,160 @@
+import Git
+
+/// What `journal sync` did, or with `--dry-run` would do.
+public struct SyncReport: Encodable, Equatable {
+    public enum Outcome: String, Encodable { case upToDate = "up to date", fastForward = "fast-forward", merged, pushed }
+
+    public let remote: String
+    /// Subjects of the commits that came in, newest first.
+    public var incoming: [String] = []
+    /// Subjects of the commits that went out (or would), newest first.
+    public var outgoing: [String] = []
+    public var outcomes: [Outcome] = []
+    /// Days merged task by task.
+    public var mergedDays: [String] = []
+    /// Files Git could not merge, kept in both versions: ours at its path, theirs beside it.
+    public var keptBoth: [String] = []
+}
+
+extension Journal {
+    static let syncAttempts = 3
+    static let preSyncReference = "refs/journal/pre-sync"
+
+    /// Commits hand edits, fetches `remote`'s main, fast-forwards or merges it task by task, and
+    /// pushes. If the remote moves between fetch and push, all of it again, a bounded number of
+    /// times. History rewritten on the remote is never merged: sync stops and changes nothing.
+    public func sync(remote: String, dryRun: Bool, progress: ((Int, Int) -> Void)? = nil) throws -> SyncReport {
+        let handlers = Journal.transferHandlers(progress: progress)
+        guard try repository.remoteURL(remote) != nil else { throw JournalError.noRemote(remote) }
+        return try lock.withLock {
+            if !dryRun { try commitWorkingTree(command: "hand-edit", subject: { "edit by hand: " + $0 }) }
+            var report = SyncReport(remote: remote)
+            for _ in 1...Journal.syncAttempts {
+                let theirs = try fetchMain(of: remote, handlers: handlers)
+                guard let head = try repository.headCommit() else { throw JournalError.storage("the journal has no commit yet") }
+                report.incoming = try subjects(from: theirs, notIn: head.id)
+                report.outgoing = try subjects(from: head.id, notIn: theirs)
+                if dryRun { return report }
+                if let theirs, theirs != head.id, try !repository.isDescendant(head.id, of: theirs) {
+                    let incoming = try repository.commit(theirs)
+                    try IncomingCheck.verify(repository, from: try head.tree(), to: try incoming.tree())
+                    if try repository.isDescendant(theirs, of: head.id) {
+                        try fastForward(from: head, to: incoming)
+                        report.outcomes.append(.fastForward)
+                    } else {
+                        try merge(incoming, into: head, from: remote, report: &report)
+                        report.outcomes.append(.merged)
+                    }
+                }
+                guard let now = try repository.referenceTarget("HEAD"), now != theirs else {
+                    if report.outcomes.isEmpty { report.outcomes.append(.upToDate) }
+                    return report
+                }
+                let refusal: (String, String)?
+                do {
+                    refusal = try repository.push(remote, refspecs: ["refs/heads/main:refs/heads/main"], handlers: handlers).first
+                } catch let error as GitError where error.code == .nonFastForward {
+                    refusal = ("refs/heads/main", error.message)
+                }
+                guard let (reference, reason) = refusal else {
+                    report.outcomes.append(.pushed)
+                    return report
+                }
+                // Another machine pushed first (whatever words the server chose): its main moved
+                // since the fetch, so merge again. If it did not move, the refusal is the server's.
+                if try fetchMain(of: remote, handlers: handlers) == theirs {
+                    throw JournalError.pushRefused(remote, reference, reason)
+                }
+            }
+            throw JournalError.remoteKeptMoving(remote, Journal.syncAttempts)
+        }
+    }
+
+    /// What fetches and pushes are given: progress in objects received.
+    static func transferHandlers(progress: ((Int, Int) -> Void)?) -> TransferHandlers {
+        TransferHandlers(progress: progress.map { report in { report($0.receivedObjects, $0.totalObjects) } })
+    }
+
+    /// Fetches the remote's main into its remote-tracking ref and returns it; refuses (restoring the
+    /// ref) when the new one does not descend from the one fetched last time.
+    func fetchMain(of remote: String, handlers: TransferHandlers) throws -> ObjectID? {
+        let tracking = "refs/remotes/\(remote)/main"
+        let before = try repository.referenceTarget(tracking)
+        try repository.fetch(remote, refspecs: ["+refs/heads/main:\(tracking)"], handlers: handlers)
+        let after = try repository.referenceTarget(tracking)
+        if let before, let after, before != after, try !repository.isDescendant(after, of: before) {
+            try repository.setReference(tracking, to: before, logMessage: "journal: refuse rewritten history")
+            throw JournalError.remoteRewritten(remote)
+        }
+        return after
+    }
+
+    /// First-parent subjects from `start` back to a commit `other` has, newest first.
+    private func subjects(from start: ObjectID?, notIn other: ObjectID?) throws -> [String] {
+        guard let start else { return [] }
+        var result: [String] = []
+        for commit in repository.firstParents(from: start) {
+            if let other, try commit.id == other || repository.isDescendant(other, of: commit.id) { break }
+            result.append(CommitMessage.Parsed(commit.message).subject)
+        }
+        return result
+    }
+
+    /// Moves main to `incoming`, which has all of HEAD: the changed files first, then the branch,
+    /// then the index, so that a crash in between leaves the new content as a hand edit, not a loss.
+    func fastForward(from head: Commit?, to incoming: Commit) throws {
+        let incomingTree = try incoming.tree()
+        let paths = try repository.changedPaths(from: try head?.tree(), to: incomingTree)
+        for path in paths {
+            if let entry = try incomingTree.entry(atPath: path) {
+                try files.write(try repository.blobContent(entry.id), to: path, scratch: state.root)
+            } else {
+                try files.remove(path)
+            }
+        }
+        try repository.updateReference(try repository.headBranchName(), to: incoming.id, expecting: head?.id,
+                                       logMessage: "journal: sync fast-forward")
+        try syncIndex(paths, head: incoming.id)
+    }
+
+    /// A merge commit of HEAD and `incoming`, made in memory: each path `incoming` changed since
+    /// the common ancestor is taken, kept, or merged (day files task by task).
+    private func merge(_ incoming: Commit, into head: Commit, from remote: String, report: inout SyncReport) throws {
+        let base = try repository.mergeBase(head.id, incoming.id).map { try repository.commit($0).tree() }
+        let (ourTree, theirTree) = (try head.tree(), try incoming.tree())
+        func bytes(_ tree: Tree?, _ path: String) throws -> [UInt8]? {
+            try tree?.entry(atPath: path).map { try repository.blobContent($0.id) }
+        }
+        var draft = try Draft(repository: repository, state: state)
+        draft.otherParents = [incoming]
+        draft.givesCopiesFreshIDs = false
+        for path in try repository.changedPaths(from: base, to: theirTree) {
+            let (original, ours, theirs) = (try bytes(base, path), try bytes(ourTree, path), try bytes(theirTree, path))
+            if ours == theirs { continue }
+            if ours == original {
+                draft.writeFile(theirs, at: path)
+            } else if ours == nil || theirs == nil {
+                // Deleted on one side, changed on the other: the changed version stays.
+                draft.writeFile(ours ?? theirs, at: path)
+            } else if let day = DayPath.day(at: path), let ours, let theirs {
+                let merged = DayMerge.merge(base: original.map(DayFile.init(bytes:)), ours: DayFile(bytes: ours), theirs: DayFile(bytes: theirs))
+                draft.write(merged.file, for: day)
+                report.mergedDays.append(day.iso)
+            } else if let ours, let theirs {
+                let merged = try repository.mergeText(base: original, ours: ours, theirs: theirs)
+                if merged.clean {
+                    draft.writeFile(merged.bytes, at: path)
+                } else {
+                    let copy = "\(path).conflict-\(incoming.id.short)"
+                    draft.writeFile(theirs, at: copy)
+                    report.keptBoth.append(path)
+                }
+            }
+        }
+        let days = report.mergedDays.isEmpty ? "" : ": \(report.mergedDays.count) day\(report.mergedDays.count == 1 ? "" : "s") merged by task"
+        draft.message = CommitMessage(command: "sync", subject: "sync: merge \(remote)/main\(days)",
+                                      body: report.mergedDays.map { "merged \($0) task by task" } + report.keptBoth.map { "kept both versions of \($0)" })
+        try repository.setReference(Journal.preSyncReference, to: head.id, logMessage: "journal: before sync merge")
+        try commit(&draft)
+    }
+}
