@@ -28,7 +28,7 @@ public final class GitDaemon {
     public func url(_ repository: String) -> String { "git://127.0.0.1:\(port)/\(repository)" }
 
     /// A port the kernel just handed out, closed again for the server to take.
-    private static func freePort() throws -> Int {
+    static func freePort() throws -> Int {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(socket) }
         var address = sockaddr_in()
@@ -45,7 +45,7 @@ public final class GitDaemon {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
-    private static func waitUntilListening(_ port: Int) throws {
+    static func waitUntilListening(_ port: Int) throws {
         for _ in 0..<200 {
             let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
             var address = sockaddr_in()

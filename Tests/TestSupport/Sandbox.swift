@@ -25,7 +25,7 @@ public final class Sandbox {
     /// no editor or journal settings inherited from whoever runs the tests.
     public var environment: [String: String] {
         var environment = ProcessInfo.processInfo.environment.filter { key, _ in
-            !key.hasPrefix("GIT_") && !key.hasPrefix("JOURNAL_") && key != "EDITOR" && key != "VISUAL"
+            !key.hasPrefix("GIT_") && !key.hasPrefix("JOURNAL_") && !key.hasPrefix("SSH_") && key != "EDITOR" && key != "VISUAL"
         }
         environment["HOME"] = home.path
         environment["XDG_CONFIG_HOME"] = home.appendingPathComponent(".config").path

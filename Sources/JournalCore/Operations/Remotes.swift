@@ -25,7 +25,7 @@ extension Journal {
             let journal = try Journal(repository: try Repository.create(at: path, initialBranch: "main"), environment: environment)
             try journal.repository.addRemote("origin", url: url)
             try journal.lock.withLock {
-                guard let main = try journal.fetchMain(of: "origin", handlers: transferHandlers(progress: progress)) else {
+                guard let main = try journal.fetchMain(of: "origin", handlers: transferHandlers(url: url, environment: environment, progress: progress)) else {
                     throw JournalError.notAJournal(url)
                 }
                 let incoming = try journal.repository.commit(main)

@@ -24,8 +24,8 @@ extension Journal {
     /// pushes. If the remote moves between fetch and push, all of it again, a bounded number of
     /// times. History rewritten on the remote is never merged: sync stops and changes nothing.
     public func sync(remote: String, dryRun: Bool, progress: ((Int, Int) -> Void)? = nil) throws -> SyncReport {
-        let handlers = Journal.transferHandlers(progress: progress)
-        guard try repository.remoteURL(remote) != nil else { throw JournalError.noRemote(remote) }
+        guard let url = try repository.remoteURL(remote) else { throw JournalError.noRemote(remote) }
+        let handlers = Journal.transferHandlers(url: url, environment: environment, progress: progress)
         return try lock.withLock {
             if !dryRun { try commitWorkingTree(command: "hand-edit", subject: { "edit by hand: " + $0 }) }
             var report = SyncReport(remote: remote)
@@ -70,9 +70,12 @@ extension Journal {
         }
     }
 
-    /// What fetches and pushes are given: progress in objects received.
-    static func transferHandlers(progress: ((Int, Int) -> Void)?) -> TransferHandlers {
-        TransferHandlers(progress: progress.map { report in { report($0.receivedObjects, $0.totalObjects) } })
+    /// What fetches and pushes are given: SSH credentials and host-key checks, and progress in
+    /// objects received.
+    static func transferHandlers(url: String, environment: [String: String], progress: ((Int, Int) -> Void)?) -> TransferHandlers {
+        let ssh = SSHPolicy(environment: environment, url: url)
+        return TransferHandlers(credentials: ssh.credential(for:), checkCertificate: ssh.verdict(on:),
+                                progress: progress.map { report in { report($0.receivedObjects, $0.totalObjects) } })
     }
 
     /// Fetches the remote's main into its remote-tracking ref and returns it; refuses (restoring the
