@@ -13,6 +13,7 @@ import json
 import os
 import platform
 import re
+import socket
 import shutil
 import statistics
 import subprocess
@@ -150,7 +151,72 @@ def rows_for(years, repo, env, runs):
         git_ms, git_mib = measure(git_command, repo, env, runs)
         journal_ms, journal_mib = measure(journal_command, repo, jenv, runs, journal_prepare)
         rows.append(row(name, years, journal_ms, journal_mib, git_ms, git_mib, git_command))
-    return rows
+    return rows + sync_rows(years, repo, env, jenv, runs)
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def sync_rows(years, repo, env, jenv, runs):
+    """journal sync against a git-daemon on 127.0.0.1, next to `git pull && git push` from a plain
+    clone of the same remote: with nothing to do, and with one new commit on each side."""
+    servers = repo.parent / f"servers-{years}y"
+    servers.mkdir()
+    git(repo.parent, env, "clone", "-q", "--bare", str(repo), str(servers / "journal.git"))
+    port = free_port()
+    daemon = subprocess.Popen([git(repo, env, "--exec-path").strip() + "/git-daemon", "--reuseaddr", "--export-all",
+                               "--enable=receive-pack", "--listen=127.0.0.1", f"--port={port}", f"--base-path={servers}",
+                               str(servers)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(200):
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.025)
+        url = f"git://127.0.0.1:{port}/journal.git"
+        journal = BIN / "journal"
+        subprocess.run([journal, "remote", "add", "bench", url], env=jenv, check=True, capture_output=True)
+        subprocess.run([journal, "sync", "--remote", "bench"], env=jenv, check=True, capture_output=True)
+        other, plain = servers / "other-machine", servers / "plain-clone"
+        for clone in (other, plain):
+            git(servers, env, "clone", "-q", url, str(clone))
+            git(clone, env, "config", "pull.rebase", "false")
+
+        def commit_on_the_other_machine():
+            git(other, env, "pull", "-q")
+            with open(other / "notes.md", "a") as handle:
+                handle.write("A line from the other machine\n")
+            git(other, env, "add", "notes.md")
+            git(other, env, "commit", "-qm", "other machine")
+            git(other, env, "push", "-q")
+
+        def one_commit_each_side_for_journal():
+            commit_on_the_other_machine()
+            subprocess.run([journal, "add", "Synced task"], env=jenv, check=True, capture_output=True)
+
+        def one_commit_each_side_for_git():
+            commit_on_the_other_machine()
+            with open(plain / "local.md", "a") as handle:
+                handle.write("A local line\n")
+            git(plain, env, "add", "local.md")
+            git(plain, env, "commit", "-qm", "local")
+
+        pull_and_push = ["sh", "-c", "git pull -q --no-edit && git push -q"]
+        rows = []
+        for name, prepare_journal, prepare_git in [
+            ("sync, nothing to do", None, None),
+            ("sync, one commit each side", one_commit_each_side_for_journal, one_commit_each_side_for_git),
+        ]:
+            git_ms, git_mib = measure(pull_and_push, plain, env, runs, prepare_git)
+            journal_ms, journal_mib = measure([journal, "sync", "--remote", "bench"], repo, jenv, runs, prepare_journal)
+            rows.append(row(name, years, journal_ms, journal_mib, git_ms, git_mib, ["git pull --no-rebase && git push"]))
+        return rows
+    finally:
+        daemon.kill()
+        daemon.wait()
 
 
 def row(name, years, journal_ms, journal_mib, git_ms, git_mib, git_command):

@@ -8,7 +8,7 @@ enum Libgit2 {
         // A journal is worth a few fsyncs: a crash must not leave a ref naming a half-written object.
         _ = journal_git_enable_fsync(1)
         // A ten-year journal's history is larger than a command-line tool should hold at once.
-        _ = journal_git_limit_memory(4 << 20, 1 << 20, 8 << 20)
+        _ = journal_git_limit_memory(1 << 20, 1 << 20, 8 << 20)
     }()
 }
 
