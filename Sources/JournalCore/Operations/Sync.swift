@@ -131,18 +131,24 @@ extension Journal {
         var draft = try Draft(repository: repository, state: state)
         draft.otherParents = [incoming]
         draft.givesCopiesFreshIDs = false
+        var finishedAfterCarry: [DayMerge.FinishedAfterCarry] = []
+        // A day taken whole is still a day to the draft: later steps read it, the id log records it.
+        func take(_ content: [UInt8]?, at path: String) {
+            if let day = DayPath.day(at: path), let content { draft.write(DayFile(bytes: content), for: day) } else { draft.writeFile(content, at: path) }
+        }
         for path in try repository.changedPaths(from: base, to: theirTree) {
             let (original, ours, theirs) = (try bytes(base, path), try bytes(ourTree, path), try bytes(theirTree, path))
             if ours == theirs { continue }
             if ours == original {
-                draft.writeFile(theirs, at: path)
+                take(theirs, at: path)
             } else if ours == nil || theirs == nil {
                 // Deleted on one side, changed on the other: the changed version stays.
-                draft.writeFile(ours ?? theirs, at: path)
+                take(ours ?? theirs, at: path)
             } else if let day = DayPath.day(at: path), let ours, let theirs {
                 let merged = DayMerge.merge(base: original.map(DayFile.init(bytes:)), ours: DayFile(bytes: ours), theirs: DayFile(bytes: theirs))
                 draft.write(merged.file, for: day)
                 report.mergedDays.append(day.iso)
+                finishedAfterCarry += merged.finishedAfterCarry
             } else if let ours, let theirs {
                 let merged = try repository.mergeText(base: original, ours: ours, theirs: theirs)
                 if merged.clean {
@@ -153,6 +159,12 @@ extension Journal {
                     report.keptBoth.append(path)
                 }
             }
+        }
+        // One machine finished what the other carried: the finish goes to the carried copy.
+        for finished in finishedAfterCarry {
+            guard var file = try draft.file(for: finished.day), let entry = file.entry(for: finished.id), entry.task.state.isUnfinished else { continue }
+            file.updateTask(atLine: entry.lineIndex) { $0.setState(finished.state) }
+            draft.write(file, for: finished.day)
         }
         let days = report.mergedDays.isEmpty ? "" : ": \(report.mergedDays.count) day\(report.mergedDays.count == 1 ? "" : "s") merged by task"
         draft.message = CommitMessage(command: "sync", subject: "sync: merge \(remote)/main\(days)",
