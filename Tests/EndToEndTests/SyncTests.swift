@@ -169,6 +169,8 @@ struct TwoMachines {
         try machines.second.ok("sync")
         _ = try machines.first.sandbox.git("--git-dir", machines.remotePath, "update-ref", "refs/heads/main", "HEAD~1", in: machines.first.sandbox.root.path)
         let head = try machines.second.git("rev-parse", "HEAD")
+        // A fetch by hand moves the remote-tracking ref: it must not hide the rewrite.
+        _ = try machines.second.git("fetch", "-q", "origin")
         let result = try machines.second.run("sync")
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("journal: error: the history on 'origin' was rewritten (force-pushed) since the last sync"))

@@ -32,6 +32,7 @@ extension Journal {
                 guard try incoming.tree().entry(atPath: markerPath) != nil else { throw JournalError.notAJournal(url) }
                 try IncomingCheck.verify(journal.repository, from: nil, to: try incoming.tree())
                 try journal.fastForward(from: nil, to: incoming)
+                try journal.markSynced("origin", at: main)
             }
             return journal
         } catch {

@@ -29,7 +29,10 @@ extension Journal {
         return try lock.withLock {
             if !dryRun { try commitWorkingTree(command: "hand-edit", subject: { "edit by hand: " + $0 }) }
             var report = SyncReport(remote: remote)
+            var before: ObjectID?
             for _ in 1...Journal.syncAttempts {
+                report.mergedDays = []
+                report.keptBoth = []
                 let theirs = try fetchMain(of: remote, handlers: handlers)
                 guard let head = try repository.headCommit() else { throw JournalError.storage("the journal has no commit yet") }
                 report.incoming = try subjects(from: theirs, notIn: head.id)
@@ -42,12 +45,16 @@ extension Journal {
                         try fastForward(from: head, to: incoming)
                         report.outcomes.append(.fastForward)
                     } else {
+                        // Going back must reach the state before this sync, not a retry's merge.
+                        before = before ?? head.id
+                        try repository.setReference(Journal.preSyncReference, to: before!, logMessage: "journal: before sync merge")
                         try merge(incoming, into: head, from: remote, report: &report)
                         report.outcomes.append(.merged)
                     }
                 }
                 guard let now = try repository.referenceTarget("HEAD"), now != theirs else {
                     if report.outcomes.isEmpty { report.outcomes.append(.upToDate) }
+                    if let theirs { try markSynced(remote, at: theirs) }
                     return report
                 }
                 let refusal: (String, String)?
@@ -58,6 +65,7 @@ extension Journal {
                 }
                 guard let (reference, reason) = refusal else {
                     report.outcomes.append(.pushed)
+                    try markSynced(remote, at: now)
                     return report
                 }
                 // Another machine pushed first (whatever words the server chose): its main moved
@@ -78,18 +86,25 @@ extension Journal {
                                 progress: progress.map { report in { report($0.receivedObjects, $0.totalObjects) } })
     }
 
-    /// Fetches the remote's main into its remote-tracking ref and returns it; refuses (restoring the
-    /// ref) when the new one does not descend from the one fetched last time.
+    /// The remote's main as the last successful sync left it. Only sync moves this ref (a `git
+    /// fetch` by hand moves the remote-tracking ref, which therefore cannot tell a rewrite).
+    private static func syncedReference(_ remote: String) -> String { "refs/journal/synced/\(remote)" }
+
+    func markSynced(_ remote: String, at commit: ObjectID) throws {
+        try repository.setReference(Journal.syncedReference(remote), to: commit, logMessage: "journal: synced")
+    }
+
+    /// Fetches the remote's main into its remote-tracking ref and returns it; refuses when it does
+    /// not descend from what the last sync saw there (history rewritten on the remote).
     func fetchMain(of remote: String, handlers: TransferHandlers) throws -> ObjectID? {
         let tracking = "refs/remotes/\(remote)/main"
-        let before = try repository.referenceTarget(tracking)
         try repository.fetch(remote, refspecs: ["+refs/heads/main:\(tracking)"], handlers: handlers)
-        let after = try repository.referenceTarget(tracking)
-        if let before, let after, before != after, try !repository.isDescendant(after, of: before) {
-            try repository.setReference(tracking, to: before, logMessage: "journal: refuse rewritten history")
+        let fetched = try repository.referenceTarget(tracking)
+        if let synced = try repository.referenceTarget(Journal.syncedReference(remote)), let fetched, fetched != synced,
+           try !repository.isDescendant(fetched, of: synced) {
             throw JournalError.remoteRewritten(remote)
         }
-        return after
+        return fetched
     }
 
     /// First-parent subjects from `start` back to a commit `other` has, newest first.
@@ -169,7 +184,6 @@ extension Journal {
         let days = report.mergedDays.isEmpty ? "" : ": \(report.mergedDays.count) day\(report.mergedDays.count == 1 ? "" : "s") merged by task"
         draft.message = CommitMessage(command: "sync", subject: "sync: merge \(remote)/main\(days)",
                                       body: report.mergedDays.map { "merged \($0) task by task" } + report.keptBoth.map { "kept both versions of \($0)" })
-        try repository.setReference(Journal.preSyncReference, to: head.id, logMessage: "journal: before sync merge")
         try commit(&draft)
     }
 }
