@@ -22,6 +22,11 @@ public final class Index {
         try check(git_index_remove_bypath(pointer, path), "cannot unstage \(path)")
     }
 
+    /// The blob staged at `path`, or nil when nothing is.
+    public func stagedID(_ path: String) -> ObjectID? {
+        git_index_get_bypath(pointer, path, 0).map { ObjectID($0.pointee.id) }
+    }
+
     public func write() throws {
         try check(git_index_write(pointer), "cannot write the index")
     }

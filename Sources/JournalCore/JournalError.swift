@@ -19,6 +19,7 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
     case editorFailed(String, Int32)
     case busy(String)
     case noRemote(String)
+    case changedMeanwhile(String)
     case remoteExists(String)
     case remoteRewritten(String)
     case pushRefused(String, String, String)
@@ -63,6 +64,8 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
             return "invalid \(variable) '\(value)' (use '@SECONDS +ZZZZ', 'YYYY-MM-DDTHH:MM:SS[+ZZ:ZZ]' or an RFC 2822 date)"
         case .editorFailed(let editor, let status):
             return "editor '\(editor)' exited with status \(status); the file is left as it is and will be committed by the next journal command"
+        case .changedMeanwhile(let path):
+            return "\(path) changed on disk while journal was working on it; nothing was committed. Run the command again"
         case .noRemote(let name):
             return "no remote '\(name)'; add one with: journal remote add \(name) URL"
         case .remoteExists(let name):

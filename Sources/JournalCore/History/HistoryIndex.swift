@@ -104,6 +104,7 @@ final class HistoryIndex {
         let upsertTask = try database.prepare("""
             INSERT INTO tasks(id, text, day, state) VALUES(?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET text = excluded.text, day = excluded.day, state = excluded.state
+            WHERE excluded.day >= tasks.day
             """)
         let lastSequence = try database.prepare("SELECT last_insert_rowid()")
         var files = DayFileCache(repository: repository)

@@ -15,6 +15,9 @@ struct Draft {
     var otherParents: [Commit] = []
     /// False for a merge, whose tasks arrive from another machine with the ids they have there.
     var givesCopiesFreshIDs = true
+    /// What the working tree held at these paths when the command read them (nil: no file), where
+    /// that is not HEAD's version: hand edits being committed.
+    var readFromDisk: [String: [UInt8]?] = [:]
 
     init(repository: Repository, state: WorkingTree) throws {
         head = try repository.headCommit()

@@ -32,6 +32,7 @@ extension Journal {
         var draft = try Draft(repository: repository, state: state)
         for path in paths {
             let bytes = try files.read(path)
+            draft.readFromDisk[path] = bytes
             if let day = DayPath.day(at: path), let bytes {
                 draft.write(DayFile(bytes: bytes), for: day)
             } else {
@@ -69,12 +70,31 @@ extension Journal {
         let commit = try repository.writeCommit(
             tree: tree, parents: (draft.head.map { [$0] } ?? []) + draft.otherParents, message: message.text,
             author: identity.author, committer: identity.committer)
-        for (path, bytes) in changes where try files.read(path) != bytes {
-            if let bytes { try files.write(bytes, to: path, scratch: state.root) } else { try files.remove(path) }
+        // Every file must still hold what the command read: an editor that saved meanwhile wins,
+        // and the command stops before anything is written.
+        var replaced: [(path: String, previous: [UInt8]?)] = []
+        for (path, bytes) in changes {
+            let onDisk = try files.read(path)
+            guard onDisk != bytes else { continue }
+            let read = try draft.readFromDisk[path] ?? headTree?.entry(atPath: path).map { try repository.blobContent($0.id) }
+            guard onDisk == read else { throw JournalError.changedMeanwhile(path) }
+            replaced.append((path, onDisk))
         }
-        try repository.updateReference(
-            try repository.headBranchName(), to: commit, expecting: draft.head?.id,
-            logMessage: "journal: " + message.subject)
+        do {
+            for (path, _) in replaced {
+                if let bytes = changes.first(where: { $0.path == path })?.bytes { try files.write(bytes, to: path, scratch: state.root) } else { try files.remove(path) }
+            }
+            try repository.updateReference(
+                try repository.headBranchName(), to: commit, expecting: draft.head?.id,
+                logMessage: "journal: " + message.subject)
+        } catch {
+            // The branch did not move: the files go back to what they were, so that the next
+            // command does not take this attempt for a hand edit.
+            for (path, previous) in replaced {
+                if let previous { try? files.write(previous, to: path, scratch: state.root) } else { try? files.remove(path) }
+            }
+            throw error
+        }
         try syncIndex(changes.map(\.path) + extraPaths, head: commit)
         try draft.recordCommit(commit)
         return commit
@@ -89,7 +109,8 @@ extension Journal {
     private var indexPath: String { repository.gitDirectory + "index" }
 
     /// Makes the index entries of `paths` match the working tree, so `git status` is clean, and
-    /// stamps the index as holding `head`'s tree.
+    /// stamps the index as holding `head`'s tree, but only if what it staged is what `head` holds:
+    /// a file saved by an editor in between must stay visible as a hand edit.
     func syncIndex(_ paths: [String], head: ObjectID?) throws {
         guard !paths.isEmpty else { return }
         let index = try repository.index()
@@ -97,6 +118,10 @@ extension Journal {
             if try files.read(path) != nil { try index.add(path: path) } else { try index.remove(path: path) }
         }
         try index.write()
+        let tree = try head.map { try repository.commit($0).tree() }
+        for path in Set(paths) where try index.stagedID(path) != tree?.entry(atPath: path)?.id {
+            return
+        }
         try IndexStamp.record(in: state, head: head, indexPath: indexPath)
     }
 }

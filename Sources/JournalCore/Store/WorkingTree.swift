@@ -64,13 +64,14 @@ struct WorkingTree {
         }
     }
 
-    /// Appends to a file journal alone writes (its own state), creating it when missing.
+    /// Appends to a file journal alone writes (its own state), creating it when missing, and
+    /// waits until it is on disk: what is written after it may depend on it.
     func append(_ bytes: [UInt8], to path: String) throws {
         let descriptor = open(absolute(path), O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw storageError("cannot write", path) }
         defer { close(descriptor) }
         let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-        guard written == bytes.count else { throw storageError("cannot write", path) }
+        guard written == bytes.count, fsync(descriptor) == 0 else { throw storageError("cannot write", path) }
     }
 
     func remove(_ path: String) throws {
