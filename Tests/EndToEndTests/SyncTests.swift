@@ -213,6 +213,7 @@ struct TwoMachines {
         try machines.second.ok("add", "Incoming to the first")
         try machines.second.ok("sync")
         let head = try machines.first.git("rev-parse", "HEAD")
+        #expect(try machines.first.ok("status").contains("remote origin: 1 commit to push, 0 to merge (last sync "))
         let output = try machines.first.ok("sync", "--dry-run")
         #expect(output.contains("would come in from origin: 1 commit\n  add ^") && output.contains("Incoming to the first"))
         #expect(output.contains("would go out to origin: 1 commit\n  add ^") && output.contains("Outgoing from the first"))

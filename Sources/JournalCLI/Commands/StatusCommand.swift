@@ -27,7 +27,8 @@ struct StatusCommand: ParsableCommand {
             print("no days yet")
         }
         for remote in status.remotes {
-            print("remote \(remote.name): \(remote.ahead) commit\(remote.ahead == 1 ? "" : "s") to push, \(remote.behind) to merge (as of the last sync)")
+            let when = remote.lastSync.map { "last sync \($0)" } ?? "never synced"
+            print("remote \(remote.name): \(remote.ahead) commit\(remote.ahead == 1 ? "" : "s") to push, \(remote.behind) to merge (\(when))")
         }
         if !status.uncommitted.isEmpty {
             print("uncommitted hand edits (the next journal command commits them): \(status.uncommitted.joined(separator: ", "))")

@@ -18,6 +18,8 @@ public struct JournalStatus: Encodable, Equatable {
         public let url: String
         public let ahead: Int
         public let behind: Int
+        /// When the last successful sync ended (`YYYY-MM-DD HH:MM`, local time), if ever.
+        public let lastSync: String?
     }
 }
 
@@ -41,7 +43,7 @@ extension Journal {
         return try repository.remotes().map { remote in
             let tracking = try repository.referenceTarget("refs/remotes/\(remote.name)/main")
             let counts = try head.flatMap { head in try tracking.map { try repository.aheadBehind(head, $0) } } ?? (0, 0)
-            return JournalStatus.RemoteState(name: remote.name, url: remote.url, ahead: counts.0, behind: counts.1)
+            return JournalStatus.RemoteState(name: remote.name, url: remote.url, ahead: counts.0, behind: counts.1, lastSync: lastSync(remote.name))
         }
     }
 }

@@ -92,6 +92,17 @@ extension Journal {
 
     func markSynced(_ remote: String, at commit: ObjectID) throws {
         try repository.setReference(Journal.syncedReference(remote), to: commit, logMessage: "journal: synced")
+        let now = clock.now()
+        try state.write(Array("\(now.seconds) \(now.offsetMinutes)\n".utf8), to: "last-sync-\(remote)", scratch: state.root)
+    }
+
+    /// When the last successful sync with `remote` ended, in its local time, if there was one.
+    func lastSync(_ remote: String) -> String? {
+        guard let bytes = try? state.read("last-sync-\(remote)") else { return nil }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let parts = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { Int64($0) }
+        guard parts.count == 2 else { return nil }
+        return CommitInfo(id: "", time: parts[0], offsetMinutes: Int(parts[1]), author: "", command: nil, subject: "").localTime
     }
 
     /// Fetches the remote's main into its remote-tracking ref and returns it; refuses when it does
@@ -122,7 +133,12 @@ extension Journal {
     /// then the index, so that a crash in between leaves the new content as a hand edit, not a loss.
     func fastForward(from head: Commit?, to incoming: Commit) throws {
         let incomingTree = try incoming.tree()
-        let paths = try repository.changedPaths(from: try head?.tree(), to: incomingTree)
+        let headTree = try head?.tree()
+        let paths = try repository.changedPaths(from: headTree, to: incomingTree)
+        // As for a commit: a file an editor saved meanwhile stops everything before a write.
+        for path in paths where try files.read(path) != headTree?.entry(atPath: path).map({ try repository.blobContent($0.id) }) {
+            throw JournalError.changedMeanwhile(path)
+        }
         for path in paths {
             if let entry = try incomingTree.entry(atPath: path) {
                 try files.write(try repository.blobContent(entry.id), to: path, scratch: state.root)
