@@ -35,10 +35,8 @@ public final class SSHServer {
 
             """.write(toFile: directory + "/sshd_config", atomically: true, encoding: .utf8)
         // sshd detaches into the background: a long-lived child confuses corelibs Foundation's
-        // reaping of the test's other children.
-        let started = try ProcessResult.run("/usr/sbin/sshd", ["-f", directory + "/sshd_config", "-E", directory + "/sshd.log"],
-                                            in: directory, environment: environment)
-        guard started.status == 0 else { throw ProcessFailure(description: "sshd did not start: \(started.stderr)") }
+        // reaping of the test's other children (see Daemon).
+        try Daemon.start(["/usr/sbin/sshd", "-f", directory + "/sshd_config", "-E", directory + "/sshd.log"], environment: environment)
         try GitDaemon.waitUntilListening(port)
         // Read now: the directory may be gone by the time this object is.
         let text = try String(contentsOfFile: directory + "/sshd.pid", encoding: .utf8)

@@ -21,11 +21,12 @@ extension Journal {
         guard FileSystem.isEmptyOrMissing(path) else { throw JournalError.directoryNotEmpty(path) }
         let created = !FileSystem.exists(path)
         try FileSystem.makeDirectory(path)
+        let http = HTTPCredentials(environment: environment)
         do {
             let journal = try Journal(repository: try Repository.create(at: path, initialBranch: "main"), environment: environment)
             try journal.repository.addRemote("origin", url: url)
             try journal.lock.withLock {
-                guard let main = try journal.fetchMain(of: "origin", handlers: transferHandlers(url: url, environment: environment, progress: progress)) else {
+                guard let main = try journal.fetchMain(of: "origin", handlers: transferHandlers(url: url, environment: environment, http: http, progress: progress)) else {
                     throw JournalError.notAJournal(url)
                 }
                 let incoming = try journal.repository.commit(main)
@@ -34,9 +35,11 @@ extension Journal {
                 try journal.fastForward(from: nil, to: incoming)
                 try journal.markSynced("origin", at: main)
             }
+            http.approve()
             return journal
         } catch {
             FileSystem.removeTree(path, keepingTop: !created)
+            http.rejectIfRefused(error)
             throw error
         }
     }

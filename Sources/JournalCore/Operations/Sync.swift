@@ -25,8 +25,11 @@ extension Journal {
     /// times. History rewritten on the remote is never merged: sync stops and changes nothing.
     public func sync(remote: String, dryRun: Bool, progress: ((Int, Int) -> Void)? = nil) throws -> SyncReport {
         guard let url = try repository.remoteURL(remote) else { throw JournalError.noRemote(remote) }
-        let handlers = Journal.transferHandlers(url: url, environment: environment, progress: progress)
-        return try lock.withLock {
+        let http = HTTPCredentials(environment: environment)
+        let handlers = Journal.transferHandlers(url: url, environment: environment, http: http, progress: progress)
+        let report: SyncReport
+        do {
+            report = try lock.withLock { () throws -> SyncReport in
             if !dryRun { try commitWorkingTree(command: "hand-edit", subject: { "edit by hand: " + $0 }) }
             var report = SyncReport(remote: remote)
             var before: ObjectID?
@@ -75,14 +78,21 @@ extension Journal {
                 }
             }
             throw JournalError.remoteKeptMoving(remote, Journal.syncAttempts)
+            }
+        } catch {
+            http.rejectIfRefused(error)
+            throw error
         }
+        http.approve()
+        return report
     }
 
-    /// What fetches and pushes are given: SSH credentials and host-key checks, and progress in
-    /// objects received.
-    static func transferHandlers(url: String, environment: [String: String], progress: ((Int, Int) -> Void)?) -> TransferHandlers {
+    /// What fetches and pushes are given: SSH keys and host-key checks, HTTP credentials, and
+    /// progress in objects received.
+    static func transferHandlers(url: String, environment: [String: String], http: HTTPCredentials,
+                                 progress: ((Int, Int) -> Void)?) -> TransferHandlers {
         let ssh = SSHPolicy(environment: environment, url: url)
-        return TransferHandlers(credentials: ssh.credential(for:), checkCertificate: ssh.verdict(on:),
+        return TransferHandlers(credentials: { ssh.credential(for: $0) ?? http.credential(for: $0) }, checkCertificate: ssh.verdict(on:),
                                 progress: progress.map { report in { report($0.receivedObjects, $0.totalObjects) } })
     }
 

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Sync and clone over smart HTTP with basic authentication: credentials from Git's credential
+/// helpers or a token, never written anywhere by journal, never printed.
+@Suite struct HTTPTests {
+    struct Setup {
+        let first: JournalRunner
+        var second: JournalRunner
+        let server: HTTPGitServer
+        let url: String
+        static let password = "s3cret-Pa55word"
+
+        init() throws {
+            first = try JournalRunner()
+            second = try JournalRunner()
+            let repositories = first.sandbox.path("repos")
+            try FileManager.default.createDirectory(atPath: repositories, withIntermediateDirectories: true)
+            try first.sandbox.git("init", "-q", "--bare", "-b", "main", repositories + "/journal.git", in: repositories)
+            try first.sandbox.git("--git-dir", repositories + "/journal.git", "config", "http.receivepack", "true", in: repositories)
+            server = try HTTPGitServer(directory: first.sandbox.path("http"), repositories: repositories, user: "ada",
+                                       password: Setup.password, environment: first.sandbox.environment)
+            url = server.url("journal.git")
+        }
+
+        /// Git's `store` helper, holding `password` for the server.
+        func storeCredentials(_ machine: JournalRunner, password: String = Setup.password) throws {
+            try machine.sandbox.git("config", "--global", "credential.helper", "store", in: machine.sandbox.root.path)
+            try "http://ada:\(password)@127.0.0.1:\(server.port)\n".write(
+                toFile: machine.sandbox.home.appendingPathComponent(".git-credentials").path, atomically: true, encoding: .utf8)
+        }
+    }
+
+    @Test func syncsAndClonesWithCredentialsFromGitsHelpers() throws {
+        let setup = try Setup()
+        try setup.storeCredentials(setup.first)
+        try setup.storeCredentials(setup.second)
+        try setup.first.ok("init")
+        try setup.first.ok("add", "Pushed over HTTP")
+        try setup.first.ok("remote", "add", "origin", setup.url)
+        let outputs = [try setup.first.run("sync"), try setup.second.run("clone", setup.url, setup.second.directory)]
+        #expect(outputs.allSatisfy { $0.status == 0 })
+        #expect(try setup.second.day("2025-01-15").contains("- [ ] Pushed over HTTP ^"))
+        // The password is nowhere journal writes or prints.
+        for output in outputs { #expect(!(output.stdout + output.stderr).contains(Setup.password)) }
+        for machine in [setup.first, setup.second] {
+            let found = try ProcessResult.run("/usr/bin/env", ["grep", "-r", "-l", Setup.password, machine.directory],
+                                              in: machine.directory, environment: machine.sandbox.environment)
+            #expect(found.stdout.isEmpty)
+        }
+    }
+
+    @Test func aTokenFromTheEnvironmentIsUsedAsThePassword() throws {
+        var setup = try Setup()
+        setup.second.extraEnvironment["JOURNAL_GIT_TOKEN"] = Setup.password
+        try setup.storeCredentials(setup.first)
+        try setup.first.ok("init")
+        try setup.first.ok("remote", "add", "origin", setup.url)
+        try setup.first.ok("sync")
+        // The user name comes from the URL; the token is the password.
+        try setup.second.ok("clone", setup.url.replacingOccurrences(of: "http://", with: "http://ada@"), setup.second.directory)
+        #expect(FileManager.default.fileExists(atPath: setup.second.directory + "/.journal"))
+    }
+
+    @Test func wrongCredentialsFailInOneLineAndAreRejectedFromTheHelper() throws {
+        let setup = try Setup()
+        try setup.storeCredentials(setup.second, password: "wrong")
+        let result = try setup.second.run("clone", setup.url, setup.second.directory)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("journal: error: "))
+        #expect(result.stderr.filter { $0 == "\n" }.count == 1)
+        #expect(!result.stderr.contains("wrong"))
+        let stored = try setup.second.sandbox.read("home/.git-credentials")
+        #expect(!stored.contains("wrong"))
+    }
+}

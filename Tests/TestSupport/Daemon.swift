@@ -1,0 +1,20 @@
+import Foundation
+
+/// Starts a server that detaches into the background and waits for the starting process to exit,
+/// with posix_spawn and waitpid: corelibs Foundation's Process can miss that exit.
+enum Daemon {
+    static func start(_ arguments: [String], environment: [String: String]) throws {
+        var cArguments = arguments.map { strdup($0) } + [nil]
+        var cEnvironment = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            cArguments.forEach { free($0) }
+            cEnvironment.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, arguments[0], nil, nil, &cArguments, &cEnvironment)
+        guard spawned == 0 else { throw ProcessFailure(description: "cannot start \(arguments[0]): \(String(cString: strerror(spawned)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        guard status == 0 else { throw ProcessFailure(description: "\(arguments[0]) failed to start (status \(status))") }
+    }
+}

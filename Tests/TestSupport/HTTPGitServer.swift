@@ -1,0 +1,43 @@
+import Foundation
+
+/// Smart HTTP: `git http-backend` behind lighttpd with basic authentication, on a free port of
+/// 127.0.0.1, serving the repositories in `repositories`. Stopped when this object goes.
+public final class HTTPGitServer {
+    public let port: Int
+    private var pid: pid_t = 0
+
+    public init(directory: String, repositories: String, user: String, password: String, environment: [String: String]) throws {
+        port = try GitDaemon.freePort()
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try "\(user):\(password)\n".write(toFile: directory + "/users", atomically: true, encoding: .utf8)
+        let execPath = try ProcessResult.run("/usr/bin/env", ["git", "--exec-path"], in: directory, environment: environment)
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try """
+            server.modules = ( "mod_auth", "mod_authn_file", "mod_alias", "mod_setenv", "mod_cgi" )
+            server.document-root = "\(directory)"
+            server.bind = "127.0.0.1"
+            server.port = \(port)
+            server.pid-file = "\(directory)/lighttpd.pid"
+            server.errorlog = "\(directory)/error.log"
+            alias.url = ( "/git/" => "\(execPath)/git-http-backend/" )
+            $HTTP["url"] =~ "^/git/" {
+                cgi.assign = ( "" => "" )
+                setenv.add-environment = ( "GIT_PROJECT_ROOT" => "\(repositories)", "GIT_HTTP_EXPORT_ALL" => "" )
+            }
+            auth.backend = "plain"
+            auth.backend.plain.userfile = "\(directory)/users"
+            auth.require = ( "/git/" => ( "method" => "basic", "realm" => "journal", "require" => "valid-user" ) )
+
+            """.write(toFile: directory + "/lighttpd.conf", atomically: true, encoding: .utf8)
+        // lighttpd detaches into the background, like sshd in SSHServer, and for the same reason.
+        try Daemon.start(["/usr/sbin/lighttpd", "-f", directory + "/lighttpd.conf"], environment: environment)
+        try GitDaemon.waitUntilListening(port)
+        pid = pid_t(try String(contentsOfFile: directory + "/lighttpd.pid", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    }
+
+    deinit {
+        if pid > 0 { kill(pid, SIGKILL) }
+    }
+
+    public func url(_ repository: String) -> String { "http://127.0.0.1:\(port)/git/\(repository)" }
+}
