@@ -17,4 +17,15 @@ enum Daemon {
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         guard status == 0 else { throw ProcessFailure(description: "\(arguments[0]) failed to start (status \(status))") }
     }
+
+    /// The pid a detached server wrote to `path`, waiting for it a few seconds: a server may
+    /// accept connections before it writes the file.
+    static func pid(in path: String) throws -> pid_t {
+        for _ in 0..<200 {
+            if let text = try? String(contentsOfFile: path, encoding: .utf8),
+               let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) { return pid }
+            usleep(25_000)
+        }
+        throw ProcessFailure(description: "no pid in \(path)")
+    }
 }

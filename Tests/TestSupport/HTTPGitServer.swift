@@ -32,7 +32,7 @@ public final class HTTPGitServer {
         // lighttpd detaches into the background, like sshd in SSHServer, and for the same reason.
         try Daemon.start(["/usr/sbin/lighttpd", "-f", directory + "/lighttpd.conf"], environment: environment)
         try GitDaemon.waitUntilListening(port)
-        pid = pid_t(try String(contentsOfFile: directory + "/lighttpd.pid", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        pid = try Daemon.pid(in: directory + "/lighttpd.pid")
     }
 
     deinit {

@@ -39,8 +39,7 @@ public final class SSHServer {
         try Daemon.start(["/usr/sbin/sshd", "-f", directory + "/sshd_config", "-E", directory + "/sshd.log"], environment: environment)
         try GitDaemon.waitUntilListening(port)
         // Read now: the directory may be gone by the time this object is.
-        let text = try String(contentsOfFile: directory + "/sshd.pid", encoding: .utf8)
-        pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        pid = try Daemon.pid(in: directory + "/sshd.pid")
     }
 
     deinit {
