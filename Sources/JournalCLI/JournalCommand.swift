@@ -32,7 +32,7 @@ public struct JournalCommand: ParsableCommand {
     /// Failures are one line on standard error.
     public static func run(_ arguments: [String]) -> Int32 {
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try parseAsRoot(daysBackAsDates(arguments))
             try command.run()
             return 0
         } catch {
@@ -51,6 +51,15 @@ public struct JournalCommand: ParsableCommand {
                 return code.rawValue
             }
         }
+    }
+}
+
+/// `-3` means three days ago, but a parser of options reads it as an option: such words become
+/// `−3` (with U+2212, which DATE accepts), except as the value of `-n`.
+func daysBackAsDates(_ arguments: [String]) -> [String] {
+    arguments.enumerated().map { index, word in
+        let isDaysBack = word.count > 1 && word.hasPrefix("-") && word.dropFirst().allSatisfy(\.isNumber)
+        return isDaysBack && (index == 0 || arguments[index - 1] != "-n") ? "\u{2212}" + word.dropFirst() : word
     }
 }
 

@@ -19,6 +19,7 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
     case editorFailed(String, Int32)
     case busy(String)
     case noRemote(String)
+    case noRepositoryAt(String)
     case changedMeanwhile(String)
     case remoteExists(String)
     case remoteRewritten(String)
@@ -38,9 +39,9 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
         case .alreadyExists(let path):
             return "\(path) is already a journal"
         case .directoryNotEmpty(let path):
-            return "\(path) exists and is not empty; 'journal init' needs a new or empty directory"
+            return "\(path) exists and is not empty; give a new or empty directory"
         case .noSuchDay(let day):
-            return "there is no day \(day.iso) in the journal"
+            return "there is no day \(day.iso) in the journal ('journal new \(day.iso)' starts it)"
         case .nothingBefore(let day):
             return "there is no day before \(day.iso) to compare it with"
         case .invalidSince(let text):
@@ -66,6 +67,8 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
             return "editor '\(editor)' exited with status \(status); the file is left as it is and will be committed by the next journal command"
         case .changedMeanwhile(let path):
             return "\(path) changed on disk while journal was working on it; nothing was committed. Run the command again"
+        case .noRepositoryAt(let url):
+            return "no Git repository at \(url)"
         case .noRemote(let name):
             return "no remote '\(name)'; add one with: journal remote add \(name) URL"
         case .remoteExists(let name):

@@ -40,9 +40,13 @@ import TestSupport
         let commits = try journal.commitCount()
         #expect(try journal.ok("new").hasPrefix("2025-01-16 exists; nothing to carry"))
         #expect(try journal.commitCount() == commits)
-        // The id follows the task: done by id from the old day's number space works on the new day.
-        try journal.ok("done", "^\(id)")
+        // A carried line is a record: done by its number on the old day acts on the copy.
+        try journal.ok("done", "2", "--date", "2025-01-14")
         #expect(try journal.day("2025-01-16").contains("- [x] Review"))
+        #expect(try journal.day("2025-01-14").contains("- [>] Review the OAuth token validation in the auth module #security → 2025-01-16 ^\(id)\n"))
+        // -N is a date, not an option.
+        #expect(try journal.ok("show", "-2").hasPrefix("2025-01-14 Tuesday\n"))
+        #expect(try journal.run("diff", "-2").stderr == "journal: error: there is no day before 2025-01-14 to compare it with\n")
         try journal.assertClean()
     }
 

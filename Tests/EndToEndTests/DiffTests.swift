@@ -70,7 +70,7 @@ import TestSupport
 
     @Test func explainsDaysThatCannotBeCompared() throws {
         let journal = try weekOfWork()
-        #expect(try journal.run("diff", "2025-01-01").stderr == "journal: error: there is no day 2025-01-01 in the journal\n")
+        #expect(try journal.run("diff", "2025-01-01").stderr == "journal: error: there is no day 2025-01-01 in the journal ('journal new 2025-01-01' starts it)\n")
         #expect(try journal.run("diff", "2025-01-13").stderr == "journal: error: there is no day before 2025-01-13 to compare it with\n")
         #expect(try journal.run("diff", "a", "b", "c").status == 2)
         #expect(try journal.ok("diff", "2025-01-14", "2025-01-14").contains("still open (2)"))

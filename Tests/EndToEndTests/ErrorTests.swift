@@ -36,7 +36,7 @@ import TestSupport
         #expect(malformed.status == 2)
         #expect(malformed.stderr.contains("invalid task 'not-an-id'"))
         let noDay = try journal.run("done", "1", "--date", "yesterday")
-        #expect(noDay.stderr == "journal: error: there is no day 2025-01-14 in the journal\n")
+        #expect(noDay.stderr == "journal: error: there is no day 2025-01-14 in the journal ('journal new 2025-01-14' starts it)\n")
         #expect(try journal.git("rev-parse", "HEAD") == head)
     }
 
@@ -87,5 +87,16 @@ import TestSupport
         let result = try journal.run("init")
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("journal: error: no Git identity: user.name is not set; run: git config --global user.name"))
+        // Nothing half-made is left: with an identity, init simply works.
+        try journal.sandbox.write("[user]\n\tname = Ada\n\temail = ada@example.org\n", to: "home/.gitconfig")
+        try journal.ok("init")
+        try journal.ok("new")
+    }
+
+    @Test func namesARemotePathThatDoesNotExist() throws {
+        let journal = try JournalRunner()
+        let missing = journal.sandbox.path("no-such.git")
+        #expect(try journal.run("clone", missing, journal.directory).stderr == "journal: error: no Git repository at \(missing)\n")
+        #expect(!FileManager.default.fileExists(atPath: journal.directory))
     }
 }

@@ -7,7 +7,7 @@ struct AddCommand: ParsableCommand {
         abstract: "Add an open task to a day (today by default).",
         discussion: """
             Example: journal add "Review the OAuth token validation in the auth module" --tag security
-                     journal add "Send the postmortem" --date next monday
+                     journal add "Send the postmortem" --date "next monday"
             """)
 
     @Argument(help: "The task, one line. #tags and @people in it are recognised.") var text: String

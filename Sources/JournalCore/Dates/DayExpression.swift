@@ -1,6 +1,6 @@
 /// The ways a user names a day on the command line.
 public enum DayExpression {
-    public static let accepted = "today, yesterday, tomorrow, YYYY-MM-DD, -N or +N days, a weekday (the most recent one) or 'next WEEKDAY'"
+    public static let accepted = "today, yesterday, tomorrow, YYYY-MM-DD from 1900-01-01 to 2999-12-31, -N or +N days, a weekday (the most recent one), 'next WEEKDAY' or 'last WEEKDAY'"
 
     public static func resolve(_ text: String, today: Day) throws -> Day {
         let words = text.lowercased().split(separator: " ", omittingEmptySubsequences: true)
@@ -21,7 +21,7 @@ public enum DayExpression {
             default: break
             }
             if let day = Day(iso: word) { return day }
-            if let first = word.first, first == "+" || first == "-", let offset = Int(word.dropFirst()), word.count <= 7 {
+            if let first = word.first, first == "+" || first == "-" || first == "\u{2212}", let offset = Int(word.dropFirst()), word.count <= 7 {
                 return today.adding(days: first == "+" ? offset : -offset)
             }
             if let weekday = Weekday(rawValue: String(word)) {

@@ -37,6 +37,7 @@ final class HistoryIndex {
 
     private static func open(_ path: String) throws -> Database {
         let database = try Database(path: path)
+        chmod(path, 0o600)
         try database.execute("""
             CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS commits(seq INTEGER PRIMARY KEY, id TEXT NOT NULL, time INTEGER NOT NULL,

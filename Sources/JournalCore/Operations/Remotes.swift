@@ -6,6 +6,12 @@ extension Journal {
         try repository.addRemote(name, url: url)
     }
 
+    /// A remote on this machine must exist: libgit2 would call a missing path an unsupported protocol.
+    static func checkLocalRemote(_ url: String) throws {
+        let path = url.hasPrefix("file://") ? String(url.dropFirst(7)) : url
+        if (path.hasPrefix("/") || path.hasPrefix(".")) && !FileSystem.exists(path) { throw JournalError.noRepositoryAt(url) }
+    }
+
     public func removeRemote(_ name: String) throws {
         guard try repository.remoteURL(name) != nil else { throw JournalError.noRemote(name) }
         try repository.removeRemote(name)
@@ -19,6 +25,7 @@ extension Journal {
     public static func clone(_ url: String, to path: String, environment: [String: String],
                              progress: ((Int, Int) -> Void)? = nil) throws -> Journal {
         guard FileSystem.isEmptyOrMissing(path) else { throw JournalError.directoryNotEmpty(path) }
+        try checkLocalRemote(url)
         let created = !FileSystem.exists(path)
         try FileSystem.makeDirectory(path)
         let http = HTTPCredentials(environment: environment)

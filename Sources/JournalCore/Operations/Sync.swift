@@ -25,6 +25,7 @@ extension Journal {
     /// times. History rewritten on the remote is never merged: sync stops and changes nothing.
     public func sync(remote: String, dryRun: Bool, progress: ((Int, Int) -> Void)? = nil) throws -> SyncReport {
         guard let url = try repository.remoteURL(remote) else { throw JournalError.noRemote(remote) }
+        try Journal.checkLocalRemote(url)
         let http = HTTPCredentials(environment: environment)
         let handlers = Journal.transferHandlers(url: url, environment: environment, http: http, progress: progress)
         let report: SyncReport

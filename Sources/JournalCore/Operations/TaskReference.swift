@@ -25,7 +25,12 @@ extension Journal {
             guard number <= entries.count else {
                 throw JournalError.taskNumberOutOfRange(number, day, count: entries.count)
             }
-            return (day, entries[number - 1])
+            let entry = entries[number - 1]
+            // A carried line is a record; the task itself is on the day it was carried to.
+            if entry.task.state == .carried, let id = entry.task.id, let next = entry.task.carriedTo {
+                return try locate(.id(id), near: next, in: &draft)
+            }
+            return (day, entry)
         case .id(let id):
             var candidates = [day]
             if let seen = try draft.lastDay(of: id) { candidates.append(seen) }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
 import Git
 
 /// A journal: an ordinary Git repository on `main` whose day files journal reads and commits.
@@ -51,14 +56,23 @@ public final class Journal {
             throw JournalError.alreadyExists(path)
         }
         guard FileSystem.isEmptyOrMissing(path) else { throw JournalError.directoryNotEmpty(path) }
+        let created = !FileSystem.exists(path)
         try FileSystem.makeDirectory(path)
-        let journal = try Journal(repository: try Repository.create(at: path, initialBranch: "main"), environment: environment)
-        try journal.write { draft in
-            draft.writeFile(Array(markerContent.utf8), at: markerPath)
-            draft.writeFile(Array(attributesContent.utf8), at: attributesPath)
-            draft.message = CommitMessage(command: "init", subject: "init journal")
+        do {
+            let journal = try Journal(repository: try Repository.create(at: path, initialBranch: "main"), environment: environment)
+            chmod(journal.repository.gitDirectory, 0o700)
+            try journal.write { draft in
+                draft.writeFile(Array(markerContent.utf8), at: markerPath)
+                draft.writeFile(Array(attributesContent.utf8), at: attributesPath)
+                draft.message = CommitMessage(command: "init", subject: "init journal")
+            }
+            return journal
+        } catch {
+            // A journal that could not make its first commit (no Git identity, say) is no journal:
+            // leave nothing that would stop the next `journal init`.
+            FileSystem.removeTree(path, keepingTop: !created)
+            throw error
         }
-        return journal
     }
 
     var lock: WriteLock { WriteLock(path: state.root + "lock") }
