@@ -21,8 +21,8 @@ public struct JournalCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, NewCommand.self, AddCommand.self,
             StartCommand.self, DoneCommand.self, CancelCommand.self, ReopenCommand.self,
-            EditCommand.self, ShowCommand.self, StatusCommand.self, DiffCommand.self, LogCommand.self, MergeFileCommand.self,
-            RemoteCommand.self, CloneCommand.self, SyncCommand.self,
+            EditCommand.self, ShowCommand.self, CheckCommand.self, StatusCommand.self, DiffCommand.self, LogCommand.self, MergeFileCommand.self,
+            RemoteCommand.self, CloneCommand.self, SyncCommand.self, HooksCommand.self,
         ]
     )
 
@@ -72,7 +72,12 @@ struct JournalOptions: ParsableArguments {
 
     var location: String { Journal.location(explicit: dir, environment: environment) }
 
-    func open() throws -> Journal { try Journal.open(at: location, environment: environment) }
+    func open(skippingVerification: Bool = false) throws -> Journal {
+        let journal = try Journal.open(at: location, environment: environment)
+        journal.skipsVerificationHooks = skippingVerification
+        journal.warn = Output.warning
+        return journal
+    }
 
     func today() throws -> Day { try Clock(environment: environment).today() }
 
@@ -81,4 +86,10 @@ struct JournalOptions: ParsableArguments {
         let today = try today()
         return try text.map { try DayExpression.resolve($0, today: today) } ?? today
     }
+}
+
+/// For the commands that commit or push.
+struct VerificationOption: ParsableArguments {
+    @Flag(name: .customLong("no-verify"), help: "Run no pre-commit, commit-msg or pre-push hook (as git commit/push --no-verify).")
+    var skipsHooks = false
 }

@@ -26,6 +26,14 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
     case pushRefused(String, String, String)
     case refusedIncoming(String, String)
     case remoteKeptMoving(String, Int)
+    case hookRefused(String, Int32, String)
+    case hookStopped(String, Double, String)
+    case hooksAmongJournalFiles(String)
+    case emptyCommitMessage
+    case noHookSet([String])
+    case noSuchHook(String, [String])
+    case hookExists(String)
+    case invalidHookTimeout(String)
     case storage(String)
 
     public var description: String {
@@ -83,8 +91,34 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
             return "'\(name)' kept moving while syncing (\(attempts) attempts); run journal sync again"
         case .busy(let path):
             return "another journal command holds \(path) and did not finish in time"
+        case .hookRefused(let hook, let status, let consequence):
+            return "the \(hook) hook refused (exit \(status)): \(consequence)"
+        case .hookStopped(let hook, let seconds, let consequence):
+            return "the \(hook) hook did not finish within \(Journal.seconds(seconds)) and was stopped (\(HookSettings.timeLimitKey) sets the limit): \(consequence)"
+        case .hooksAmongJournalFiles(let path):
+            return "core.hooksPath '\(path)' is among the journal's files, where sync and clone write: journal runs no hook from there. Keep hooks outside the files (default .git/hooks): git -C JOURNAL config --unset core.hooksPath"
+        case .emptyCommitMessage:
+            return "the commit-msg hook left the commit message empty: \(Hook.commitMsg.refusalConsequence)"
+        case .noHookSet(let looked):
+            return "journal's ready hooks were not found (looked in \(looked.isEmpty ? "no folder" : looked.joined(separator: ", "))); pass --from DIR, the hooks/ folder of journal's source"
+        case .noSuchHook(let name, let offered):
+            return "no ready hook '\(name)' (there are: \(offered.joined(separator: ", ")))"
+        case .hookExists(let path):
+            return "\(path) exists and differs from the ready hook; nothing was changed (--force replaces it)"
+        case .invalidHookTimeout(let value):
+            return "invalid \(HookSettings.timeLimitKey) '\(value)' in Git configuration (give seconds, for example 60)"
         case .storage(let message):
             return message
+        }
+    }
+}
+
+extension Error {
+    /// A hook said no: what the command was about to do must not happen.
+    var isHookRefusal: Bool {
+        switch self as? JournalError {
+        case .hookRefused, .hookStopped, .emptyCommitMessage: return true
+        default: return false
         }
     }
 }

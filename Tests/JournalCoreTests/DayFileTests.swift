@@ -133,6 +133,17 @@ import Testing
             "2025/01/2025-01-15.md:4: task id ^aaaaa is also on line 2",
         ])
     }
+
+    @Test func reportsOrphanNestingMisshapenIdsAndInvalidUTF8() {
+        var bytes = Array("# 2025-01-15 Wednesday\n\t- [ ] orphan\n- [ ] parent ^bbbbb\n  - [ ] child ^ccccc\n- [ ] shout ^ABCDE\n".utf8)
+        bytes += [0x2D, 0x20, 0xFF, 0x0A]
+        let problems = DayProblem.find(in: DayFile(bytes: bytes), day: Day(iso: "2025-01-15")!).map(\.description)
+        #expect(problems == [
+            "2025/01/2025-01-15.md:2: indented, but no task above it to belong to; read as a top-level task",
+            "2025/01/2025-01-15.md:5: '^ABCDE' is not a task id (^ and 5 lowercase letters or digits); journal will add an id after it",
+            "2025/01/2025-01-15.md:6: not valid UTF-8; kept byte for byte and read as a note",
+        ])
+    }
 }
 
 extension String {

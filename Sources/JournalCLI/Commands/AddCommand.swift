@@ -14,9 +14,10 @@ struct AddCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Append #TAG to the task (repeatable).", valueName: "TAG")) var tag: [String] = []
     @Option(name: .long, help: "The day to add to (default: today).") var date: String?
     @OptionGroup var options: JournalOptions
+    @OptionGroup var verification: VerificationOption
 
     func run() throws {
-        let journal = try options.open()
+        let journal = try options.open(skippingVerification: verification.skipsHooks)
         let added = try journal.addTask(text, tags: tag, to: try options.day(date))
         print("added \(added.number) \(TaskLineFormat.summary(id: added.task.id, text: added.task.text)) (\(added.day.iso))")
         if added.startedDay, added.day == (try options.today()) {

@@ -14,9 +14,10 @@ struct EditCommand: ParsableCommand {
 
     @Argument(help: "The day (default: today).") var date: String?
     @OptionGroup var options: JournalOptions
+    @OptionGroup var verification: VerificationOption
 
     func run() throws {
-        let journal = try options.open()
+        let journal = try options.open(skippingVerification: verification.skipsHooks)
         let day = try options.day(date)
         let path = try journal.prepareEdit(of: day)
         let editor = options.environment["VISUAL"] ?? options.environment["EDITOR"] ?? "vi"

@@ -17,9 +17,10 @@ struct NewCommand: ParsableCommand {
     @Argument(help: "The day to start (default: today).") var date: String?
     @Flag(help: "Start an empty day; carry nothing.") var noCarry = false
     @OptionGroup var options: JournalOptions
+    @OptionGroup var verification: VerificationOption
 
     func run() throws {
-        let journal = try options.open()
+        let journal = try options.open(skippingVerification: verification.skipsHooks)
         let day = try options.day(date)
         let started = try journal.startDay(day, carry: !noCarry)
         let from = started.carried.keys.sorted().map(\.iso)
@@ -28,5 +29,6 @@ struct NewCommand: ParsableCommand {
         let already = started.alreadyPresent > 0 ? " (\(started.alreadyPresent) already there)" : ""
         print("\(started.created ? "started" : "\(day.iso) exists;") \(started.created ? "\(day.iso) \(day.weekday.name): " : "")\(carried)\(already)")
         if started.created || started.carriedCount > 0 { ShowCommand.printDay(try journal.view(of: day)) }
+        journal.announceNewDay(day)
     }
 }

@@ -73,9 +73,12 @@ struct SyncCommand: ParsableCommand {
     @Flag(help: "Fetch and show what would come in and go out; change nothing locally.") var dryRun = false
     @Flag(help: "Print JSON for scripts.") var json = false
     @OptionGroup var options: JournalOptions
+    @OptionGroup var verification: VerificationOption
 
     func run() throws {
-        let report = try options.open().sync(remote: remote, dryRun: dryRun, progress: Output.progress("receiving objects", unit: "objects"))
+        let journal = try options.open(skippingVerification: verification.skipsHooks)
+        let report = try journal.sync(remote: remote, dryRun: dryRun, progress: Output.progress("receiving objects", unit: "objects"))
+        defer { if !dryRun { journal.announceSync(with: remote) } }
         if json { return try Output.json(report) }
         if dryRun {
             print("would come in from \(remote): \(report.incoming.count) commit\(report.incoming.count == 1 ? "" : "s")")

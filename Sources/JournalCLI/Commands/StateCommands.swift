@@ -6,12 +6,13 @@ struct TaskSelection: ParsableArguments {
     @Argument(help: "The task: its number in the day's list, or its id (k7f3q or ^k7f3q).") var task: String
     @Option(name: .long, help: "The day whose numbering TASK refers to (default: today).") var date: String?
     @OptionGroup var options: JournalOptions
+    @OptionGroup var verification: VerificationOption
 
     func apply(_ state: TaskState, verb: String) throws {
         guard let reference = TaskReference(task) else {
             throw ValidationError("invalid task '\(task)': give its number in the day's list or its 5-character id")
         }
-        let journal = try options.open()
+        let journal = try options.open(skippingVerification: verification.skipsHooks)
         let change = try journal.setState(state, of: reference, near: try options.day(date), verb: verb)
         let summary = TaskLineFormat.summary(id: change.task.id, text: change.task.text)
         print(change.changed ? "\(verb) \(summary) (\(change.day.iso))" : "unchanged: \(summary) is already [\(TaskLineFormat.box(state))]")

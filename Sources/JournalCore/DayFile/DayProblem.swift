@@ -1,6 +1,6 @@
 /// Something in a day file that journal reads in a way the user may not mean. Reported as
 /// `FILE:LINE: message`; never fixed by dropping a line.
-public struct DayProblem: Equatable, Sendable, CustomStringConvertible {
+public struct DayProblem: Equatable, Sendable, Encodable, CustomStringConvertible {
     public let path: String
     public let line: Int
     public let message: String
@@ -16,6 +16,12 @@ public struct DayProblem: Equatable, Sendable, CustomStringConvertible {
         }
         var seen: [TaskID: Int] = [:]
         for (index, line) in file.lines.enumerated() {
+            if String(validating: line.content, as: UTF8.self) == nil {
+                problems.append(DayProblem(path: path, line: index + 1, message: "not valid UTF-8; kept byte for byte and read as a note"))
+            }
+            if let task = line.task, task.id == nil, let word = task.text.split(separator: " ").last, word.hasPrefix("^"), word.count > 1 {
+                problems.append(DayProblem(path: path, line: index + 1, message: "'\(word)' is not a task id (^ and 5 lowercase letters or digits); journal will add an id after it"))
+            }
             if let id = line.task?.id {
                 if let first = seen[id] {
                     problems.append(DayProblem(path: path, line: index + 1, message: "task id ^\(id.value) is also on line \(first)"))
@@ -26,7 +32,10 @@ public struct DayProblem: Equatable, Sendable, CustomStringConvertible {
                 problems.append(DayProblem(path: path, line: index + 1, message: "unknown task state '[\(marker)]' (known: [ ] [/] [x] [-] [>]); kept as a note"))
             }
         }
-        return problems
+        for entry in file.entries where entry.parentLineIndex == nil && entry.task.indentWidth > 0 {
+            problems.append(DayProblem(path: path, line: entry.lineIndex + 1, message: "indented, but no task above it to belong to; read as a top-level task"))
+        }
+        return problems.sorted { $0.line < $1.line }
     }
 
     /// The box of a line shaped like a task whose state journal does not know.

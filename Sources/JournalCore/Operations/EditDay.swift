@@ -4,7 +4,7 @@ extension Journal {
     /// Returns the file's absolute path.
     public func prepareEdit(of day: Day) throws -> String {
         let path = DayPath.path(for: day)
-        try lock.withLock {
+        try exclusively {
             try commitWorkingTree(command: "hand-edit", subject: { "edit by hand: " + $0 })
             if try files.read(path) == nil {
                 try files.write(DayFile.new(for: day).bytes, to: path, scratch: state.root)
@@ -22,7 +22,7 @@ extension Journal {
     /// commit and reports what looks wrong in the day, without refusing any of it.
     public func finishEdit(of day: Day) throws -> Edited {
         let path = DayPath.path(for: day)
-        let committed = try lock.withLock {
+        let committed = try exclusively {
             if let bytes = try files.read(path), DayFile(bytes: bytes) == DayFile.new(for: day),
                try headTree().file(for: day) == nil {
                 // Opened and closed without typing anything: leave no empty day behind.

@@ -31,6 +31,13 @@ extension Journal {
         }
     }
 
+    /// After `journal new` has shown the day: the post-new hook, given the date and, in
+    /// `JOURNAL_FILE`, the day's file.
+    public func announceNewDay(_ day: Day) {
+        announceLater(.postNew, arguments: [day.iso], environment: ["JOURNAL_FILE": files.absolute(DayPath.path(for: day))])
+        announcePending()
+    }
+
     private static func startSubject(_ day: Day, _ result: CarryForward.Result) -> String {
         let sources = result.carried.keys.sorted()
         guard let latest = sources.last else { return "new \(day.iso)" }

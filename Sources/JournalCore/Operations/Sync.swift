@@ -30,7 +30,7 @@ extension Journal {
         let handlers = Journal.transferHandlers(url: url, environment: environment, http: http, progress: progress)
         let report: SyncReport
         do {
-            report = try lock.withLock { () throws -> SyncReport in
+            report = try exclusively { () throws -> SyncReport in
             if !dryRun { try commitWorkingTree(command: "hand-edit", subject: { "edit by hand: " + $0 }) }
             var report = SyncReport(remote: remote)
             var before: ObjectID?
@@ -55,12 +55,15 @@ extension Journal {
                         try merge(incoming, into: head, from: remote, report: &report)
                         report.outcomes.append(.merged)
                     }
+                    announceLater(.postMerge, arguments: ["0"])
                 }
                 guard let now = try repository.referenceTarget("HEAD"), now != theirs else {
                     if report.outcomes.isEmpty { report.outcomes.append(.upToDate) }
                     if let theirs { try markSynced(remote, at: theirs) }
                     return report
                 }
+                let remoteTip = theirs?.hex ?? String(repeating: "0", count: 40)
+                try verify(with: .prePush, arguments: [remote, url], input: "refs/heads/main \(now.hex) refs/heads/main \(remoteTip)\n")
                 let refusal: (String, String)?
                 do {
                     refusal = try repository.push(remote, refspecs: ["refs/heads/main:refs/heads/main"], handlers: handlers).first
@@ -86,6 +89,12 @@ extension Journal {
         }
         http.approve()
         return report
+    }
+
+    /// After `journal sync` has reported: the post-sync hook, given the remote's name.
+    public func announceSync(with remote: String) {
+        announceLater(.postSync, arguments: [remote])
+        announcePending()
     }
 
     /// What fetches and pushes are given: SSH keys and host-key checks, HTTP credentials, and

@@ -22,7 +22,7 @@ final class HTTPCredentials {
         if let credential { return credential }
         var query = ["url=\(request.url)"]
         if let username = request.username { query.append("username=\(username)") }
-        guard let filled = try? Subprocess.run(["git", "credential", "fill"], input: query.joined(separator: "\n") + "\n\n"),
+        guard let filled = try? Subprocess(["git", "credential", "fill"], input: Array((query.joined(separator: "\n") + "\n\n").utf8)).runCapturingOutput(),
               filled.status == 0 else { return nil }
         let fields = filled.output.split(separator: "\n").map(String.init)
         func field(_ key: String) -> String? { fields.first { $0.hasPrefix(key + "=") }.map { String($0.dropFirst(key.count + 1)) } }
@@ -45,7 +45,7 @@ final class HTTPCredentials {
     }
 
     private func tell(_ verdict: String, _ fields: [String]) {
-        _ = try? Subprocess.run(["git", "credential", verdict], input: fields.joined(separator: "\n") + "\n\n")
+        _ = try? Subprocess(["git", "credential", verdict], input: Array((fields.joined(separator: "\n") + "\n\n").utf8)).runCapturingOutput()
         offered = nil
         credential = nil
     }

@@ -19,6 +19,9 @@ public struct CommitMessage: Equatable, Sendable {
         trailers += tasks.map { Trailer(key: "Journal-Task", value: $0.value) }
     }
 
+    /// The journal command that made the commit (`Journal-Command`).
+    public var command: String { trailers.first { $0.key == "Journal-Command" }?.value ?? "" }
+
     public var text: String {
         subject + "\n\n" + body.map { $0 + "\n" }.joined() + (body.isEmpty ? "" : "\n")
             + trailers.map { "\($0.key): \($0.value)" }.joined(separator: "\n") + "\n"

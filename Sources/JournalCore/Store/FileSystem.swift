@@ -12,13 +12,25 @@ enum FileSystem {
     }
 
     static func isEmptyOrMissing(_ path: String) -> Bool {
-        guard let folder = opendir(path) else { return errno == ENOENT }
+        guard let names = names(in: path) else { return errno == ENOENT }
+        return names.isEmpty
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+
+    /// What the folder holds, sorted, without `.` and `..`; nil when it cannot be read.
+    static func names(in path: String) -> [String]? {
+        guard let folder = opendir(path) else { return nil }
         defer { closedir(folder) }
+        var names: [String] = []
         while let entry = readdir(folder) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name != "." && name != ".." { return false }
+            if name != "." && name != ".." { names.append(name) }
         }
-        return true
+        return names.sorted()
     }
 
     /// Creates `path` and its parents, owner-only, as a journal is private.
@@ -36,13 +48,7 @@ enum FileSystem {
     static func removeTree(_ path: String, keepingTop: Bool = false) {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
-        if info.st_mode & S_IFMT == S_IFDIR, let folder = opendir(path) {
-            var names: [String] = []
-            while let entry = readdir(folder) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                if name != "." && name != ".." { names.append(name) }
-            }
-            closedir(folder)
+        if info.st_mode & S_IFMT == S_IFDIR, let names = names(in: path) {
             for name in names { removeTree(path + "/" + name) }
             if !keepingTop { rmdir(path) }
         } else if !keepingTop {

@@ -15,6 +15,12 @@ public final class Journal {
     let state: WorkingTree
     let environment: [String: String]
     public let clock: Clock
+    /// `--no-verify`: pre-commit, commit-msg and pre-push are not run.
+    public var skipsVerificationHooks = false
+    /// Where journal says what went wrong without stopping the command.
+    public var warn: (String) -> Void = { _ in }
+    var pendingAnnouncements: [(Hook, [String], [String: String])] = []
+    var cachedHookSettings: HookSettings?
 
     /// A committed file that marks a repository as a journal, so that a clone is one too.
     static let markerPath = ".journal"

@@ -7,7 +7,7 @@ extension Journal {
     /// reference update fails as a compare-and-swap and the change is made again on the new HEAD.
     @discardableResult
     func write<T>(_ change: (inout Draft) throws -> T) throws -> T {
-        try lock.withLock {
+        try exclusively {
             try commitWorkingTree(command: "hand-edit", subject: { "edit by hand: " + $0 })
             var attempts = 0
             while true {
@@ -67,9 +67,7 @@ extension Journal {
         }
         let identity = try Identity(configuration: try repository.configuration(), environment: environment, clock: clock)
         let message = draft.message ?? CommitMessage(command: "change", subject: "change")
-        let commit = try repository.writeCommit(
-            tree: tree, parents: (draft.head.map { [$0] } ?? []) + draft.otherParents, message: message.text,
-            author: identity.author, committer: identity.committer)
+        let isMerge = !draft.otherParents.isEmpty
         // Every file must still hold what the command read: an editor that saved meanwhile wins,
         // and the command stops before anything is written.
         var replaced: [(path: String, previous: [UInt8]?)] = []
@@ -80,25 +78,52 @@ extension Journal {
             guard onDisk == read else { throw JournalError.changedMeanwhile(path) }
             replaced.append((path, onDisk))
         }
+        let commit: ObjectID
         do {
             for (path, _) in replaced {
                 if let bytes = changes.first(where: { $0.path == path })?.bytes { try files.write(bytes, to: path, scratch: state.root) } else { try files.remove(path) }
             }
+            // Git runs pre-merge-commit, not pre-commit, for a merge; sync merges by task anyway.
+            if !isMerge, try willVerify(with: .preCommit) {
+                try stage(changes.map(\.path) + extraPaths)
+                try verify(with: .preCommit)
+            }
+            let text = try messageAfterHook(message.text)
+            commit = try repository.writeCommit(
+                tree: tree, parents: (draft.head.map { [$0] } ?? []) + draft.otherParents, message: text,
+                author: identity.author, committer: identity.committer)
             try repository.updateReference(
                 try repository.headBranchName(), to: commit, expecting: draft.head?.id,
-                logMessage: "journal: " + message.subject)
+                logMessage: "journal: " + CommitMessage.Parsed(text).subject)
         } catch {
-            // The branch did not move: the files go back to what they were, so that the next
-            // command does not take this attempt for a hand edit.
-            for (path, previous) in replaced {
-                if let previous { try? files.write(previous, to: path, scratch: state.root) } else { try? files.remove(path) }
+            // A refused commit leaves the change in the working tree, as Git does. Otherwise the
+            // branch did not move: the files go back to what they were, so that the next command
+            // does not take this attempt for a hand edit.
+            if !(error.isHookRefusal && !isMerge) {
+                for (path, previous) in replaced {
+                    if let previous { try? files.write(previous, to: path, scratch: state.root) } else { try? files.remove(path) }
+                }
             }
             throw error
         }
         try syncIndex(changes.map(\.path) + extraPaths, head: commit)
         try draft.recordCommit(commit)
+        if !isMerge { announceLater(.postCommit, environment: ["JOURNAL_COMMAND": message.command]) }
         return commit
     }
+
+    /// The message once the commit-msg hook, given it in a file, has checked or edited it.
+    private func messageAfterHook(_ text: String) throws -> String {
+        guard try willVerify(with: .commitMsg) else { return text }
+        let gitFolder = WorkingTree(root: repository.gitDirectory)
+        try gitFolder.write(Array(text.utf8), to: Journal.messageFile, scratch: state.root)
+        try verify(with: .commitMsg, arguments: [gitFolder.absolute(Journal.messageFile)])
+        let edited = String(decoding: try gitFolder.read(Journal.messageFile) ?? [], as: UTF8.self)
+        guard edited.contains(where: { !$0.isWhitespace }) else { throw JournalError.emptyCommitMessage }
+        return edited
+    }
+
+    private static let messageFile = "COMMIT_EDITMSG"
 
     /// Paths edited outside journal: the working tree against HEAD and the index.
     func uncommittedPaths() throws -> [String] {
@@ -108,16 +133,23 @@ extension Journal {
 
     private var indexPath: String { repository.gitDirectory + "index" }
 
-    /// Makes the index entries of `paths` match the working tree, so `git status` is clean, and
-    /// stamps the index as holding `head`'s tree, but only if what it staged is what `head` holds:
-    /// a file saved by an editor in between must stay visible as a hand edit.
-    func syncIndex(_ paths: [String], head: ObjectID?) throws {
-        guard !paths.isEmpty else { return }
+    /// Makes the index entries of `paths` match the working tree, as `git add` would.
+    @discardableResult
+    private func stage(_ paths: [String]) throws -> Index {
         let index = try repository.index()
         for path in Set(paths) {
             if try files.read(path) != nil { try index.add(path: path) } else { try index.remove(path: path) }
         }
         try index.write()
+        return index
+    }
+
+    /// Makes the index entries of `paths` match the working tree, so `git status` is clean, and
+    /// stamps the index as holding `head`'s tree, but only if what it staged is what `head` holds:
+    /// a file saved by an editor in between must stay visible as a hand edit.
+    func syncIndex(_ paths: [String], head: ObjectID?) throws {
+        guard !paths.isEmpty else { return }
+        let index = try stage(paths)
         let tree = try head.map { try repository.commit($0).tree() }
         for path in Set(paths) where try index.stagedID(path) != tree?.entry(atPath: path)?.id {
             return

@@ -1,0 +1,42 @@
+import ArgumentParser
+import JournalCore
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate day files; print each problem as FILE:LINE: message.",
+        discussion: """
+            Checks that the heading's date matches the file's path, that no id is used twice in a \
+            day, that every [.] state is known, that nested tasks have a task above them, that ids \
+            are well formed and lines are UTF-8, and that day folders hold only day files. Reads \
+            the files as they are on disk; changes nothing. Exit status 1 when a problem is found.
+
+            Example: journal check                 (every day file)
+                     journal check yesterday today
+                     journal check --changed       (what the next commit would hold; for a pre-commit hook)
+            """)
+
+    @Argument(help: "The days to check (default: every day file).") var dates: [String] = []
+    @Flag(help: "Check only the day files that differ from the last commit.") var changed = false
+    @Flag(help: "Print the problems only, no summary line.") var quiet = false
+    @Flag(help: "Print JSON for scripts.") var json = false
+    @OptionGroup var options: JournalOptions
+
+    func validate() throws {
+        if changed && !dates.isEmpty { throw ValidationError("give DATEs or --changed, not both") }
+    }
+
+    func run() throws {
+        let journal = try options.open()
+        let check = try journal.check(days: try dates.map { try options.day($0) }, changedOnly: changed)
+        if json {
+            try Output.json(check)
+        } else {
+            for problem in check.problems { print(problem.description) }
+            let files = "\(check.checkedFiles) day file\(check.checkedFiles == 1 ? "" : "s")"
+            let count = check.problems.count
+            if !quiet { print(count == 0 ? "\(files) checked: no problems" : "\(count) problem\(count == 1 ? "" : "s") in \(files) checked") }
+        }
+        if !check.problems.isEmpty { throw ExitCode(1) }
+    }
+}

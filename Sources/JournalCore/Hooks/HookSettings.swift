@@ -1,0 +1,67 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+import Git
+
+/// Where the journal's hooks live and how long one may run, from the repository's Git
+/// configuration (never from its files: those arrive by sync).
+struct HookSettings {
+    static let defaultTimeLimit = 60.0
+    static let timeLimitKey = "journal.hookTimeout"
+
+    let directory: String
+    let timeLimit: Double
+
+    /// `core.hooksPath` as Git reads it (`~/` is the home folder, a relative path starts at the
+    /// journal's top), else `.git/hooks`. A hooks folder among the journal's own files is
+    /// refused: sync and clone write there, and a hook that arrived that way must never run.
+    init(configuration: Configuration, journalDirectory: String, gitDirectory: String, home: String?) throws {
+        if let configured = try configuration.string("core.hooksPath") {
+            var path = configured
+            if let home, path == "~" || path.hasPrefix("~/") { path = home + path.dropFirst() }
+            if !path.hasPrefix("/") { path = journalDirectory + path }
+            let resolved = HookSettings.resolved(path)
+            let top = HookSettings.resolved(journalDirectory), git = HookSettings.resolved(gitDirectory)
+            let amongFiles = resolved == top || (resolved.hasPrefix(top + "/") && !(resolved + "/").hasPrefix(git + "/"))
+            if amongFiles {
+                throw JournalError.hooksAmongJournalFiles(configured)
+            }
+            directory = resolved + "/"
+        } else {
+            directory = gitDirectory + "hooks/"
+        }
+        if let text = try configuration.string(HookSettings.timeLimitKey) {
+            guard let seconds = Double(text), seconds > 0 else { throw JournalError.invalidHookTimeout(text) }
+            timeLimit = seconds
+        } else {
+            timeLimit = HookSettings.defaultTimeLimit
+        }
+    }
+
+    /// The hook's executable, if it is installed; one that is present but not executable is
+    /// reported through `ignored`, as Git does.
+    func executable(_ hook: Hook, ignored: (String) -> Void) -> String? {
+        let path = directory + hook.rawValue
+        guard FileSystem.exists(path) else { return nil }
+        guard access(path, X_OK) == 0 else {
+            ignored("the \(hook.rawValue) hook (\(path)) was ignored because it is not executable; chmod +x it to run it")
+            return nil
+        }
+        return path
+    }
+
+    /// The path with links and `..` resolved as far as it exists, without a trailing slash.
+    private static func resolved(_ path: String) -> String {
+        var trimmed = path
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+        guard let real = realpath(trimmed, nil) else {
+            // Not there (yet): resolve the folder above, which must exist for the hooks to.
+            guard let slash = trimmed.lastIndex(of: "/"), slash != trimmed.startIndex else { return trimmed }
+            return resolved(String(trimmed[..<slash])) + trimmed[slash...]
+        }
+        defer { free(real) }
+        return String(cString: real)
+    }
+}

@@ -1,0 +1,143 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+/// Another program journal starts: one of Git's credential helpers, or one of the journal's
+/// hooks. journal does its Git work through libgit2, never through a `git` process.
+struct Subprocess {
+    struct Result {
+        let status: Int32
+        let output: String
+    }
+
+    /// The program (looked up on PATH) and its arguments.
+    var arguments: [String]
+    /// nil: journal's own environment.
+    var environment: [String: String]?
+    var input: [UInt8]
+
+    init(_ arguments: [String], environment: [String: String]? = nil, input: [UInt8] = []) {
+        self.arguments = arguments
+        self.environment = environment
+        self.input = input
+    }
+
+    /// Runs to its end and returns what it printed on standard output; its standard error
+    /// passes through.
+    func runCapturingOutput() throws -> Result {
+        var fromChild: [Int32] = [0, 0]
+        guard pipe(&fromChild) == 0 else { throw startError(errno) }
+        let pid: pid_t
+        do {
+            pid = try start(standardOutput: fromChild[1], closing: [fromChild[0]], ownProcessGroup: false)
+        } catch {
+            close(fromChild[0])
+            close(fromChild[1])
+            throw error
+        }
+        close(fromChild[1])
+        var output: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(fromChild[0], $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            output += buffer[..<count]
+        }
+        close(fromChild[0])
+        return Result(status: Subprocess.waitForExit(pid), output: String(decoding: output, as: UTF8.self))
+    }
+
+    /// Runs with its standard output sent to journal's standard error, as Git runs hooks, so
+    /// that what journal itself prints stays readable by scripts. After `timeLimit` seconds it
+    /// is stopped, with everything it started; then the result is nil.
+    func runPassingOutput(timeLimit: Double) throws -> Int32? {
+        let pid = try start(standardOutput: STDERR_FILENO, closing: [], ownProcessGroup: true)
+        let deadline = Subprocess.monotonicSeconds() + timeLimit
+        var pause: useconds_t = 1_000
+        var status: Int32 = 0
+        while true {
+            let waited = waitpid(pid, &status, WNOHANG)
+            if waited == pid { return Subprocess.exitCode(status) }
+            if waited < 0 && errno != EINTR { return nil }
+            if Subprocess.monotonicSeconds() >= deadline { break }
+            usleep(pause)
+            pause = min(pause * 2, 50_000)
+        }
+        // The hook leads its own process group: a shell script's children go with it.
+        kill(-pid, SIGTERM)
+        let grace = Subprocess.monotonicSeconds() + 2
+        while waitpid(pid, &status, WNOHANG) == 0 && Subprocess.monotonicSeconds() < grace { usleep(20_000) }
+        kill(-pid, SIGKILL)
+        _ = Subprocess.waitForExit(pid)
+        return nil
+    }
+
+    /// Starts the program with `input` on its standard input and `standardOutput` as its
+    /// standard output.
+    private func start(standardOutput: Int32, closing: [Int32], ownProcessGroup: Bool) throws -> pid_t {
+        var toChild: [Int32] = [0, 0]
+        guard pipe(&toChild) == 0 else { throw startError(errno) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, toChild[0], 0)
+        posix_spawn_file_actions_adddup2(&actions, standardOutput, 1)
+        for descriptor in toChild + closing { posix_spawn_file_actions_addclose(&actions, descriptor) }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        if ownProcessGroup {
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+            posix_spawnattr_setpgroup(&attributes, 0)
+        }
+        var cArguments = arguments.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        var cEnvironment = environment.map { $0.map { strdup("\($0.key)=\($0.value)") } + [nil] }
+        defer { cEnvironment?.forEach { free($0) } }
+        // Whatever the program prints before this process writes its own output comes after it.
+        fflush(nil)
+        var pid: pid_t = 0
+        let spawned = cEnvironment.map { posix_spawnp(&pid, arguments[0], &actions, &attributes, &cArguments, $0) }
+            ?? posix_spawnp(&pid, arguments[0], &actions, &attributes, &cArguments, environ)
+        close(toChild[0])
+        guard spawned == 0 else {
+            close(toChild[1])
+            throw startError(spawned)
+        }
+        // A program that exits without reading its input must not kill journal with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
+        var written = 0
+        while written < input.count {
+            let count = input.withUnsafeBytes { write(toChild[1], $0.baseAddress! + written, $0.count - written) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            written += count
+        }
+        close(toChild[1])
+        return pid
+    }
+
+    private func startError(_ code: Int32) -> JournalError {
+        .storage("cannot start \(arguments[0]): \(String(cString: strerror(code)))")
+    }
+
+    private static func waitForExit(_ pid: pid_t) -> Int32 {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return exitCode(status)
+    }
+
+    /// The exit code, or 128 + the signal that ended the program, as a shell reports it.
+    private static func exitCode(_ status: Int32) -> Int32 {
+        status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    }
+
+    private static func monotonicSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+    }
+}
