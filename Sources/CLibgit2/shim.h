@@ -2,6 +2,7 @@
 #define JOURNAL_CLIBGIT2_SHIM_H
 
 #include <git2.h>
+#include <git2/sys/merge.h>
 
 /* git_libgit2_opts is variadic, which Swift cannot call: these fixed-arity
    wrappers expose the options journal sets. */

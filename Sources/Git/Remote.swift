@@ -69,46 +69,10 @@ extension Repository {
         return remote!
     }
 
-    /// The best common ancestor of two commits, or nil when they share none.
-    public func mergeBase(_ one: ObjectID, _ two: ObjectID) throws -> ObjectID? {
-        var base = git_oid()
-        var first = one.raw, second = two.raw
-        let result = git_merge_base(&base, pointer, &first, &second)
-        if result == GIT_ENOTFOUND.rawValue { return nil }
-        try check(result, "cannot find the common ancestor of \(one.short) and \(two.short)")
-        return ObjectID(base)
-    }
-
     /// Whether `commit` has `ancestor` in its history (a commit is not its own descendant).
     public func isDescendant(_ commit: ObjectID, of ancestor: ObjectID) throws -> Bool {
         var descendant = commit.raw, older = ancestor.raw
         return try check(git_graph_descendant_of(pointer, &descendant, &older), "cannot compare \(commit.short) with \(ancestor.short)") == 1
-    }
-
-    /// Git's own three-way line merge of a file; `clean` is false where it wrote conflict markers.
-    public func mergeText(base: [UInt8]?, ours: [UInt8], theirs: [UInt8]) throws -> (bytes: [UInt8], clean: Bool) {
-        var result = git_merge_file_result()
-        try withInput(base ?? []) { ancestor in
-            try withInput(ours) { ourInput in
-                try withInput(theirs) { theirInput in
-                    try check(git_merge_file(&result, &ancestor, &ourInput, &theirInput, nil), "cannot merge file")
-                }
-            }
-        }
-        defer { git_merge_file_result_free(&result) }
-        let bytes = result.ptr.map { Array(UnsafeRawBufferPointer(start: $0, count: result.len)) } ?? []
-        return (bytes, result.automergeable != 0)
-    }
-
-    @discardableResult
-    private func withInput<T>(_ bytes: [UInt8], _ body: (inout git_merge_file_input) throws -> T) throws -> T {
-        var input = git_merge_file_input()
-        try check(git_merge_file_input_init(&input, UInt32(GIT_MERGE_FILE_INPUT_VERSION)), "cannot prepare a file merge")
-        return try bytes.withUnsafeBufferPointer { buffer in
-            input.ptr = UnsafeRawPointer(buffer.baseAddress)?.assumingMemoryBound(to: CChar.self)
-            input.size = buffer.count
-            return try body(&input)
-        }
     }
 }
 

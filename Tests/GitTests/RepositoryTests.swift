@@ -121,4 +121,55 @@ import TestSupport
         #expect(try configuration.string("journal.test") == "yes")
         #expect(try configuration.string("journal.absent") == nil)
     }
+
+    /// Two branches from one base: each writes its own version of every path given.
+    func divergingCommits(base: [String: String], ours: [String: String], theirs: [String: String]) throws -> (Commit, Commit) {
+        func commit(_ files: [String: String], on parent: Commit?) throws -> Commit {
+            var changes: [TreeChange] = []
+            for (path, text) in files.sorted(by: { $0.key < $1.key }) { changes.append(.upsertBlob(path: path, id: try repository.writeBlob(Array(text.utf8)))) }
+            let tree = try repository.writeTree(updating: try parent?.tree(), with: changes)
+            return try repository.commit(try repository.writeCommit(tree: tree, parents: parent.map { [$0] } ?? [], message: "c\n", author: ada, committer: ada))
+        }
+        let root = try commit(base, on: nil)
+        return (try commit(ours, on: root), try commit(theirs, on: root))
+    }
+
+    @Test func mergesWithTheRegisteredDriverWhereGitattributesSelectIt() throws {
+        try sandbox.write("*.md merge=journal\n", to: "repo/.gitattributes")
+        let (ours, theirs) = try divergingCommits(
+            base: ["day.md": "base\n", "notes.txt": "one\n", "gone.txt": "kept\n", "clean.txt": "a\nb\nc\nd\n"],
+            ours: ["day.md": "ours\n", "notes.txt": "ours\n", "gone.txt": "changed\n", "clean.txt": "A\nb\nc\nd\n"],
+            theirs: ["day.md": "theirs\n", "notes.txt": "theirs\n", "clean.txt": "a\nb\nc\nD\n"])
+        // Their side deletes gone.txt, which ours changed.
+        let theirTree = try repository.writeTree(updating: try theirs.tree(), with: [.remove(path: "gone.txt")])
+        let theirsWithout = try repository.commit(try repository.writeCommit(tree: theirTree, parents: [theirs], message: "rm\n", author: ada, committer: ada))
+
+        var driven: [String] = []
+        var resolved: [String] = []
+        let tree = try repository.mergeCommits(ours, theirsWithout, driver: { sides in
+            driven.append("\(sides.path): \(String(decoding: sides.base ?? [], as: UTF8.self))|\(String(decoding: sides.ours ?? [], as: UTF8.self))|\(String(decoding: sides.theirs ?? [], as: UTF8.self))")
+            return Array("merged by the driver\n".utf8)
+        }, resolve: { sides in
+            resolved.append(sides.path)
+            return sides.theirs == nil ? [sides.path: sides.ours!] : [sides.path: sides.ours!, sides.path + ".theirs": sides.theirs!]
+        })
+        #expect(driven == ["day.md: base\n|ours\n|theirs\n"])
+        #expect(resolved.sorted() == ["gone.txt", "notes.txt"])
+        let show = { (path: String) in try self.sandbox.git("cat-file", "-p", "\(tree.hex):\(path)", in: self.directory) }
+        #expect(try show("day.md") == "merged by the driver\n")
+        #expect(try show("clean.txt") == "A\nb\nc\nD\n")
+        #expect(try show("notes.txt") == "ours\n")
+        #expect(try show("notes.txt.theirs") == "theirs\n")
+        #expect(try show("gone.txt") == "changed\n")
+        try sandbox.git("fsck", "--strict", "--no-dangling", in: directory)
+    }
+
+    @Test func aDriverThatDeclinesFallsBackToGitsLineMerge() throws {
+        try sandbox.write("*.md merge=journal\n", to: "repo/.gitattributes")
+        let (ours, theirs) = try divergingCommits(base: ["a.md": "1\n2\n3\n4\n"], ours: ["a.md": "one\n2\n3\n4\n"], theirs: ["a.md": "1\n2\n3\nfour\n"])
+        var asked = 0
+        let tree = try repository.mergeCommits(ours, theirs, driver: { _ in asked += 1; return nil }, resolve: { _ in Issue.record("no conflict expected"); return [:] })
+        #expect(asked == 1)
+        #expect(try sandbox.git("cat-file", "-p", "\(tree.hex):a.md", in: directory) == "one\n2\n3\nfour\n")
+    }
 }

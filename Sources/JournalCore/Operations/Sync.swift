@@ -171,45 +171,41 @@ extension Journal {
         try syncIndex(paths, head: incoming.id)
     }
 
-    /// A merge commit of HEAD and `incoming`, made in memory: each path `incoming` changed since
-    /// the common ancestor is taken, kept, or merged (day files task by task).
+    /// A merge commit of HEAD and `incoming`, made in memory by libgit2 (`git_merge_commits`):
+    /// day files both sides changed go through the journal merge driver, task by task; other
+    /// files through Git's line merge, and where that conflicts both versions are kept.
     private func merge(_ incoming: Commit, into head: Commit, from remote: String, report: inout SyncReport) throws {
-        let base = try repository.mergeBase(head.id, incoming.id).map { try repository.commit($0).tree() }
-        let (ourTree, theirTree) = (try head.tree(), try incoming.tree())
-        func bytes(_ tree: Tree?, _ path: String) throws -> [UInt8]? {
-            try tree?.entry(atPath: path).map { try repository.blobContent($0.id) }
+        var finishedAfterCarry: [DayMerge.FinishedAfterCarry] = []
+        var mergedDays: [String] = []
+        func mergeByTask(_ sides: MergeSides) -> [UInt8]? {
+            guard let day = DayPath.day(at: sides.path), let ours = sides.ours, let theirs = sides.theirs else { return nil }
+            let merged = DayMerge.merge(base: sides.base.map(DayFile.init(bytes:)), ours: DayFile(bytes: ours), theirs: DayFile(bytes: theirs))
+            mergedDays.append(day.iso)
+            finishedAfterCarry += merged.finishedAfterCarry
+            return merged.file.bytes
         }
+        var keptBoth: [String] = []
+        let mergedTree = try repository.mergeCommits(head, incoming, driver: mergeByTask) { sides in
+            // Without `.gitattributes` (an older journal), day files still merge by task.
+            if let merged = mergeByTask(sides) { return [sides.path: merged] }
+            guard let ours = sides.ours, let theirs = sides.theirs else {
+                // Deleted on one side, changed on the other: the changed version stays.
+                return (sides.ours ?? sides.theirs).map { [sides.path: $0] } ?? [:]
+            }
+            keptBoth.append(sides.path)
+            return [sides.path: ours, "\(sides.path).conflict-\(incoming.id.short)": theirs]
+        }
+        report.mergedDays = mergedDays.sorted()
+        report.keptBoth = keptBoth.sorted()
+
         var draft = try Draft(repository: repository, state: state)
         draft.otherParents = [incoming]
         draft.givesCopiesFreshIDs = false
-        var finishedAfterCarry: [DayMerge.FinishedAfterCarry] = []
         // A day taken whole is still a day to the draft: later steps read it, the id log records it.
-        func take(_ content: [UInt8]?, at path: String) {
+        let merged = try repository.tree(mergedTree)
+        for path in try repository.changedPaths(from: try head.tree(), to: merged) {
+            let content = try merged.entry(atPath: path).map { try repository.blobContent($0.id) }
             if let day = DayPath.day(at: path), let content { draft.write(DayFile(bytes: content), for: day) } else { draft.writeFile(content, at: path) }
-        }
-        for path in try repository.changedPaths(from: base, to: theirTree) {
-            let (original, ours, theirs) = (try bytes(base, path), try bytes(ourTree, path), try bytes(theirTree, path))
-            if ours == theirs { continue }
-            if ours == original {
-                take(theirs, at: path)
-            } else if ours == nil || theirs == nil {
-                // Deleted on one side, changed on the other: the changed version stays.
-                take(ours ?? theirs, at: path)
-            } else if let day = DayPath.day(at: path), let ours, let theirs {
-                let merged = DayMerge.merge(base: original.map(DayFile.init(bytes:)), ours: DayFile(bytes: ours), theirs: DayFile(bytes: theirs))
-                draft.write(merged.file, for: day)
-                report.mergedDays.append(day.iso)
-                finishedAfterCarry += merged.finishedAfterCarry
-            } else if let ours, let theirs {
-                let merged = try repository.mergeText(base: original, ours: ours, theirs: theirs)
-                if merged.clean {
-                    draft.writeFile(merged.bytes, at: path)
-                } else {
-                    let copy = "\(path).conflict-\(incoming.id.short)"
-                    draft.writeFile(theirs, at: copy)
-                    report.keptBoth.append(path)
-                }
-            }
         }
         // One machine finished what the other carried: the finish goes to the carried copy.
         for finished in finishedAfterCarry {
