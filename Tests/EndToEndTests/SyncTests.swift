@@ -231,4 +231,40 @@ struct TwoMachines {
         try machines.first.ok("sync")
         #expect(try machines.first.run("sync", "--remote", "nowhere").stderr == "journal: error: no remote 'nowhere'; add one with: journal remote add nowhere URL\n")
     }
+
+    @Test func otherFilesInConflictKeepBothVersionsAndAChangeBeatsADeletion() throws {
+        let machines = try TwoMachines(.path)
+        try machines.first.sandbox.write("shared\n", to: "journal/README.md")
+        try machines.first.sandbox.write("keep me\n", to: "journal/plans.txt")
+        try machines.first.ok("sync")
+        try machines.second.ok("sync")
+        try machines.first.sandbox.write("first\n", to: "journal/README.md")
+        try FileManager.default.removeItem(atPath: machines.first.directory + "/plans.txt")
+        try machines.first.ok("sync")
+        try machines.second.sandbox.write("second\n", to: "journal/README.md")
+        try machines.second.sandbox.write("keep me, changed\n", to: "journal/plans.txt")
+        let result = try machines.second.run("sync")
+        #expect(result.status == 0)
+        let theirs = try machines.first.git("rev-parse", "--short=7", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(result.stderr == "journal: warning: README.md changed on both sides; theirs is kept beside it as README.md.conflict-…\n")
+        #expect(try machines.second.sandbox.read("journal/README.md") == "second\n")
+        #expect(try machines.second.sandbox.read("journal/README.md.conflict-\(theirs)") == "first\n")
+        #expect(try machines.second.sandbox.read("journal/plans.txt") == "keep me, changed\n")
+        #expect(try machines.second.git("log", "-1", "--format=%B").contains("kept both versions of README.md"))
+        try machines.assertConverged()
+    }
+
+    @Test func dayFilesMergeByTaskEvenWithoutTheGitattributesLine() throws {
+        let machines = try TwoMachines(.path)
+        try FileManager.default.removeItem(atPath: machines.first.directory + "/.gitattributes")
+        try machines.first.ok("sync")
+        try machines.second.ok("sync")
+        try machines.first.ok("add", "Only on the first")
+        try machines.first.ok("sync")
+        try machines.second.ok("add", "Only on the second")
+        try machines.second.ok("sync")
+        let day = try machines.second.day("2025-01-15")
+        #expect(day.contains("Only on the first") && day.contains("Only on the second") && !day.contains("<<<<<<<"))
+        try machines.assertConverged()
+    }
 }
