@@ -47,9 +47,11 @@ public enum Certificate {
 public enum CertificateVerdict { case accept, reject(String), libgit2Decides }
 
 public struct TransferProgress {
-    public let receivedObjects: Int
+    public enum Direction: Sendable { case receiving, sending }
+    public let direction: Direction
+    public let objects: Int
     public let totalObjects: Int
-    public let receivedBytes: Int
+    public let bytes: Int
 }
 
 /// The state a transfer's C callbacks reach through libgit2's payload pointer.
@@ -76,8 +78,13 @@ final class TransferContext {
         }
         callbacks.transfer_progress = { stats, payload in
             guard let stats = stats?.pointee, let progress = TransferContext.from(payload).handlers.progress else { return 0 }
-            progress(TransferProgress(receivedObjects: Int(stats.received_objects), totalObjects: Int(stats.total_objects),
-                                      receivedBytes: Int(stats.received_bytes)))
+            progress(TransferProgress(direction: .receiving, objects: Int(stats.received_objects), totalObjects: Int(stats.total_objects),
+                                      bytes: Int(stats.received_bytes)))
+            return 0
+        }
+        callbacks.push_transfer_progress = { current, total, bytes, payload in
+            guard let progress = TransferContext.from(payload).handlers.progress else { return 0 }
+            progress(TransferProgress(direction: .sending, objects: Int(current), totalObjects: Int(total), bytes: Int(bytes)))
             return 0
         }
         // git_remote_push succeeds even when the server refuses an update: the refusal only

@@ -267,4 +267,27 @@ struct TwoMachines {
         #expect(day.contains("Only on the first") && day.contains("Only on the second") && !day.contains("<<<<<<<"))
         try machines.assertConverged()
     }
+
+    @Test func aTerminalSeesTransferProgressAndAPipeOnlyTheResult() throws {
+        let machines = try TwoMachines(.gitDaemon)
+        try machines.first.ok("add", "Sent with a progress line")
+        // script(1) runs the command on a pseudo-terminal, as a user's shell would.
+        func onTerminal(_ runner: JournalRunner, _ command: String) throws -> String {
+            let result = try ProcessResult.run("/usr/bin/script", ["-qfec", "\(JournalRunner.binary) \(command)", "/dev/null"],
+                                               in: runner.sandbox.root.path, environment: runner.environment)
+            #expect(result.status == 0)
+            return result.stdout
+        }
+        let pushed = try onTerminal(machines.first, "sync")
+        #expect(pushed.hasPrefix("\rsending objects: "))
+        #expect(pushed.hasSuffix("\r\u{1B}[Ksynced with origin: pushed\r\n"))
+        let fetched = try onTerminal(machines.second, "sync")
+        #expect(fetched.hasPrefix("\rreceiving objects: "))
+        #expect(fetched.hasSuffix("\r\u{1B}[Ksynced with origin: fast-forward\r\n"))
+
+        try machines.second.ok("add", "Sent through a pipe")
+        let piped = try machines.second.run("sync")
+        #expect(piped.stdout == "synced with origin: pushed\n")
+        #expect(piped.stderr.isEmpty)
+    }
 }

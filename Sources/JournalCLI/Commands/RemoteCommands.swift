@@ -51,7 +51,7 @@ struct CloneCommand: ParsableCommand {
 
     func run() throws {
         let target = path.map { Journal.location(explicit: $0, environment: options.environment) } ?? options.location
-        let journal = try Journal.clone(url, to: target, environment: options.environment, progress: Output.progress("receiving objects", unit: "objects"))
+        let journal = try Journal.clone(url, to: target, environment: options.environment, progress: Output.transferProgress())
         print("cloned \(url) into \(journal.directory.dropLast())")
     }
 }
@@ -77,7 +77,7 @@ struct SyncCommand: ParsableCommand {
 
     func run() throws {
         let journal = try options.open(skippingVerification: verification.skipsHooks)
-        let report = try journal.sync(remote: remote, dryRun: dryRun, progress: Output.progress("receiving objects", unit: "objects"))
+        let report = try journal.sync(remote: remote, dryRun: dryRun, progress: Output.transferProgress())
         defer { if !dryRun { journal.announceSync(with: remote) } }
         if json { return try Output.json(report) }
         if dryRun {

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import JournalCore
 #if canImport(Glibc)
 import Glibc
 #else
@@ -22,6 +23,33 @@ enum Output {
             guard total > 500 else { return }
             fputs(done < total ? "\r\(label): \(done)/\(total) \(unit)" : "\r\u{1B}[K", stderr)
         }
+    }
+
+    /// On a terminal, a line on standard error that follows a fetch or push, as Git's does:
+    /// objects and bytes, at most ten updates a second, cleared when the transfer ends.
+    static func transferProgress() -> ((RemoteProgress) -> Void)? {
+        guard isatty(STDERR_FILENO) == 1 else { return nil }
+        let clock = ContinuousClock()
+        var lastShown: ContinuousClock.Instant?
+        return { progress in
+            let now = clock.now
+            if progress.isComplete {
+                if lastShown != nil { fputs("\r\u{1B}[K", stderr) }
+                lastShown = nil
+                return
+            }
+            if let lastShown, now - lastShown < .milliseconds(100) { return }
+            lastShown = now
+            let verb = progress.sending ? "sending" : "receiving"
+            fputs("\r\(verb) objects: \(progress.objects)/\(progress.totalObjects), \(byteCount(progress.bytes))\u{1B}[K", stderr)
+        }
+    }
+
+    static func byteCount(_ bytes: Int) -> String {
+        if bytes < 1024 { return "\(bytes) B" }
+        if bytes < 1 << 20 { return "\(bytes >> 10) KiB" }
+        let tenths = bytes * 10 >> 20
+        return "\(tenths / 10).\(tenths % 10) MiB"
     }
 
     /// Stable, sorted-key JSON for scripts.

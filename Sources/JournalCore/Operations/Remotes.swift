@@ -23,7 +23,7 @@ extension Journal {
     /// and its main fetched, checked like anything a sync receives, and checked out. A remote that
     /// is not a journal leaves nothing behind.
     public static func clone(_ url: String, to path: String, environment: [String: String],
-                             progress: ((Int, Int) -> Void)? = nil) throws -> Journal {
+                             progress: ((RemoteProgress) -> Void)? = nil) throws -> Journal {
         guard FileSystem.isEmptyOrMissing(path) else { throw JournalError.directoryNotEmpty(path) }
         try checkLocalRemote(url)
         let created = !FileSystem.exists(path)

@@ -23,7 +23,7 @@ extension Journal {
     /// Commits hand edits, fetches `remote`'s main, fast-forwards or merges it task by task, and
     /// pushes. If the remote moves between fetch and push, all of it again, a bounded number of
     /// times. History rewritten on the remote is never merged: sync stops and changes nothing.
-    public func sync(remote: String, dryRun: Bool, progress: ((Int, Int) -> Void)? = nil) throws -> SyncReport {
+    public func sync(remote: String, dryRun: Bool, progress: ((RemoteProgress) -> Void)? = nil) throws -> SyncReport {
         guard let url = try repository.remoteURL(remote) else { throw JournalError.noRemote(remote) }
         try Journal.checkLocalRemote(url)
         let http = HTTPCredentials(environment: environment)
@@ -98,12 +98,14 @@ extension Journal {
     }
 
     /// What fetches and pushes are given: SSH keys and host-key checks, HTTP credentials, and
-    /// progress in objects received.
+    /// progress in objects and bytes.
     static func transferHandlers(url: String, environment: [String: String], http: HTTPCredentials,
-                                 progress: ((Int, Int) -> Void)?) -> TransferHandlers {
+                                 progress: ((RemoteProgress) -> Void)?) -> TransferHandlers {
         let ssh = SSHPolicy(environment: environment, url: url)
         return TransferHandlers(credentials: { ssh.credential(for: $0) ?? http.credential(for: $0) }, checkCertificate: ssh.verdict(on:),
-                                progress: progress.map { report in { report($0.receivedObjects, $0.totalObjects) } })
+                                progress: progress.map { report in
+                                    { report(RemoteProgress(sending: $0.direction == .sending, objects: $0.objects, totalObjects: $0.totalObjects, bytes: $0.bytes)) }
+                                })
     }
 
     /// The remote's main as the last successful sync left it. Only sync moves this ref (a `git
