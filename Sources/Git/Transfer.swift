@@ -29,12 +29,22 @@ public struct CredentialRequest {
     public let allowsPassword: Bool
     /// 1 for the first request of a transfer, 2 after one refusal, and so on.
     public let attempt: Int
+
+    public init(url: String, username: String?, allowsSSHKey: Bool, allowsPassword: Bool, attempt: Int) {
+        self.url = url
+        self.username = username
+        self.allowsSSHKey = allowsSSHKey
+        self.allowsPassword = allowsPassword
+        self.attempt = attempt
+    }
 }
 
 public enum Credential {
     case sshAgent(username: String)
     case sshKey(username: String, publicKey: String?, privateKey: String, passphrase: String?)
     case password(username: String, password: String)
+    /// None to offer, with the reason the transfer fails with.
+    case refuse(String)
 }
 
 public enum Certificate {
@@ -122,6 +132,9 @@ final class TransferContext {
             return git_credential_ssh_key_new(out, user, publicKey, privateKey, passphrase)
         case .password(let user, let password):
             return git_credential_userpass_plaintext_new(out, user, password)
+        case .refuse(let reason):
+            git_error_set_str(Int32(GIT_ERROR_SSH.rawValue), reason)
+            return GIT_EUSER.rawValue
         }
     }
 

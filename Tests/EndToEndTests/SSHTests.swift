@@ -68,4 +68,35 @@ import TestSupport
         #expect(result.stderr.contains("has CHANGED since"))
         #expect(result.stderr.contains("ssh-keygen -R '[127.0.0.1]:\(setup.server.port)'"))
     }
+
+    @Test func asksForAKeysPassphraseOnTheTerminalAndFailsClearlyWithoutOne() throws {
+        let setup = try Setup()
+        try setup.trustServer(setup.first)
+        let key = setup.first.sandbox.home.appendingPathComponent(".ssh/id_ed25519").path
+        let protect = try ProcessResult.run("/usr/bin/ssh-keygen", ["-q", "-p", "-P", "", "-N", "correct horse", "-f", key],
+                                            in: setup.first.sandbox.root.path, environment: setup.first.sandbox.environment)
+        #expect(protect.status == 0)
+        try setup.first.ok("init")
+        try setup.first.ok("add", "Pushed with a passphrase")
+        try setup.first.ok("remote", "add", "origin", setup.url)
+
+        let piped = try setup.first.run("sync")
+        #expect(piped.status == 1)
+        #expect(piped.stderr == "journal: error: cannot fetch from 'origin': the SSH key \(key) is protected by a passphrase and there is no terminal to ask for it; add it to ssh-agent with: ssh-add \(key)\n")
+
+        // A wrong passphrase is asked again, as ssh does; the right one is asked once for the
+        // whole sync, its fetch and its push.
+        let terminal = try TerminalSession(JournalRunner.binary, ["sync"], in: setup.first.sandbox.root.path, environment: setup.first.environment)
+        try terminal.waitFor("Enter passphrase for key '\(key)': ")
+        terminal.type("battery staple\n")
+        try terminal.waitFor("Wrong passphrase? Enter passphrase for key '\(key)': ")
+        terminal.type("correct horse\n")
+        #expect(try terminal.finish() == 0)
+        #expect(terminal.screen.hasSuffix("synced with origin: pushed\r\n"))
+        #expect(terminal.screen.components(separatedBy: "Enter passphrase").count == 3)
+        // Typed with echo off: no passphrase is ever shown.
+        #expect(!terminal.screen.contains("correct horse") && !terminal.screen.contains("battery staple"))
+        #expect(try setup.first.sandbox.git("--git-dir", setup.first.sandbox.path("server/journal.git"), "log", "-1", "--format=%s", "main",
+                                            in: setup.first.sandbox.root.path).contains("Pushed with a passphrase"))
+    }
 }

@@ -9,26 +9,65 @@ struct SSHPolicy {
     /// Where the remote is, for the port a known_hosts entry is filed under.
     let port: Int
 
+    /// Asks for a key's passphrase; nil when it cannot (no terminal).
+    let askPassphrase: (String) -> String?
+
     static let keyFiles = ["id_ed25519", "id_ecdsa", "id_rsa"]
 
-    init(environment: [String: String], url: String) {
+    init(environment: [String: String], url: String, askPassphrase: @escaping (String) -> String? = PassphrasePrompt.ask) {
         home = environment["HOME"] ?? ""
         agentAvailable = !(environment["SSH_AUTH_SOCK"] ?? "").isEmpty
         port = SSHPolicy.port(in: url)
+        self.askPassphrase = askPassphrase
     }
 
-    /// The credential for one request: the agent on the first, then each key file in turn.
+    private enum Choice: Equatable {
+        case agent
+        case key(path: String, encrypted: Bool)
+    }
+
+    /// Passphrases typed during this command, so that the push after a fetch does not ask again.
+    private final class Passphrases {
+        var byKey: [String: String] = [:]
+    }
+    private let typed = Passphrases()
+
+    /// The credential for one request: the agent on the first, then each key file in turn, those
+    /// protected by a passphrase last, asking for it on the terminal (again after a refusal, as
+    /// ssh does). Without a terminal, such a key is refused with what to do instead.
     func credential(for request: CredentialRequest) -> Credential? {
         guard request.allowsSSHKey else { return nil }
         let user = request.username ?? "git"
-        var choices: [Credential] = agentAvailable ? [.sshAgent(username: user)] : []
-        for name in SSHPolicy.keyFiles where FileSystem.exists("\(home)/.ssh/\(name)") {
-            let publicKey = "\(home)/.ssh/\(name).pub"
-            choices.append(.sshKey(username: user, publicKey: FileSystem.exists(publicKey) ? publicKey : nil,
-                                   privateKey: "\(home)/.ssh/\(name)", passphrase: nil))
+        var keys: [(path: String, encrypted: Bool)] = []
+        for name in SSHPolicy.keyFiles {
+            let path = "\(home)/.ssh/\(name)"
+            guard let bytes = try? WorkingTree(root: "").read(path) else { continue }
+            keys.append((path, SSHKeyFile.isEncrypted(String(decoding: bytes, as: UTF8.self))))
         }
-        return request.attempt <= choices.count ? choices[request.attempt - 1] : nil
+        let plain = keys.filter { !$0.encrypted }.map { Choice.key(path: $0.path, encrypted: false) }
+        let protected = keys.filter(\.encrypted).flatMap { key in Array(repeating: Choice.key(path: key.path, encrypted: true), count: SSHPolicy.passphraseTries) }
+        let choices = (agentAvailable ? [Choice.agent] : []) + plain + protected
+        guard request.attempt <= choices.count else { return nil }
+        switch choices[request.attempt - 1] {
+        case .agent:
+            return .sshAgent(username: user)
+        case .key(let path, let encrypted):
+            let publicKey = FileSystem.exists(path + ".pub") ? path + ".pub" : nil
+            guard encrypted else { return .sshKey(username: user, publicKey: publicKey, privateKey: path, passphrase: nil) }
+            let retry = request.attempt > 1 && choices[request.attempt - 2] == choices[request.attempt - 1]
+            if retry { typed.byKey[path] = nil }
+            if let known = typed.byKey[path] {
+                return .sshKey(username: user, publicKey: publicKey, privateKey: path, passphrase: known)
+            }
+            guard let passphrase = askPassphrase("\(retry ? "Wrong passphrase? " : "")Enter passphrase for key '\(path)': ") else {
+                return .refuse("the SSH key \(path) is protected by a passphrase and there is no terminal to ask for it; add it to ssh-agent with: ssh-add \(path)")
+            }
+            typed.byKey[path] = passphrase
+            return .sshKey(username: user, publicKey: publicKey, privateKey: path, passphrase: passphrase)
+        }
     }
+
+    static let passphraseTries = 3
 
     func verdict(on certificate: Certificate) -> CertificateVerdict {
         guard case .sshHostKey(let host, let type, let key) = certificate else { return .libgit2Decides }
