@@ -27,8 +27,13 @@ extension Repository {
     }
 
     /// Writes the tree that is `base` with `changes` applied; only the subtrees on the changed paths
-    /// are rewritten, so the cost does not grow with the size of the journal.
+    /// are rewritten, so the cost does not grow with the size of the journal. A file replaced
+    /// keeps its mode: an executable script stays one.
     public func writeTree(updating base: Tree?, with changes: [TreeChange]) throws -> ObjectID {
+        let executable = try Set(changes.compactMap { change -> String? in
+            guard case .upsertBlob(let path, _) = change, try base?.entry(atPath: path)?.isExecutable == true else { return nil }
+            return path
+        })
         // libgit2 reads the paths during the call only; strdup keeps them alive until then.
         let paths = changes.map { strdup($0.path)! }
         defer { paths.forEach { free($0) } }
@@ -39,7 +44,7 @@ extension Repository {
             case .upsertBlob(_, let id):
                 update.action = GIT_TREE_UPDATE_UPSERT
                 update.id = id.raw
-                update.filemode = GIT_FILEMODE_BLOB
+                update.filemode = executable.contains(change.path) ? GIT_FILEMODE_BLOB_EXECUTABLE : GIT_FILEMODE_BLOB
             case .remove:
                 update.action = GIT_TREE_UPDATE_REMOVE
             }

@@ -41,10 +41,13 @@ public struct TreeEntry: Equatable {
     public let name: String
     public let id: ObjectID
     public let kind: Kind
+    /// A blob with the executable mode (100755).
+    public let isExecutable: Bool
 
     init(_ entry: OpaquePointer) {
         name = String(cString: git_tree_entry_name(entry))
         id = ObjectID(git_tree_entry_id(entry))
+        isExecutable = git_tree_entry_filemode(entry) == GIT_FILEMODE_BLOB_EXECUTABLE
         switch git_tree_entry_filemode(entry) {
         case GIT_FILEMODE_BLOB, GIT_FILEMODE_BLOB_EXECUTABLE: kind = .blob
         case GIT_FILEMODE_TREE: kind = .tree

@@ -72,8 +72,11 @@ struct JournalOptions: ParsableArguments {
 
     var location: String { Journal.location(explicit: dir, environment: environment) }
 
-    func open(skippingVerification: Bool = false) throws -> Journal {
+    /// The journal; `command` is the journal command that runs (hooks see it), for those that
+    /// commit.
+    func open(command: String = "", skippingVerification: Bool = false) throws -> Journal {
         let journal = try Journal.open(at: location, environment: environment)
+        journal.command = command
         journal.skipsVerificationHooks = skippingVerification
         journal.warn = Output.warning
         return journal

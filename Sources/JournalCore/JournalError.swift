@@ -28,8 +28,8 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
     case remoteKeptMoving(String, Int)
     case hookRefused(String, Int32, String)
     case hookStopped(String, Double, String)
-    case hooksAmongJournalFiles(String)
-    case emptyCommitMessage
+    case hooksAmongJournalFiles(String, String)
+    case emptyCommitMessage(String)
     case noHookSet([String])
     case noSuchHook(String, [String])
     case hookExists(String)
@@ -95,10 +95,10 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
             return "the \(hook) hook refused (exit \(status)): \(consequence)"
         case .hookStopped(let hook, let seconds, let consequence):
             return "the \(hook) hook did not finish within \(Journal.seconds(seconds)) and was stopped (\(HookSettings.timeLimitKey) sets the limit): \(consequence)"
-        case .hooksAmongJournalFiles(let path):
-            return "core.hooksPath '\(path)' is among the journal's files, where sync and clone write: journal runs no hook from there. Keep hooks outside the files (default .git/hooks): git -C JOURNAL config --unset core.hooksPath"
-        case .emptyCommitMessage:
-            return "the commit-msg hook left the commit message empty: \(Hook.commitMsg.refusalConsequence)"
+        case .hooksAmongJournalFiles(let path, let journal):
+            return "core.hooksPath '\(path)' is among the journal's files, where sync and clone write: journal runs no hook from there. Keep hooks outside them (the default is .git/hooks); see where it is set with: git -C \(journal) config --show-origin core.hooksPath"
+        case .emptyCommitMessage(let consequence):
+            return "the commit-msg hook left the commit message empty: \(consequence)"
         case .noHookSet(let looked):
             return "journal's ready hooks were not found (looked in \(looked.isEmpty ? "no folder" : looked.joined(separator: ", "))); pass --from DIR, the hooks/ folder of journal's source"
         case .noSuchHook(let name, let offered):

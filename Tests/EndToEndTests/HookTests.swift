@@ -24,6 +24,7 @@ extension JournalRunner {
                   [ "$(pwd -P)" = "$(cd "$JOURNAL_DIR" && pwd -P)" ] && printf ' at-top'
                   [ -n "$JOURNAL_FILE" ] && printf ' file=%s' "${JOURNAL_FILE#$JOURNAL_DIR/}"
                   [ -n "$JOURNAL_COMMAND" ] && printf ' command=%s' "$JOURNAL_COMMAND"
+                  [ '\(name)' = pre-commit ] && printf ' staged=%s' "$(git diff --cached --name-only | tr '\\n' ' ')"
                   [ '\(name)' = pre-push ] && printf ' stdin=%s' "$(cat)"
                   echo
                 } >> '\(log)'
@@ -53,13 +54,17 @@ extension JournalRunner {
     }
 
     @Test func eachCommitRunsPreCommitCommitMsgAndPostCommitInGitsOrder() throws {
-        let journal = try JournalRunner()
+        var journal = try JournalRunner()
         try journal.ok("init")
         let log = journal.sandbox.path("hooks.log")
         try journal.installRecorders(HookTests.gitHooks, log: log)
-        try journal.ok("add", "Review the design")
+        // The journal named by --dir, whatever JOURNAL_DIR said: hooks get the one in use.
+        journal.extraEnvironment["JOURNAL_DIR"] = journal.sandbox.path("elsewhere")
+        try journal.ok("add", "Review the design", "--dir", journal.directory)
         let message = journal.directory + "/.git/COMMIT_EDITMSG"
-        #expect(try lines(log) == ["pre-commit at-top", "commit-msg <\(message)> at-top", "post-commit at-top command=add"])
+        // pre-commit sees the change staged, as under git commit.
+        #expect(try lines(log) == ["pre-commit at-top command=add staged=2025/01/2025-01-15.md ", "commit-msg <\(message)> at-top command=add",
+                                   "post-commit at-top command=add"])
     }
 
     @Test func newRunsPostNewWithTheDateAndTheDayFileAfterItsCommit() throws {
@@ -68,7 +73,7 @@ extension JournalRunner {
         let log = journal.sandbox.path("hooks.log")
         try journal.installRecorders(["post-commit", "post-new"], log: log)
         try journal.ok("new")
-        #expect(try lines(log) == ["post-commit at-top command=new", "post-new <2025-01-15> at-top file=2025/01/2025-01-15.md"])
+        #expect(try lines(log) == ["post-commit at-top command=new", "post-new <2025-01-15> at-top file=2025/01/2025-01-15.md command=new"])
     }
 
     @Test func syncRunsPrePushWithGitsArgumentsAndInputThenPostMergeAndPostSync() throws {
@@ -83,10 +88,10 @@ extension JournalRunner {
         let theirs = try machines.second.git("rev-parse", "HEAD^2").trimmingCharacters(in: .whitespacesAndNewlines)
         // A merge runs commit-msg, as git merge does, but neither pre-commit nor post-commit.
         #expect(try lines(log) == [
-            "commit-msg <\(machines.second.directory)/.git/COMMIT_EDITMSG> at-top",
-            "pre-push <origin> <\(machines.url)> at-top stdin=refs/heads/main \(head) refs/heads/main \(theirs)",
-            "post-merge <0> at-top",
-            "post-sync <origin> at-top",
+            "commit-msg <\(machines.second.directory)/.git/COMMIT_EDITMSG> at-top command=sync",
+            "pre-push <origin> <\(machines.url)> at-top command=sync stdin=refs/heads/main \(head) refs/heads/main \(theirs)",
+            "post-merge <0> at-top command=sync",
+            "post-sync <origin> at-top command=sync",
         ])
     }
 
@@ -108,14 +113,26 @@ extension JournalRunner {
         let result = try journal.run("add", "Kept although refused")
         #expect(result.status == 1)
         #expect(result.stderr.contains("pre-commit: not today\n"))
-        #expect(result.stderr.hasSuffix("journal: error: the pre-commit hook refused (exit 3): nothing was committed; the change is in the working tree. Fix what the hook reports and run the command again, or skip the hook with --no-verify\n"))
+        #expect(result.stderr.hasSuffix("journal: error: the pre-commit hook refused (exit 3): nothing was committed; the change stays in the working tree and the next journal command that writes commits it as a hand edit (so do not repeat this one). Fix what the hook reports, or skip the hook with --no-verify\n"))
         #expect(try journal.commitCount() == commits)
         #expect(try journal.day("2025-01-15").contains("- [ ] Kept although refused ^"))
-        // Once the hook lets it through, the change is committed as it stands.
-        try FileManager.default.removeItem(atPath: journal.directory + "/.git/hooks/pre-commit")
-        try journal.ok("status")
-        try journal.ok("done", "1")
-        #expect(try journal.git("show", "HEAD~1:2025/01/2025-01-15.md").contains("- [ ] Kept although refused ^"))
+
+        // The next command meets the hook on the waiting hand edit first, and does nothing.
+        let next = try journal.run("add", "Not added while refused")
+        #expect(next.stderr.hasSuffix("journal: error: the pre-commit hook refused (exit 3): the hand edits waiting in the working tree were not committed, so the command did nothing. Fix them ('journal edit' still opens the day) and run it again, or skip the hook with --no-verify\n"))
+        #expect(try !journal.day("2025-01-15").contains("Not added while refused"))
+
+        // journal edit still opens the day; once the hook lets it through, everything goes in.
+        let editor = journal.sandbox.path("editor.sh")
+        try "#!/bin/sh\nrm '\(journal.directory)/.git/hooks/pre-commit'\nprintf -- '- [ ] Typed while fixing\\n' >> \"$1\"\n".write(toFile: editor, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: editor)
+        var editing = journal
+        editing.extraEnvironment["EDITOR"] = editor
+        let edited = try editing.run("edit")
+        #expect(edited.status == 0)
+        #expect(edited.stderr == "pre-commit: not today\njournal: warning: a hook refused the hand edits waiting in the working tree; they stay uncommitted and go in with this edit once the hook lets them through\n")
+        let committed = try journal.git("show", "HEAD:2025/01/2025-01-15.md")
+        #expect(committed.contains("- [ ] Kept although refused ^") && committed.contains("- [ ] Typed while fixing ^"))
         try journal.assertClean()
     }
 
@@ -198,15 +215,15 @@ extension JournalRunner {
 
         try machines.second.ok("sync")
         try machines.second.ok("add", "After the sync")
+        // Synced with its mode, which no later commit changes.
+        #expect(try machines.second.git("ls-tree", "HEAD", ".githooks/post-commit").hasPrefix("100755 blob "))
+        #expect(FileManager.default.isExecutableFile(atPath: machines.second.directory + "/.githooks/post-commit"))
         let clone = try JournalRunner()
         try clone.ok("clone", machines.url, clone.directory)
         try clone.ok("add", "After the clone")
         #expect(!FileManager.default.fileExists(atPath: marker))
 
-        // Even made executable and named by core.hooksPath, as Git would run it.
-        for name in ["pre-commit", "post-commit"] {
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: machines.second.directory + "/.githooks/" + name)
-        }
+        // Named by core.hooksPath, where Git would run it.
         try machines.second.git("config", "core.hooksPath", ".githooks")
         let result = try machines.second.run("add", "Refused hooks folder")
         #expect(result.status == 1)

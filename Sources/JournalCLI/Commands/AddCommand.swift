@@ -17,7 +17,7 @@ struct AddCommand: ParsableCommand {
     @OptionGroup var verification: VerificationOption
 
     func run() throws {
-        let journal = try options.open(skippingVerification: verification.skipsHooks)
+        let journal = try options.open(command: "add", skippingVerification: verification.skipsHooks)
         let added = try journal.addTask(text, tags: tag, to: try options.day(date))
         print("added \(added.number) \(TaskLineFormat.summary(id: added.task.id, text: added.task.text)) (\(added.day.iso))")
         if added.startedDay, added.day == (try options.today()) {

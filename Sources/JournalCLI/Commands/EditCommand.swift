@@ -17,7 +17,7 @@ struct EditCommand: ParsableCommand {
     @OptionGroup var verification: VerificationOption
 
     func run() throws {
-        let journal = try options.open(skippingVerification: verification.skipsHooks)
+        let journal = try options.open(command: "edit", skippingVerification: verification.skipsHooks)
         let day = try options.day(date)
         let path = try journal.prepareEdit(of: day)
         let editor = options.environment["VISUAL"] ?? options.environment["EDITOR"] ?? "vi"

@@ -29,8 +29,8 @@ struct HooksCommand: ParsableCommand {
             print("ready hooks: \(listing.readySet ?? "not found (pass --from DIR)")")
             let width = listing.hooks.map(\.name.count).max() ?? 0
             for hook in listing.hooks {
-                let state = !hook.installed ? "available" : !hook.ready ? "installed (your own)"
-                    : hook.installedIsReady ? "installed" : "installed (differs from the ready one)"
+                let state = !hook.installed ? "available" : !hook.runs ? "installed but not run (not executable)"
+                    : !hook.ready ? "installed (your own)" : hook.installedIsReady ? "installed" : "installed (differs from the ready one)"
                 let summary = hook.summary.isEmpty ? "" : "  \(hook.summary)"
                 print("  \(hook.name + String(repeating: " ", count: width - hook.name.count))  \(state)\(summary)")
             }

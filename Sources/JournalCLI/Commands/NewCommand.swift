@@ -20,7 +20,7 @@ struct NewCommand: ParsableCommand {
     @OptionGroup var verification: VerificationOption
 
     func run() throws {
-        let journal = try options.open(skippingVerification: verification.skipsHooks)
+        let journal = try options.open(command: "new", skippingVerification: verification.skipsHooks)
         let day = try options.day(date)
         let started = try journal.startDay(day, carry: !noCarry)
         let from = started.carried.keys.sorted().map(\.iso)

@@ -76,7 +76,7 @@ struct SyncCommand: ParsableCommand {
     @OptionGroup var verification: VerificationOption
 
     func run() throws {
-        let journal = try options.open(skippingVerification: verification.skipsHooks)
+        let journal = try options.open(command: "sync", skippingVerification: verification.skipsHooks)
         let report = try journal.sync(remote: remote, dryRun: dryRun, progress: Output.transferProgress())
         defer { if !dryRun { journal.announceSync(with: remote) } }
         if json { return try Output.json(report) }

@@ -12,7 +12,7 @@ struct TaskSelection: ParsableArguments {
         guard let reference = TaskReference(task) else {
             throw ValidationError("invalid task '\(task)': give its number in the day's list or its 5-character id")
         }
-        let journal = try options.open(skippingVerification: verification.skipsHooks)
+        let journal = try options.open(command: verb, skippingVerification: verification.skipsHooks)
         let change = try journal.setState(state, of: reference, near: try options.day(date), verb: verb)
         let summary = TaskLineFormat.summary(id: change.task.id, text: change.task.text)
         print(change.changed ? "\(verb) \(summary) (\(change.day.iso))" : "unchanged: \(summary) is already [\(TaskLineFormat.box(state))]")

@@ -8,16 +8,12 @@ public enum Hook: String, CaseIterable, Sendable {
     case postNew = "post-new"
     case postSync = "post-sync"
 
-    /// The hooks `--no-verify` skips, as `git commit --no-verify` and `git push --no-verify` do.
-    var verifies: Bool { self == .preCommit || self == .commitMsg || self == .prePush }
+}
 
-    /// What refusing means, for the one line a user reads.
-    var refusalConsequence: String {
-        switch self {
-        case .prePush:
-            return "nothing was pushed; your commits are safe locally. Skip the hook with --no-verify"
-        default:
-            return "nothing was committed; the change is in the working tree. Fix what the hook reports and run the command again, or skip the hook with --no-verify"
-        }
-    }
+/// What a refused commit or push means, for the one line a user reads.
+enum Refusal {
+    static let push = "nothing was pushed; your commits are safe locally. Skip the hook with --no-verify"
+    static let merge = "nothing was merged or pushed; the journal is as it was before the sync"
+    static let handEdits = "the hand edits waiting in the working tree were not committed, so the command did nothing. Fix them ('journal edit' still opens the day) and run it again, or skip the hook with --no-verify"
+    static let change = "nothing was committed; the change stays in the working tree and the next journal command that writes commits it as a hand edit (so do not repeat this one). Fix what the hook reports, or skip the hook with --no-verify"
 }

@@ -14,13 +14,13 @@ extension Journal {
     }
 
     /// Runs a hook that may refuse what is about to happen: a non-zero exit, or running past
-    /// its time limit, stops the command. Skipped with `--no-verify`.
-    func verify(with hook: Hook, arguments: [String] = [], input: String = "") throws {
+    /// its time limit, stops the command with `consequence`. Skipped with `--no-verify`.
+    func verify(with hook: Hook, arguments: [String] = [], input: String = "", consequence: String) throws {
         guard !skipsVerificationHooks else { return }
         switch try run(hook, arguments: arguments, input: input, environment: [:]) {
         case .notInstalled, .exited(0): return
-        case .exited(let status): throw JournalError.hookRefused(hook.rawValue, status, hook.refusalConsequence)
-        case .stopped(let seconds): throw JournalError.hookStopped(hook.rawValue, seconds, hook.refusalConsequence)
+        case .exited(let status): throw JournalError.hookRefused(hook.rawValue, status, consequence)
+        case .stopped(let seconds): throw JournalError.hookStopped(hook.rawValue, seconds, consequence)
         }
     }
 
@@ -60,8 +60,10 @@ extension Journal {
     private func run(_ hook: Hook, arguments: [String], input: String, environment extra: [String: String]) throws -> HookRun {
         let settings = try hookSettings()
         guard let executable = settings.executable(hook, ignored: warn) else { return .notInstalled }
-        var hookEnvironment = environment.merging(extra) { $1 }
+        // What an outer hook was told is not this hook's to see.
+        var hookEnvironment = environment.filter { $0.key != "JOURNAL_FILE" && $0.key != "JOURNAL_COMMAND" }.merging(extra) { $1 }
         hookEnvironment["JOURNAL_DIR"] = String(directory.dropLast())
+        if !command.isEmpty { hookEnvironment["JOURNAL_COMMAND"] = command }
         // As Git puts its own programs first on a hook's PATH: the hook's `journal` is this one.
         if let folder = Journal.executableFolder() {
             hookEnvironment["PATH"] = folder + ":" + (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin")

@@ -6,7 +6,7 @@ struct HookSet {
 
     init(explicit: String?) throws {
         if let explicit {
-            guard FileSystem.isDirectory(explicit) else { throw JournalError.noHookSet([explicit]) }
+            guard FileSystem.isDirectory(explicit, followingLinks: true) else { throw JournalError.noHookSet([explicit]) }
             directory = FileSystem.absolute(explicit) + (explicit.hasSuffix("/") ? "" : "/")
             return
         }
@@ -19,7 +19,7 @@ struct HookSet {
                 if FileSystem.exists(ancestor + "/Package.swift") { candidates.append(ancestor + "/hooks") }
             }
         }
-        guard let found = candidates.first(where: FileSystem.isDirectory) else { throw JournalError.noHookSet(candidates) }
+        guard let found = candidates.first(where: { FileSystem.isDirectory($0, followingLinks: true) }) else { throw JournalError.noHookSet(candidates) }
         directory = found + "/"
     }
 

@@ -13,20 +13,22 @@ struct HookSettings {
 
     let directory: String
     let timeLimit: Double
+    private let journalTop: String
+    private let gitFolder: String
 
     /// `core.hooksPath` as Git reads it (`~/` is the home folder, a relative path starts at the
     /// journal's top), else `.git/hooks`. A hooks folder among the journal's own files is
     /// refused: sync and clone write there, and a hook that arrived that way must never run.
     init(configuration: Configuration, journalDirectory: String, gitDirectory: String, home: String?) throws {
+        journalTop = HookSettings.resolved(journalDirectory)
+        gitFolder = HookSettings.resolved(gitDirectory)
         if let configured = try configuration.string("core.hooksPath") {
             var path = configured
             if let home, path == "~" || path.hasPrefix("~/") { path = home + path.dropFirst() }
             if !path.hasPrefix("/") { path = journalDirectory + path }
             let resolved = HookSettings.resolved(path)
-            let top = HookSettings.resolved(journalDirectory), git = HookSettings.resolved(gitDirectory)
-            let amongFiles = resolved == top || (resolved.hasPrefix(top + "/") && !(resolved + "/").hasPrefix(git + "/"))
-            if amongFiles {
-                throw JournalError.hooksAmongJournalFiles(configured)
+            guard !HookSettings.isAmong(resolved, filesOf: journalTop, outside: gitFolder) else {
+                throw JournalError.hooksAmongJournalFiles(configured, String(journalDirectory.dropLast()))
             }
             directory = resolved + "/"
         } else {
@@ -40,16 +42,26 @@ struct HookSettings {
         }
     }
 
-    /// The hook's executable, if it is installed; one that is present but not executable is
-    /// reported through `ignored`, as Git does.
+    /// The hook's executable, if it is installed; one that is present but not executable, or a
+    /// link to one of the journal's files, is reported through `ignored`.
     func executable(_ hook: Hook, ignored: (String) -> Void) -> String? {
         let path = directory + hook.rawValue
         guard FileSystem.exists(path) else { return nil }
+        guard !HookSettings.isAmong(HookSettings.resolved(path), filesOf: journalTop, outside: gitFolder) else {
+            ignored("the \(hook.rawValue) hook (\(path)) was ignored because it leads among the journal's files, where sync writes")
+            return nil
+        }
         guard access(path, X_OK) == 0 else {
             ignored("the \(hook.rawValue) hook (\(path)) was ignored because it is not executable; chmod +x it to run it")
             return nil
         }
         return path
+    }
+
+    /// Whether `path` is in the journal's working tree but not in its `.git`: where sync and
+    /// clone write what other machines committed.
+    private static func isAmong(_ path: String, filesOf top: String, outside gitFolder: String) -> Bool {
+        path == top || (path.hasPrefix(top + "/") && !(path + "/").hasPrefix(gitFolder + "/"))
     }
 
     /// The path with links and `..` resolved as far as it exists, without a trailing slash.

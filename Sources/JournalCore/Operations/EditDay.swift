@@ -5,7 +5,12 @@ extension Journal {
     public func prepareEdit(of day: Day) throws -> String {
         let path = DayPath.path(for: day)
         try exclusively {
-            try commitWorkingTree(command: "hand-edit", subject: { "edit by hand: " + $0 })
+            // A hook that refuses the waiting hand edits must not keep the user from fixing them.
+            do {
+                try commitHandEdits()
+            } catch where error.isHookRefusal {
+                warn("a hook refused the hand edits waiting in the working tree; they stay uncommitted and go in with this edit once the hook lets them through")
+            }
             if try files.read(path) == nil {
                 try files.write(DayFile.new(for: day).bytes, to: path, scratch: state.root)
             }

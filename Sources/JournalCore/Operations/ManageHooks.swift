@@ -8,6 +8,8 @@ public struct HookListing: Equatable, Encodable {
     public struct Entry: Equatable, Encodable {
         public let name: String
         public let installed: Bool
+        /// Installed and executable: journal runs it.
+        public let runs: Bool
         /// journal's ready set has a hook of this name.
         public let ready: Bool
         /// Installed, and byte for byte the ready one.
@@ -32,7 +34,8 @@ extension Journal {
         let ready = set?.names ?? []
         let entries = Set(installed + ready).sorted().map { name in
             let readyPath = set.flatMap { ready.contains(name) ? $0.directory + name : nil }
-            return HookListing.Entry(name: name, installed: installed.contains(name), ready: readyPath != nil,
+            return HookListing.Entry(name: name, installed: installed.contains(name),
+                                     runs: settings.executable(Hook(rawValue: name)!, ignored: { _ in }) != nil, ready: readyPath != nil,
                                      installedIsReady: readyPath.map { installed.contains(name) && sameContent(settings.directory + name, $0) } ?? false,
                                      summary: set.map { $0.summary(of: name) } ?? "")
         }
@@ -56,7 +59,8 @@ extension Journal {
         }
         try FileSystem.makeDirectory(settings.directory)
         let folder = WorkingTree(root: settings.directory)
-        try folder.write(try WorkingTree(root: set.directory).read(name) ?? [], to: name, scratch: settings.directory)
+        guard let script = try WorkingTree(root: set.directory).read(name) else { throw JournalError.noSuchHook(name, set.names) }
+        try folder.write(script, to: name, scratch: settings.directory)
         guard chmod(target, 0o700) == 0 else { throw JournalError.storage("cannot make \(target) executable: \(String(cString: strerror(errno)))") }
         return (present ? .replaced : .installed, target)
     }

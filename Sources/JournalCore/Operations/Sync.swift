@@ -31,7 +31,7 @@ extension Journal {
         let report: SyncReport
         do {
             report = try exclusively { () throws -> SyncReport in
-            if !dryRun { try commitWorkingTree(command: "hand-edit", subject: { "edit by hand: " + $0 }) }
+            if !dryRun { try commitHandEdits() }
             var report = SyncReport(remote: remote)
             var before: ObjectID?
             for _ in 1...Journal.syncAttempts {
@@ -63,7 +63,8 @@ extension Journal {
                     return report
                 }
                 let remoteTip = theirs?.hex ?? String(repeating: "0", count: 40)
-                try verify(with: .prePush, arguments: [remote, url], input: "refs/heads/main \(now.hex) refs/heads/main \(remoteTip)\n")
+                try verify(with: .prePush, arguments: [remote, url], input: "refs/heads/main \(now.hex) refs/heads/main \(remoteTip)\n",
+                           consequence: Refusal.push)
                 let refusal: (String, String)?
                 do {
                     refusal = try repository.push(remote, refspecs: ["refs/heads/main:refs/heads/main"], handlers: handlers).first
@@ -163,7 +164,7 @@ extension Journal {
         }
         for path in paths {
             if let entry = try incomingTree.entry(atPath: path) {
-                try files.write(try repository.blobContent(entry.id), to: path, scratch: state.root)
+                try files.write(try repository.blobContent(entry.id), to: path, scratch: state.root, executable: entry.isExecutable)
             } else {
                 try files.remove(path)
             }

@@ -31,7 +31,7 @@ struct Subprocess {
         guard pipe(&fromChild) == 0 else { throw startError(errno) }
         let pid: pid_t
         do {
-            pid = try start(standardOutput: fromChild[1], closing: [fromChild[0]], ownProcessGroup: false)
+            pid = try start(standardOutput: fromChild[1], closing: fromChild)
         } catch {
             close(fromChild[0])
             close(fromChild[1])
@@ -51,10 +51,11 @@ struct Subprocess {
     }
 
     /// Runs with its standard output sent to journal's standard error, as Git runs hooks, so
-    /// that what journal itself prints stays readable by scripts. After `timeLimit` seconds it
-    /// is stopped, with everything it started; then the result is nil.
+    /// that what journal itself prints stays readable by scripts. It stays in journal's process
+    /// group, so that it can use the terminal and Ctrl-C reaches it too. After `timeLimit`
+    /// seconds it is stopped, with the processes it started; then the result is nil.
     func runPassingOutput(timeLimit: Double) throws -> Int32? {
-        let pid = try start(standardOutput: STDERR_FILENO, closing: [], ownProcessGroup: true)
+        let pid = try start(standardOutput: STDERR_FILENO, closing: [])
         let deadline = Subprocess.monotonicSeconds() + timeLimit
         var pause: useconds_t = 1_000
         var status: Int32 = 0
@@ -66,18 +67,19 @@ struct Subprocess {
             usleep(pause)
             pause = min(pause * 2, 50_000)
         }
-        // The hook leads its own process group: a shell script's children go with it.
-        kill(-pid, SIGTERM)
+        // Found before the first signal: once the program dies, its children are someone else's.
+        let family = ProcessTree.current().descendants(of: pid)
+        for member in [pid] + family { kill(member, SIGTERM) }
         let grace = Subprocess.monotonicSeconds() + 2
         while waitpid(pid, &status, WNOHANG) == 0 && Subprocess.monotonicSeconds() < grace { usleep(20_000) }
-        kill(-pid, SIGKILL)
+        for member in [pid] + family { kill(member, SIGKILL) }
         _ = Subprocess.waitForExit(pid)
         return nil
     }
 
     /// Starts the program with `input` on its standard input and `standardOutput` as its
     /// standard output.
-    private func start(standardOutput: Int32, closing: [Int32], ownProcessGroup: Bool) throws -> pid_t {
+    private func start(standardOutput: Int32, closing: [Int32]) throws -> pid_t {
         var toChild: [Int32] = [0, 0]
         guard pipe(&toChild) == 0 else { throw startError(errno) }
         var actions = posix_spawn_file_actions_t()
@@ -86,13 +88,15 @@ struct Subprocess {
         posix_spawn_file_actions_adddup2(&actions, toChild[0], 0)
         posix_spawn_file_actions_adddup2(&actions, standardOutput, 1)
         for descriptor in toChild + closing { posix_spawn_file_actions_addclose(&actions, descriptor) }
+        // journal ignores SIGPIPE (below); the program gets the default back.
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        if ownProcessGroup {
-            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
-            posix_spawnattr_setpgroup(&attributes, 0)
-        }
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGPIPE)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
         var cArguments = arguments.map { strdup($0) } + [nil]
         defer { cArguments.forEach { free($0) } }
         var cEnvironment = environment.map { $0.map { strdup("\($0.key)=\($0.value)") } + [nil] }

@@ -16,9 +16,10 @@ enum FileSystem {
         return names.isEmpty
     }
 
-    static func isDirectory(_ path: String) -> Bool {
+    /// A folder itself, not a link to one, unless `followingLinks`.
+    static func isDirectory(_ path: String, followingLinks: Bool = false) -> Bool {
         var info = stat()
-        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+        return (followingLinks ? stat(path, &info) : lstat(path, &info)) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
     /// What the folder holds, sorted, without `.` and `..`; nil when it cannot be read.

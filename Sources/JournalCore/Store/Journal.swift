@@ -15,6 +15,8 @@ public final class Journal {
     let state: WorkingTree
     let environment: [String: String]
     public let clock: Clock
+    /// The journal command running, which hooks see as JOURNAL_COMMAND.
+    public var command = ""
     /// `--no-verify`: pre-commit, commit-msg and pre-push are not run.
     public var skipsVerificationHooks = false
     /// Where journal says what went wrong without stopping the command.

@@ -8,7 +8,7 @@ extension Journal {
     @discardableResult
     func write<T>(_ change: (inout Draft) throws -> T) throws -> T {
         try exclusively {
-            try commitWorkingTree(command: "hand-edit", subject: { "edit by hand: " + $0 })
+            try commitHandEdits()
             var attempts = 0
             while true {
                 var draft = try Draft(repository: repository, state: state)
@@ -21,6 +21,13 @@ extension Journal {
                 }
             }
         }
+    }
+
+    static let handEditCommand = "hand-edit"
+
+    /// Commits files edited outside journal, on their own, before a command changes anything.
+    func commitHandEdits() throws {
+        try commitWorkingTree(command: Journal.handEditCommand, subject: { "edit by hand: " + $0 })
     }
 
     /// Commits what differs between the working tree and HEAD (ids assigned to new tasks).
@@ -68,6 +75,7 @@ extension Journal {
         let identity = try Identity(configuration: try repository.configuration(), environment: environment, clock: clock)
         let message = draft.message ?? CommitMessage(command: "change", subject: "change")
         let isMerge = !draft.otherParents.isEmpty
+        let refusal = isMerge ? Refusal.merge : message.command == Journal.handEditCommand ? Refusal.handEdits : Refusal.change
         // Every file must still hold what the command read: an editor that saved meanwhile wins,
         // and the command stops before anything is written.
         var replaced: [(path: String, previous: [UInt8]?)] = []
@@ -81,14 +89,18 @@ extension Journal {
         let commit: ObjectID
         do {
             for (path, _) in replaced {
-                if let bytes = changes.first(where: { $0.path == path })?.bytes { try files.write(bytes, to: path, scratch: state.root) } else { try files.remove(path) }
+                if let bytes = changes.first(where: { $0.path == path })?.bytes {
+                    try files.write(bytes, to: path, scratch: state.root, executable: try headTree?.entry(atPath: path)?.isExecutable ?? false)
+                } else {
+                    try files.remove(path)
+                }
             }
             // Git runs pre-merge-commit, not pre-commit, for a merge; sync merges by task anyway.
             if !isMerge, try willVerify(with: .preCommit) {
                 try stage(changes.map(\.path) + extraPaths)
-                try verify(with: .preCommit)
+                try verify(with: .preCommit, consequence: refusal)
             }
-            let text = try messageAfterHook(message.text)
+            let text = try messageAfterHook(message.text, refusal: refusal)
             commit = try repository.writeCommit(
                 tree: tree, parents: (draft.head.map { [$0] } ?? []) + draft.otherParents, message: text,
                 author: identity.author, committer: identity.committer)
@@ -108,18 +120,18 @@ extension Journal {
         }
         try syncIndex(changes.map(\.path) + extraPaths, head: commit)
         try draft.recordCommit(commit)
-        if !isMerge { announceLater(.postCommit, environment: ["JOURNAL_COMMAND": message.command]) }
+        if !isMerge { announceLater(.postCommit) }
         return commit
     }
 
     /// The message once the commit-msg hook, given it in a file, has checked or edited it.
-    private func messageAfterHook(_ text: String) throws -> String {
+    private func messageAfterHook(_ text: String, refusal: String) throws -> String {
         guard try willVerify(with: .commitMsg) else { return text }
         let gitFolder = WorkingTree(root: repository.gitDirectory)
         try gitFolder.write(Array(text.utf8), to: Journal.messageFile, scratch: state.root)
-        try verify(with: .commitMsg, arguments: [gitFolder.absolute(Journal.messageFile)])
+        try verify(with: .commitMsg, arguments: [gitFolder.absolute(Journal.messageFile)], consequence: refusal)
         let edited = String(decoding: try gitFolder.read(Journal.messageFile) ?? [], as: UTF8.self)
-        guard edited.contains(where: { !$0.isWhitespace }) else { throw JournalError.emptyCommitMessage }
+        guard edited.contains(where: { !$0.isWhitespace }) else { throw JournalError.emptyCommitMessage(refusal) }
         return edited
     }
 

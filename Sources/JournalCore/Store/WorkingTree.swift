@@ -37,10 +37,12 @@ struct WorkingTree {
 
     /// Replaces the file at `path` atomically (a temporary file renamed over it), creating its
     /// folders; a reader sees the old content or the new, never half of it.
-    func write(_ bytes: [UInt8], to path: String, scratch: String) throws {
+    /// An executable file is made so for its owner only, as the journal is private.
+    func write(_ bytes: [UInt8], to path: String, scratch: String, executable: Bool = false) throws {
         try makeFolders(for: path)
         let temporary = scratch + "write-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        unlink(temporary)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, executable ? 0o700 : 0o600)
         guard descriptor >= 0 else { throw storageError("cannot write", temporary) }
         var written = 0
         while written < bytes.count {
