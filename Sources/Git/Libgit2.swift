@@ -12,6 +12,13 @@ enum Libgit2 {
     }()
 }
 
+/// Makes HTTPS trust the certificate authorities in `file` instead of the system's, for the
+/// rest of the process, as Git's `http.sslCAInfo` does.
+public func trustCertificateAuthorities(inFile file: String) throws {
+    _ = Libgit2.ready
+    try check(journal_git_set_certificate_file(file), "cannot read certificate authorities from \(file)")
+}
+
 /// Initialises libgit2 (once per process). Opening a repository does this by itself; this is for
 /// the benchmark's start-up floor, which does nothing else.
 public func initialize() {

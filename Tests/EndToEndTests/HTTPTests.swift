@@ -12,7 +12,7 @@ import TestSupport
         let url: String
         static let password = "s3cret-Pa55word"
 
-        init() throws {
+        init(tls: Bool = false) throws {
             first = try JournalRunner()
             second = try JournalRunner()
             let repositories = first.sandbox.path("repos")
@@ -20,14 +20,14 @@ import TestSupport
             try first.sandbox.git("init", "-q", "--bare", "-b", "main", repositories + "/journal.git", in: repositories)
             try first.sandbox.git("--git-dir", repositories + "/journal.git", "config", "http.receivepack", "true", in: repositories)
             server = try HTTPGitServer(directory: first.sandbox.path("http"), repositories: repositories, user: "ada",
-                                       password: Setup.password, environment: first.sandbox.environment)
+                                       password: Setup.password, tls: tls, environment: first.sandbox.environment)
             url = server.url("journal.git")
         }
 
         /// Git's `store` helper, holding `password` for the server.
         func storeCredentials(_ machine: JournalRunner, password: String = Setup.password) throws {
             try machine.sandbox.git("config", "--global", "credential.helper", "store", in: machine.sandbox.root.path)
-            try "http://ada:\(password)@127.0.0.1:\(server.port)\n".write(
+            try "\(server.certificate == nil ? "http" : "https")://ada:\(password)@127.0.0.1:\(server.port)\n".write(
                 toFile: machine.sandbox.home.appendingPathComponent(".git-credentials").path, atomically: true, encoding: .utf8)
         }
     }
@@ -61,6 +61,30 @@ import TestSupport
         // The user name comes from the URL; the token is the password.
         try setup.second.ok("clone", setup.url.replacingOccurrences(of: "http://", with: "http://ada@"), setup.second.directory)
         #expect(FileManager.default.fileExists(atPath: setup.second.directory + "/.journal"))
+    }
+
+    @Test func httpsTrustsTheAuthoritiesGitWouldAndRefusesAnUnknownCertificate() throws {
+        var setup = try Setup(tls: true)
+        let certificate = try #require(setup.server.certificate)
+        setup.second.extraEnvironment["JOURNAL_GIT_TOKEN"] = Setup.password
+        let url = setup.url.replacingOccurrences(of: "https://", with: "https://ada@")
+        let refused = try setup.second.run("clone", url, setup.second.directory)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.hasPrefix("journal: error: cannot fetch from 'origin': "))
+        #expect(refused.stderr.contains("certificate"))
+        #expect(refused.stderr.filter { $0 == "\n" }.count == 1)
+        #expect(!FileManager.default.fileExists(atPath: setup.second.directory))
+
+        // http.sslCAInfo, as git reads it, on the first machine; GIT_SSL_CAINFO on the second.
+        try setup.storeCredentials(setup.first)
+        try setup.first.ok("init")
+        try setup.first.git("config", "http.sslCAInfo", certificate)
+        try setup.first.ok("add", "Pushed over HTTPS")
+        try setup.first.ok("remote", "add", "origin", setup.url)
+        #expect(try setup.first.ok("sync") == "synced with origin: pushed\n")
+        setup.second.extraEnvironment["GIT_SSL_CAINFO"] = certificate
+        try setup.second.ok("clone", url, setup.second.directory)
+        #expect(try setup.second.day("2025-01-15").contains("- [ ] Pushed over HTTPS ^"))
     }
 
     @Test func wrongCredentialsFailInOneLineAndAreRejectedFromTheHelper() throws {

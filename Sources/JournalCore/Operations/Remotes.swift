@@ -33,7 +33,7 @@ extension Journal {
             let journal = try Journal(repository: try Repository.create(at: path, initialBranch: "main"), environment: environment)
             try journal.repository.addRemote("origin", url: url)
             try journal.lock.withLock {
-                guard let main = try journal.fetchMain(of: "origin", handlers: transferHandlers(url: url, environment: environment, http: http, progress: progress)) else {
+                guard let main = try journal.fetchMain(of: "origin", handlers: try journal.transferHandlers(url: url, http: http, progress: progress)) else {
                     throw JournalError.notAJournal(url)
                 }
                 let incoming = try journal.repository.commit(main)

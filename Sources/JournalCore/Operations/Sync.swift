@@ -27,7 +27,7 @@ extension Journal {
         guard let url = try repository.remoteURL(remote) else { throw JournalError.noRemote(remote) }
         try Journal.checkLocalRemote(url)
         let http = HTTPCredentials(environment: environment)
-        let handlers = Journal.transferHandlers(url: url, environment: environment, http: http, progress: progress)
+        let handlers = try transferHandlers(url: url, http: http, progress: progress)
         let report: SyncReport
         do {
             report = try exclusively { () throws -> SyncReport in
@@ -99,9 +99,12 @@ extension Journal {
     }
 
     /// What fetches and pushes are given: SSH keys and host-key checks, HTTP credentials, and
-    /// progress in objects and bytes.
-    static func transferHandlers(url: String, environment: [String: String], http: HTTPCredentials,
-                                 progress: ((RemoteProgress) -> Void)?) -> TransferHandlers {
+    /// progress in objects and bytes. HTTPS trusts the certificate authorities Git would:
+    /// `GIT_SSL_CAINFO`, else `http.sslCAInfo`, else the system's.
+    func transferHandlers(url: String, http: HTTPCredentials, progress: ((RemoteProgress) -> Void)?) throws -> TransferHandlers {
+        if let authorities = try environment["GIT_SSL_CAINFO"] ?? repository.configuration().string("http.sslCAInfo") {
+            try trustCertificateAuthorities(inFile: authorities)
+        }
         let ssh = SSHPolicy(environment: environment, url: url)
         return TransferHandlers(credentials: { ssh.credential(for: $0) ?? http.credential(for: $0) }, checkCertificate: ssh.verdict(on:),
                                 progress: progress.map { report in
