@@ -69,6 +69,16 @@ extension Repository {
         return remote!
     }
 
+    /// The best common ancestor of two commits, or nil when they share none.
+    public func mergeBase(_ one: ObjectID, _ two: ObjectID) throws -> ObjectID? {
+        var base = git_oid()
+        var first = one.raw, second = two.raw
+        let result = git_merge_base(&base, pointer, &first, &second)
+        if result == GIT_ENOTFOUND.rawValue { return nil }
+        try check(result, "cannot find the common ancestor of \(one.short) and \(two.short)")
+        return ObjectID(base)
+    }
+
     /// Whether `commit` has `ancestor` in its history (a commit is not its own descendant).
     public func isDescendant(_ commit: ObjectID, of ancestor: ObjectID) throws -> Bool {
         var descendant = commit.raw, older = ancestor.raw

@@ -217,6 +217,9 @@ struct TwoMachines {
         let output = try machines.first.ok("sync", "--dry-run")
         #expect(output.contains("would come in from origin: 1 commit\n  add ^") && output.contains("Incoming to the first"))
         #expect(output.contains("would go out to origin: 1 commit\n  add ^") && output.contains("Outgoing from the first"))
+        // Task by task, under the commits.
+        #expect(output.contains("\n    2025-01-15 new ^") && output.contains(" Incoming to the first\nwould go out"))
+        #expect(output.hasSuffix(" Outgoing from the first\n") && output.components(separatedBy: "    2025-01-15 new ^").count == 3)
         #expect(try machines.first.git("rev-parse", "HEAD") == head)
     }
 

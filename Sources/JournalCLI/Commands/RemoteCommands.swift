@@ -83,12 +83,23 @@ struct SyncCommand: ParsableCommand {
         if dryRun {
             print("would come in from \(remote): \(report.incoming.count) commit\(report.incoming.count == 1 ? "" : "s")")
             for subject in report.incoming { print("  " + subject) }
+            SyncCommand.printTaskChanges(report.incomingDays)
             print("would go out to \(remote): \(report.outgoing.count) commit\(report.outgoing.count == 1 ? "" : "s")")
             for subject in report.outgoing { print("  " + subject) }
+            SyncCommand.printTaskChanges(report.outgoingDays)
             return
         }
         print("synced with \(remote): \(report.outcomes.map(\.rawValue).joined(separator: ", "))")
         for day in report.mergedDays { print("  merged \(day) task by task") }
         for path in report.keptBoth { Output.warning("\(path) changed on both sides; theirs is kept beside it as \(path).conflict-…") }
+    }
+
+    /// Task by task, as `journal diff` names the changes: `2025-01-15 done ^k7f3q Review …`.
+    static func printTaskChanges(_ days: [DayComparison]) {
+        for day in days {
+            for (name, path) in DayComparison.sections where name != "still open" && name != "carried" {
+                for item in day[keyPath: path] { print("    \(day.to) \(name) \(DiffCommand.describe(item, in: name))") }
+            }
+        }
     }
 }

@@ -9,6 +9,9 @@ public struct SyncReport: Encodable, Equatable {
     public var incoming: [String] = []
     /// Subjects of the commits that went out (or would), newest first.
     public var outgoing: [String] = []
+    /// With `--dry-run`: what the incoming and outgoing commits change in each day, task by task.
+    public var incomingDays: [DayComparison] = []
+    public var outgoingDays: [DayComparison] = []
     public var outcomes: [Outcome] = []
     /// Days merged task by task.
     public var mergedDays: [String] = []
@@ -41,7 +44,12 @@ extension Journal {
                 guard let head = try repository.headCommit() else { throw JournalError.storage("the journal has no commit yet") }
                 report.incoming = try subjects(from: theirs, notIn: head.id)
                 report.outgoing = try subjects(from: head.id, notIn: theirs)
-                if dryRun { return report }
+                if dryRun {
+                    let base = try theirs.flatMap { try repository.mergeBase(head.id, $0) }
+                    report.incomingDays = try dayChanges(from: base, to: theirs)
+                    report.outgoingDays = try dayChanges(from: base, to: head.id)
+                    return report
+                }
                 if let theirs, theirs != head.id, try !repository.isDescendant(head.id, of: theirs) {
                     let incoming = try repository.commit(theirs)
                     try IncomingCheck.verify(repository, from: try head.tree(), to: try incoming.tree())
@@ -142,6 +150,20 @@ extension Journal {
             throw JournalError.remoteRewritten(remote)
         }
         return fetched
+    }
+
+    /// Each day that differs between two commits, compared task by task.
+    private func dayChanges(from base: ObjectID?, to target: ObjectID?) throws -> [DayComparison] {
+        guard let target, base != target else { return [] }
+        let baseTree = try base.map { try repository.commit($0).tree() }
+        let targetTree = try repository.commit(target).tree()
+        return try repository.changedPaths(from: baseTree, to: targetTree).compactMap { path in
+            guard let day = DayPath.day(at: path) else { return nil }
+            func file(_ tree: Tree?) throws -> DayFile {
+                try DayTree(tree: tree, repository: repository).file(for: day) ?? DayFile(bytes: [])
+            }
+            return try DayComparison(from: "\(day.iso) before", to: day.iso, before: try file(baseTree), after: try file(targetTree), toDay: day) { _ in nil }
+        }
     }
 
     /// First-parent subjects from `start` back to a commit `other` has, newest first.
