@@ -4,14 +4,8 @@ import Foundation
 /// with posix_spawn and waitpid: corelibs Foundation's Process can miss that exit.
 enum Daemon {
     static func start(_ arguments: [String], environment: [String: String]) throws {
-        var cArguments = arguments.map { strdup($0) } + [nil]
-        var cEnvironment = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            cArguments.forEach { free($0) }
-            cEnvironment.forEach { free($0) }
-        }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, arguments[0], nil, nil, &cArguments, &cEnvironment)
+        let spawned = withCArguments(arguments, environment: environment) { posix_spawn(&pid, arguments[0], nil, nil, $0, $1) }
         guard spawned == 0 else { throw ProcessFailure(description: "cannot start \(arguments[0]): \(String(cString: strerror(spawned)))") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
@@ -28,4 +22,16 @@ enum Daemon {
         }
         throw ProcessFailure(description: "no pid in \(path)")
     }
+}
+
+/// `arguments` and `environment` as the NULL-terminated C arrays posix_spawn takes, for `body`.
+func withCArguments<T>(_ arguments: [String], environment: [String: String],
+                       _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>, UnsafePointer<UnsafeMutablePointer<CChar>?>) -> T) -> T {
+    let cArguments = arguments.map { strdup($0) } + [nil]
+    let cEnvironment = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer {
+        cArguments.forEach { free($0) }
+        cEnvironment.forEach { free($0) }
+    }
+    return body(cArguments, cEnvironment)
 }

@@ -40,14 +40,8 @@ public final class TerminalSession {
         defer { posix_spawnattr_destroy(&attributes) }
         posix_spawnattr_setflags(&attributes, TerminalSession.newSession)
         let command = ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", directory, executable] + arguments
-        var cArguments = command.map { strdup($0) } + [nil]
-        var cEnvironment = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            cArguments.forEach { free($0) }
-            cEnvironment.forEach { free($0) }
-        }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/bin/sh", &actions, &attributes, &cArguments, &cEnvironment)
+        let spawned = withCArguments(command, environment: environment) { posix_spawn(&pid, "/bin/sh", &actions, &attributes, $0, $1) }
         guard spawned == 0 else {
             close(master)
             throw ProcessFailure(description: "cannot start \(executable): \(String(cString: strerror(spawned)))")

@@ -14,28 +14,26 @@ public struct DayProblem: Equatable, Sendable, Encodable, CustomStringConvertibl
             let found = file.headingDay.map { "says \($0.iso)" } ?? "is missing"
             problems.append(DayProblem(path: path, line: 1, message: "the heading date \(found); expected '# \(day.iso) …'"))
         }
+        let orphans = Set(file.entries.filter { $0.parentLineIndex == nil && $0.task.indentWidth > 0 }.map(\.lineIndex))
         var seen: [TaskID: Int] = [:]
         for (index, line) in file.lines.enumerated() {
+            func report(_ message: String) { problems.append(DayProblem(path: path, line: index + 1, message: message)) }
             if String(validating: line.content, as: UTF8.self) == nil {
-                problems.append(DayProblem(path: path, line: index + 1, message: "not valid UTF-8; kept byte for byte and read as a note"))
+                report("not valid UTF-8; kept byte for byte and read as a note")
             }
             if let task = line.task, task.id == nil, let word = task.text.split(separator: " ").last, word.hasPrefix("^"), word.count > 1 {
-                problems.append(DayProblem(path: path, line: index + 1, message: "'\(word)' is not a task id (^ and 5 lowercase letters or digits); journal will add an id after it"))
+                report("'\(word)' is not a task id (^ and 5 lowercase letters or digits); journal will add an id after it")
             }
             if let id = line.task?.id {
-                if let first = seen[id] {
-                    problems.append(DayProblem(path: path, line: index + 1, message: "task id ^\(id.value) is also on line \(first)"))
-                } else {
-                    seen[id] = index + 1
-                }
+                if let first = seen[id] { report("task id ^\(id.value) is also on line \(first)") } else { seen[id] = index + 1 }
             } else if line.task == nil, let marker = DayProblem.unknownMarker(line.text) {
-                problems.append(DayProblem(path: path, line: index + 1, message: "unknown task state '[\(marker)]' (known: [ ] [/] [x] [-] [>]); kept as a note"))
+                report("unknown task state '[\(marker)]' (known: [ ] [/] [x] [-] [>]); kept as a note")
+            }
+            if orphans.contains(index) {
+                report("indented, but no task above it to belong to; read as a top-level task")
             }
         }
-        for entry in file.entries where entry.parentLineIndex == nil && entry.task.indentWidth > 0 {
-            problems.append(DayProblem(path: path, line: entry.lineIndex + 1, message: "indented, but no task above it to belong to; read as a top-level task"))
-        }
-        return problems.sorted { $0.line < $1.line }
+        return problems
     }
 
     /// The box of a line shaped like a task whose state journal does not know.

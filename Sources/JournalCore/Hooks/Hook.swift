@@ -7,7 +7,6 @@ public enum Hook: String, CaseIterable, Sendable {
     case postMerge = "post-merge"
     case postNew = "post-new"
     case postSync = "post-sync"
-
 }
 
 /// What a refused commit or push means, for the one line a user reads.

@@ -76,7 +76,7 @@ extension Journal {
 
     func hookSettings() throws -> HookSettings {
         if let cachedHookSettings { return cachedHookSettings }
-        let settings = try HookSettings(configuration: try repository.configuration(), journalDirectory: directory,
+        let settings = try HookSettings(configuration: try configuration(), journalDirectory: directory,
                                         gitDirectory: repository.gitDirectory, home: environment["HOME"])
         cachedHookSettings = settings
         return settings

@@ -110,7 +110,7 @@ extension Journal {
     /// progress in objects and bytes. HTTPS trusts the certificate authorities Git would:
     /// `GIT_SSL_CAINFO`, else `http.sslCAInfo`, else the system's.
     func transferHandlers(url: String, http: HTTPCredentials, progress: ((RemoteProgress) -> Void)?) throws -> TransferHandlers {
-        if let authorities = try environment["GIT_SSL_CAINFO"] ?? repository.configuration().string("http.sslCAInfo") {
+        if let authorities = try environment["GIT_SSL_CAINFO"] ?? configuration().string("http.sslCAInfo") {
             try trustCertificateAuthorities(inFile: authorities)
         }
         let ssh = SSHPolicy(environment: environment, url: url)

@@ -23,6 +23,7 @@ public final class Journal {
     public var warn: (String) -> Void = { _ in }
     var pendingAnnouncements: [(Hook, [String], [String: String])] = []
     var cachedHookSettings: HookSettings?
+    private var cachedConfiguration: Configuration?
 
     /// A committed file that marks a repository as a journal, so that a clone is one too.
     static let markerPath = ".journal"
@@ -84,6 +85,15 @@ public final class Journal {
     }
 
     var lock: WriteLock { WriteLock(path: state.root + "lock") }
+
+    /// Git's configuration as this command found it, read once: identity, hooks and transfers
+    /// all ask it.
+    func configuration() throws -> Configuration {
+        if let cachedConfiguration { return cachedConfiguration }
+        let configuration = try repository.configuration()
+        cachedConfiguration = configuration
+        return configuration
+    }
 
     func headTree() throws -> DayTree {
         DayTree(tree: try repository.headCommit()?.tree(), repository: repository)

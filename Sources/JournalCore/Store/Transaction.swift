@@ -72,7 +72,7 @@ extension Journal {
             try syncIndex(extraPaths, head: draft.head?.id)
             return nil
         }
-        let identity = try Identity(configuration: try repository.configuration(), environment: environment, clock: clock)
+        let identity = try Identity(configuration: try configuration(), environment: environment, clock: clock)
         let message = draft.message ?? CommitMessage(command: "change", subject: "change")
         let isMerge = !draft.otherParents.isEmpty
         let refusal = isMerge ? Refusal.merge : message.command == Journal.handEditCommand ? Refusal.handEdits : Refusal.change
