@@ -22,7 +22,8 @@ public struct JournalCommand: ParsableCommand {
             InitCommand.self, NewCommand.self, AddCommand.self,
             StartCommand.self, DoneCommand.self, CancelCommand.self, ReopenCommand.self,
             EditCommand.self, ShowCommand.self, CheckCommand.self, StatusCommand.self, DiffCommand.self, LogCommand.self, MergeFileCommand.self,
-            RemoteCommand.self, CloneCommand.self, SyncCommand.self, HooksCommand.self,
+            StandupCommand.self, ReportCommand.self, StatsCommand.self, SearchCommand.self, AgendaCommand.self,
+            RemoteCommand.self, CloneCommand.self, SyncCommand.self, HooksCommand.self, ConfigCommand.self,
         ]
     )
 
@@ -31,6 +32,7 @@ public struct JournalCommand: ParsableCommand {
     /// Runs the command line and returns the exit status: 0 success, 1 failure, 2 usage error.
     /// Failures are one line on standard error.
     public static func run(_ arguments: [String]) -> Int32 {
+        defer { Pager.finish() }
         do {
             var command = try parseAsRoot(daysBackAsDates(arguments))
             try command.run()
@@ -65,21 +67,34 @@ func daysBackAsDates(_ arguments: [String]) -> [String] {
 
 /// The options every command that works on a journal takes.
 struct JournalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The journal's directory (default: $JOURNAL_DIR, else ~/journal).", valueName: "PATH"))
+    @Option(name: .long, help: ArgumentHelp("The journal's directory (default: $JOURNAL_DIR, else journal.dir, else ~/journal).", valueName: "PATH"))
     var dir: String?
+
+    @Option(name: .long, help: ArgumentHelp("Colour: auto (on a terminal), always or never (default: journal.color; NO_COLOR turns it off).", valueName: "WHEN"))
+    var color: Settings.ColorChoice?
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
-    var location: String { Journal.location(explicit: dir, environment: environment) }
+    var chosenLocation: Settings.Value { get throws { try Settings.journalLocation(explicit: dir, environment: environment) } }
+
+    var location: String { get throws { try chosenLocation.value } }
 
     /// The journal; `command` is the journal command that runs (hooks see it), for those that
-    /// commit.
+    /// commit. Colour is decided here, before any pager takes standard output.
     func open(command: String = "", skippingVerification: Bool = false) throws -> Journal {
-        let journal = try Journal.open(at: location, environment: environment)
+        let journal = try Journal.open(at: try location, environment: environment)
         journal.command = command
         journal.skipsVerificationHooks = skippingVerification
         journal.warn = Output.warning
+        Style.isOn = Style.decide(try color ?? settings(of: journal).color)
         return journal
+    }
+
+    func settings(of journal: Journal) throws -> Settings { try journal.settings(location: try chosenLocation) }
+
+    /// Sends the rest of standard output through the pager, on a terminal only, as Git does.
+    func page(_ journal: Journal) throws {
+        if let pager = try settings(of: journal).pager { try Pager.start(pager) }
     }
 
     func today() throws -> Day { try Clock(environment: environment).today() }
@@ -90,6 +105,8 @@ struct JournalOptions: ParsableArguments {
         return try text.map { try DayExpression.resolve($0, today: today) } ?? today
     }
 }
+
+extension Settings.ColorChoice: ExpressibleByArgument {}
 
 /// For the commands that commit or push.
 struct VerificationOption: ParsableArguments {

@@ -7,6 +7,7 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
     case directoryNotEmpty(String)
     case noSuchDay(Day)
     case nothingBefore(Day)
+    case emptyPeriod(Day, Day)
     case invalidSince(String)
     case noSuchTask(String, Day?)
     case ambiguousTask(String, [String], total: Int)
@@ -33,7 +34,8 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
     case noHookSet([String])
     case noSuchHook(String, [String])
     case hookExists(String)
-    case invalidHookTimeout(String)
+    case invalidSetting(String, String, String, origin: String?)
+    case settingBelongsToUser(String)
     case storage(String)
 
     public var description: String {
@@ -52,6 +54,8 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
             return "there is no day \(day.iso) in the journal ('journal new \(day.iso)' starts it)"
         case .nothingBefore(let day):
             return "there is no day before \(day.iso) to compare it with"
+        case .emptyPeriod(let start, let end):
+            return "the period starts (\(start.iso)) after it ends (\(end.iso)); swap --since and --until"
         case .invalidSince(let text):
             return "invalid --since '\(text)' (give HH:MM today, 'YYYY-MM-DD HH:MM', or a commit)"
         case .noSuchTask(let reference, let day):
@@ -105,8 +109,10 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
             return "no ready hook '\(name)' (there are: \(offered.joined(separator: ", ")))"
         case .hookExists(let path):
             return "\(path) exists and differs from the ready hook; nothing was changed (--force replaces it)"
-        case .invalidHookTimeout(let value):
-            return "invalid \(HookSettings.timeLimitKey) '\(value)' in Git configuration (give seconds, for example 60)"
+        case .invalidSetting(let key, let value, let expected, let origin):
+            return "invalid \(key) '\(value)'\(origin.map { " (from \($0))" } ?? ""): give \(expected)"
+        case .settingBelongsToUser(let key):
+            return "\(key) says where the journal is, so it is kept in your own Git configuration: use --global"
         case .storage(let message):
             return message
         }

@@ -49,11 +49,20 @@ struct DiffCommand: ParsableCommand {
         var printed = false
         for (name, path) in DayComparison.sections where !comparison[keyPath: path].isEmpty {
             let items = comparison[keyPath: path]
-            print("\n\(name) (\(items.count))")
+            print("\n" + DiffCommand.heading("\(name) (\(items.count))", of: name))
             for item in items { print("  " + DiffCommand.describe(item, in: name)) }
             printed = true
         }
         if !printed { print("no task changed") }
+    }
+
+    /// Green for what got done or added, red for what was lost, bold for the rest.
+    private static func heading(_ text: String, of section: String) -> String {
+        switch section {
+        case "done", "new": return Style.green(text)
+        case "dropped", "cancelled": return Style.red(text)
+        default: return Style.bold(text)
+        }
     }
 
     static func describe(_ item: DayComparison.Item, in section: String) -> String {

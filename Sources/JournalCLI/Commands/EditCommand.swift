@@ -4,7 +4,7 @@ import JournalCore
 struct EditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edit",
-        abstract: "Open a day in $VISUAL or $EDITOR; on exit the change is checked and committed.",
+        abstract: "Open a day in your editor (journal.editor, $VISUAL, $EDITOR, else vi); on exit the change is checked and committed.",
         discussion: """
             New tasks you type get ids; nothing you write is dropped. Problems (a wrong heading \
             date, an unknown [?] state) are reported as FILE:LINE: message.
@@ -20,7 +20,7 @@ struct EditCommand: ParsableCommand {
         let journal = try options.open(command: "edit", skippingVerification: verification.skipsHooks)
         let day = try options.day(date)
         let path = try journal.prepareEdit(of: day)
-        let editor = options.environment["VISUAL"] ?? options.environment["EDITOR"] ?? "vi"
+        let editor = try options.settings(of: journal).editor
         let status = try Editor.run(editor, on: path)
         guard status == 0 else { throw JournalError.editorFailed(editor, status) }
         let edited = try journal.finishEdit(of: day)

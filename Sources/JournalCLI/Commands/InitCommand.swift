@@ -10,7 +10,7 @@ struct InitCommand: ParsableCommand {
     @OptionGroup var options: JournalOptions
 
     func run() throws {
-        let journal = try Journal.create(at: options.location, environment: options.environment)
+        let journal = try Journal.create(at: try options.location, environment: options.environment)
         print("created journal at \(journal.directory.dropLast())")
         print("next: journal new   (starts today's list)")
     }

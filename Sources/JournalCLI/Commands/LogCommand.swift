@@ -40,10 +40,11 @@ struct LogCommand: ParsableCommand {
         if let task {
             let log = try journal.taskLog(task, today: try options.today(), progress: progress)
             if json { return try Output.json(log) }
+            try options.page(journal)
             print("^\(log.task) \(log.text)")
             for event in log.events {
                 let commit = event.commit
-                print("\(commit?.localTime ?? "?")  \(commit?.shortID ?? "?")  \(LogCommand.describe(event))  (\(commit?.author ?? "?"))")
+                print("\(commit?.localTime ?? "?")  \(Style.yellow(commit?.shortID ?? "?"))  \(LogCommand.describe(event))  (\(commit?.author ?? "?"))")
             }
             let summary = log.summary
             let box = TaskState(rawValue: summary.state).map { "[\(TaskLineFormat.box($0))]" } ?? summary.state
@@ -53,8 +54,9 @@ struct LogCommand: ParsableCommand {
         let entries = try journal.history(day: try day.map { try options.day($0) }, since: try since.map { try options.day($0) },
                                           until: try until.map { try options.day($0) }, limit: n, progress: progress)
         if json { return try Output.json(entries) }
+        try options.page(journal)
         for entry in entries {
-            print("\(entry.commit.localTime)  \(entry.commit.shortID)  \(entry.commit.subject)")
+            print("\(entry.commit.localTime)  \(Style.yellow(entry.commit.shortID))  \(entry.commit.subject)")
         }
     }
 

@@ -15,14 +15,20 @@ struct NewCommand: ParsableCommand {
             """)
 
     @Argument(help: "The day to start (default: today).") var date: String?
-    @Flag(help: "Start an empty day; carry nothing.") var noCarry = false
+    @Flag(help: "Start an empty day; carry nothing (journal.carry=off makes this the default; --carry overrides it).") var noCarry = false
+    @Flag(help: "Carry even when journal.carry is off.") var carry = false
     @OptionGroup var options: JournalOptions
     @OptionGroup var verification: VerificationOption
+
+    func validate() throws {
+        if carry && noCarry { throw ValidationError("--carry and --no-carry contradict each other: give one") }
+    }
 
     func run() throws {
         let journal = try options.open(command: "new", skippingVerification: verification.skipsHooks)
         let day = try options.day(date)
-        let started = try journal.startDay(day, carry: !noCarry)
+        let carries = try carry || (!noCarry && options.settings(of: journal).carries)
+        let started = try journal.startDay(day, carry: carries)
         let from = started.carried.keys.sorted().map(\.iso)
         let carried = started.carriedCount == 0 ? "nothing to carry" :
             "carried \(started.carriedCount) task\(started.carriedCount == 1 ? "" : "s") from \(from.joined(separator: ", "))"

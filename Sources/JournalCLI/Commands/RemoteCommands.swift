@@ -50,7 +50,7 @@ struct CloneCommand: ParsableCommand {
     @OptionGroup var options: JournalOptions
 
     func run() throws {
-        let target = path.map { Journal.location(explicit: $0, environment: options.environment) } ?? options.location
+        let target = try path.map { try Settings.journalLocation(explicit: $0, environment: options.environment).value } ?? options.location
         let journal = try Journal.clone(url, to: target, environment: options.environment, progress: Output.transferProgress())
         print("cloned \(url) into \(journal.directory.dropLast())")
     }

@@ -59,3 +59,8 @@ enum Output {
         print(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 }
+
+extension String {
+    /// Left-aligned in a column `width` characters wide.
+    func padding(to width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
+}

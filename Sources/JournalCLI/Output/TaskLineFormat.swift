@@ -6,8 +6,9 @@ enum TaskLineFormat {
         let number = String(task.number)
         let padding = String(repeating: " ", count: max(0, numberWidth - number.count))
         let carried = task.carriedTo.map { " → \($0)" } ?? ""
-        let id = task.id.map { " ^\($0)" } ?? ""
-        return "\(padding)\(number) \(String(repeating: "  ", count: task.depth))[\(box(task.state))] \(task.text)\(carried)\(id)"
+        let id = task.id.map { Style.dim(" ^\($0)") } ?? ""
+        let body = Style.forState(task.state, "[\(box(task.state))] \(task.text)\(carried)")
+        return "\(padding)\(number) \(String(repeating: "  ", count: task.depth))\(body)\(id)"
     }
 
     static func box(_ state: TaskState) -> Character {

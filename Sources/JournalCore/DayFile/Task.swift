@@ -96,7 +96,7 @@ public struct Task: Equatable, Sendable {
         self.text = String(text)
     }
 
-    private static func words(in text: String, after sigil: Character) -> [String] {
+    static func words(in text: String, after sigil: Character) -> [String] {
         var found: [String] = []
         var previous: Character = " "
         var index = text.startIndex

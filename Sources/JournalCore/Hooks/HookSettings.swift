@@ -9,7 +9,7 @@ import Git
 /// configuration (never from its files: those arrive by sync).
 struct HookSettings {
     static let defaultTimeLimit = 60.0
-    static let timeLimitKey = "journal.hookTimeout"
+    static let timeLimitKey = Settings.Key.hookTimeout.rawValue
 
     let directory: String
     let timeLimit: Double
@@ -34,9 +34,9 @@ struct HookSettings {
         } else {
             directory = gitDirectory + "hooks/"
         }
-        if let text = try configuration.string(HookSettings.timeLimitKey) {
-            guard let seconds = Double(text), seconds > 0 else { throw JournalError.invalidHookTimeout(text) }
-            timeLimit = seconds
+        if let (text, scope) = try configuration.entry(HookSettings.timeLimitKey) {
+            try Settings.validate(text, for: .hookTimeout, origin: scope.rawValue)
+            timeLimit = Double(text)!
         } else {
             timeLimit = HookSettings.defaultTimeLimit
         }

@@ -44,12 +44,6 @@ public final class Journal {
         try FileSystem.makeDirectory(state.root)
     }
 
-    /// `--dir`, else `$JOURNAL_DIR`, else `~/journal`, made absolute.
-    public static func location(explicit: String?, environment: [String: String]) -> String {
-        let chosen = explicit ?? environment["JOURNAL_DIR"] ?? ((environment["HOME"] ?? ".") + "/journal")
-        return FileSystem.absolute(chosen)
-    }
-
     public static func open(at path: String, environment: [String: String]) throws -> Journal {
         guard FileSystem.exists(path) else { throw JournalError.noJournal(path) }
         guard FileSystem.exists(path + "/.git"), FileSystem.exists(path + "/" + markerPath),

@@ -1,0 +1,53 @@
+import ArgumentParser
+import JournalCore
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Find tasks and notes across all days, newest first.",
+        discussion: """
+            Every word must appear (in any case). A task carried over many days is shown once, \
+            on the newest day it appears. Notes are searched too, unless --state is given.
+
+            Example: journal search oauth token
+                     journal search --tag security --state open
+                     journal search --person alice --since 2025-01-01 --json
+            """)
+
+    @Argument(help: "Words the task or note must contain.") var words: [String] = []
+    @Option(help: "Only with this #tag.") var tag: String?
+    @Option(help: "Only mentioning this @person.") var person: String?
+    @Option(help: "Only tasks in this state: open, in-progress, done, cancelled or carried.") var state: TaskState?
+    @Option(help: "Only days from this DATE.") var since: String?
+    @Option(help: "Only days up to this DATE.") var until: String?
+    @Option(name: .short, help: "At most N results.") var n: Int?
+    @Flag(help: "Print JSON for scripts.") var json = false
+    @OptionGroup var options: JournalOptions
+
+    func validate() throws {
+        if let n, n < 1 { throw ValidationError("-n takes a positive number") }
+        if words.isEmpty && tag == nil && person == nil && state == nil {
+            throw ValidationError("give words to search for, or --tag, --person or --state")
+        }
+    }
+
+    func run() throws {
+        let journal = try options.open()
+        let query = SearchQuery(words: words, tag: tag, person: person, state: state,
+                                since: try since.map { try options.day($0) }, until: try until.map { try options.day($0) })
+        let hits = try journal.search(query).prefix(n ?? .max)
+        if json { return try Output.json(Array(hits)) }
+        guard !hits.isEmpty else { throw ExitCode.failure }
+        try options.page(journal)
+        for hit in hits {
+            let place = Style.dim("\(hit.date) L\(hit.line)")
+            if let state = hit.state {
+                print("\(place)  \(Style.forState(state, "[\(TaskLineFormat.box(state))] \(hit.text)"))\(hit.id.map { Style.dim(" ^" + $0) } ?? "")")
+            } else {
+                print("\(place)  \(hit.text)")
+            }
+        }
+    }
+}
+
+extension TaskState: ExpressibleByArgument {}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import JournalCore
+
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "How work flows: tasks per week, completion, days to finish, tasks carried too often, a heat map.",
+        discussion: """
+            Per week: tasks created (first seen), finished and cancelled. The completion rate is \
+            the share of tasks created in the period that are done now; days to finish run from a \
+            task's first day to the day it was done. Tasks carried more than --carried times are \
+            listed: they deserve a decision (do, delegate, or drop). The heat map counts finished \
+            tasks per day; without colour it uses the characters . - + * #. Without a period \
+            option the last 26 weeks are counted.
+
+            Example: journal stats
+                     journal stats --since 2025-01-01 --carried 5 --json
+            """)
+
+    @OptionGroup var period: PeriodOptions
+    @Option(help: "List unfinished tasks carried more than N times (default 3).") var carried = 3
+    @Flag(help: "Print JSON for scripts.") var json = false
+    @OptionGroup var options: JournalOptions
+
+    func validate() throws {
+        if carried < 0 { throw ValidationError("--carried takes a number of times, 0 or more") }
+    }
+
+    func run() throws {
+        let journal = try options.open()
+        let weekStart = try options.settings(of: journal).weekStart
+        let (start, end) = try period.period(options, weekStart: weekStart) { end in
+            end.startOfWeek(weekStart).adding(days: -7 * 25) ?? end
+        }
+        let stats = try journal.stats(from: start, through: end, weekStart: weekStart, carriedThreshold: carried)
+        if json { return try Output.json(stats) }
+        try options.page(journal)
+        print(Style.bold("\(stats.since) to \(stats.until)"))
+        print("\nweek of       created  finished  cancelled")
+        for week in stats.weeks {
+            print("\(week.start)  \(column(week.created, 7))  \(column(week.finished, 8))  \(column(week.cancelled, 9))")
+        }
+        print("")
+        print("completion rate: \(stats.completionRate.map { "\(Int(($0 * 100).rounded()))% of the tasks created" } ?? "no task created")")
+        print("median days to finish: \(stats.medianDaysToFinish.map(StatsCommand.number) ?? "none finished")")
+        print("\ncarried more than \(stats.carriedThreshold) time\(stats.carriedThreshold == 1 ? "" : "s"):")
+        if stats.carriedOften.isEmpty { print("  none") }
+        for task in stats.carriedOften {
+            print("  \(task.timesCarried)×  \(task.text)\(task.id.map { Style.dim(" ^" + $0) } ?? "")  (since \(task.since))")
+        }
+        print("\nfinished per day:")
+        for line in HeatMap.lines(stats.days, weekStart: weekStart) { print(line) }
+    }
+
+    private func column(_ value: Int, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - String(value).count)) + String(value)
+    }
+
+    static func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format1: value)
+    }
+}
+
+extension String {
+    /// One decimal, without Foundation's formatter.
+    init(format1 value: Double) {
+        let tenths = Int((value * 10).rounded())
+        self = "\(tenths / 10).\(abs(tenths % 10))"
+    }
+}

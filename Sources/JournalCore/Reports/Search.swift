@@ -1,0 +1,61 @@
+/// `journal search`: tasks and notes across the days, newest first, with their day.
+public struct SearchHit: Encodable, Equatable {
+    public enum Kind: String, Encodable, Sendable { case task, note }
+
+    public let kind: Kind
+    public let date: String
+    /// 1-based line in the day's file.
+    public let line: Int
+    public let text: String
+    /// For a task: its id and state.
+    public let id: String?
+    public let state: TaskState?
+}
+
+public struct SearchQuery: Sendable {
+    /// Every word must appear in the text, in any case.
+    public var words: [String]
+    public var tag: String?
+    public var person: String?
+    /// Only tasks in this state; notes are left out.
+    public var state: TaskState?
+    public var since: Day?
+    public var until: Day?
+
+    public init(words: [String], tag: String? = nil, person: String? = nil, state: TaskState? = nil, since: Day? = nil, until: Day? = nil) {
+        self.words = words.map { $0.lowercased() }
+        self.tag = tag.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
+        self.person = person.map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
+        self.state = state
+        self.since = since
+        self.until = until
+    }
+
+    func matches(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        return words.allSatisfy(lowered.contains)
+            && (tag.map { Task.words(in: text, after: "#").contains($0) } ?? true)
+            && (person.map { Task.words(in: text, after: "@").contains($0) } ?? true)
+    }
+}
+
+extension Journal {
+    /// A task carried across days is one hit, on the newest day it appears in the period.
+    public func search(_ query: SearchQuery) throws -> [SearchHit] {
+        var seen: Set<String> = []
+        var hits: [SearchHit] = []
+        for (day, file) in try dayFiles(from: query.since, through: query.until).reversed() {
+            let headingLine = file.headingDay == nil ? -1 : 0
+            for (index, line) in file.lines.enumerated() where index != headingLine {
+                if let task = line.task {
+                    guard query.state.map({ $0 == task.state }) ?? true, query.matches(task.text),
+                          seen.insert(TaskTimeline.key(of: task)).inserted else { continue }
+                    hits.append(SearchHit(kind: .task, date: day.iso, line: index + 1, text: task.text, id: task.id?.value, state: task.state))
+                } else if query.state == nil, query.matches(line.text), !line.text.allSatisfy(\.isWhitespace) {
+                    hits.append(SearchHit(kind: .note, date: day.iso, line: index + 1, text: line.text, id: nil, state: nil))
+                }
+            }
+        }
+        return hits
+    }
+}

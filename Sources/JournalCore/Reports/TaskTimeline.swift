@@ -1,0 +1,58 @@
+/// What the day files say about each task over time: the day it first appeared, how often it
+/// was carried, when it was finished or dropped, and how it stands on the last day it appears.
+/// A task is followed by its id; one without an id, by its text.
+struct TaskTimeline {
+    struct Life {
+        let key: String
+        var id: String?
+        var text: String
+        var tags: [String]
+        var firstDay: Day
+        var lastDay: Day
+        /// Its state on `lastDay`; `carried` there means it went to a day not read.
+        var state: TaskState
+        var timesCarried = 0
+        /// The day it was marked done (or cancelled), while it stays so.
+        var finishedOn: Day?
+        var cancelledOn: Day?
+
+        var isUnfinished: Bool { state.isUnfinished || state == .carried }
+    }
+
+    private(set) var lives: [Life] = []
+    private var positions: [String: Int] = [:]
+
+    /// `days` oldest first.
+    init(_ days: [(day: Day, file: DayFile)]) {
+        for (day, file) in days {
+            for task in file.tasks { record(task, on: day) }
+        }
+    }
+
+    static func key(of task: Task) -> String { task.id.map { "^" + $0.value } ?? task.text }
+
+    private mutating func record(_ task: Task, on day: Day) {
+        let key = TaskTimeline.key(of: task)
+        guard let position = positions[key] else {
+            positions[key] = lives.count
+            var life = Life(key: key, id: task.id?.value, text: task.text, tags: task.tags, firstDay: day, lastDay: day, state: task.state)
+            life.note(task.state, on: day, previous: nil)
+            lives.append(life)
+            return
+        }
+        let previous = lives[position].state
+        lives[position].text = task.text
+        lives[position].tags = task.tags
+        lives[position].lastDay = day
+        lives[position].state = task.state
+        lives[position].note(task.state, on: day, previous: previous)
+    }
+}
+
+private extension TaskTimeline.Life {
+    mutating func note(_ state: TaskState, on day: Day, previous: TaskState?) {
+        if state == .carried { timesCarried += 1 }
+        if state == .done { finishedOn = previous == .done ? finishedOn : day } else { finishedOn = nil }
+        if state == .cancelled { cancelledOn = previous == .cancelled ? cancelledOn : day } else { cancelledOn = nil }
+    }
+}
