@@ -26,6 +26,7 @@ public final class Sandbox {
     public var environment: [String: String] {
         var environment = ProcessInfo.processInfo.environment.filter { key, _ in
             !key.hasPrefix("GIT_") && !key.hasPrefix("JOURNAL_") && !key.hasPrefix("SSH_") && key != "EDITOR" && key != "VISUAL"
+                && key != "PAGER" && key != "NO_COLOR" && key != "LESS"
         }
         environment["HOME"] = home.path
         environment["XDG_CONFIG_HOME"] = home.appendingPathComponent(".config").path
