@@ -34,6 +34,8 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
     case noSuchHook(String, [String])
     case hookExists(String)
     case invalidHookTimeout(String)
+    case importRefused(String, String)
+    case noDateFound(String)
     case storage(String)
 
     public var description: String {
@@ -107,6 +109,10 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
             return "\(path) exists and differs from the ready hook; nothing was changed (--force replaces it)"
         case .invalidHookTimeout(let value):
             return "invalid \(HookSettings.timeLimitKey) '\(value)' in Git configuration (give seconds, for example 60)"
+        case .importRefused(let file, let reason):
+            return "\(file): \(reason); nothing was imported"
+        case .noDateFound(let file):
+            return "\(file): no date found; give --date (nothing was imported)"
         case .storage(let message):
             return message
         }
