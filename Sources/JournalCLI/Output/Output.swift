@@ -58,6 +58,15 @@ enum Output {
         bytes.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, stdout) }
     }
 
+    /// A yes/no question on the terminal, no unless answered y or yes; nil when standard input is
+    /// not a terminal, where nobody can answer.
+    static func confirm(_ question: String) -> Bool? {
+        guard isatty(STDIN_FILENO) == 1 else { return nil }
+        fputs("\(question) [y/N] ", stderr)
+        guard let answer = readLine() else { return false }
+        return ["y", "yes"].contains(answer.lowercased())
+    }
+
     /// Stable, sorted-key JSON for scripts.
     static func json(_ value: some Encodable) throws {
         let encoder = JSONEncoder()
