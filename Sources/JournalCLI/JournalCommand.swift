@@ -24,6 +24,7 @@ public struct JournalCommand: ParsableCommand {
             EditCommand.self, ShowCommand.self, CheckCommand.self, StatusCommand.self, DiffCommand.self, LogCommand.self, MergeFileCommand.self,
             StandupCommand.self, ReportCommand.self, StatsCommand.self, SearchCommand.self, AgendaCommand.self,
             RemoteCommand.self, CloneCommand.self, SyncCommand.self, HooksCommand.self, ConfigCommand.self,
+            ImportCommand.self, ExportCommand.self, UndoCommand.self,
         ]
     )
 

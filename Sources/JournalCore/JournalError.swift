@@ -36,6 +36,12 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
     case hookExists(String)
     case invalidSetting(String, String, String, origin: String?)
     case settingBelongsToUser(String)
+    case importRefused(String, String)
+    case noDateFound(String)
+    case nothingToUndo
+    case undoConflict(String, String)
+    case undoFoundNothing(String)
+    case syncUndoNotConfirmed(String, String)
     case storage(String)
 
     public var description: String {
@@ -113,6 +119,18 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
             return "invalid \(key) '\(value)'\(origin.map { " (from \($0))" } ?? ""): give \(expected)"
         case .settingBelongsToUser(let key):
             return "\(key) says where the journal is, so it is kept in your own Git configuration: use --global"
+        case .importRefused(let file, let reason):
+            return "\(file): \(reason); nothing was imported"
+        case .noDateFound(let file):
+            return "\(file): no date found; give --date (nothing was imported)"
+        case .nothingToUndo:
+            return "nothing to undo: no change made by a journal command since the journal began"
+        case .undoConflict(let path, let subject):
+            return "cannot undo '\(subject)': \(path) changed since in a way that conflicts with it; nothing was changed"
+        case .undoFoundNothing(let subject):
+            return "cannot undo '\(subject)': what it changed is no longer in the journal (changed back by hand?); nothing was changed"
+        case .syncUndoNotConfirmed(let sync, let preSync):
+            return "the last change is a sync (\(sync)); undo would go back to refs/journal/pre-sync (\(preSync)) as a new commit: pass --yes to do so"
         case .storage(let message):
             return message
         }

@@ -4,18 +4,11 @@ import TestSupport
 
 /// `journal edit` with a scripted editor standing in for a person.
 @Suite struct EditTests {
-    func editor(_ journal: JournalRunner, script: String) throws -> String {
-        let path = journal.sandbox.path("editor.sh")
-        try ("#!/bin/sh\n" + script + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
-        return path
-    }
-
     @Test func commitsWhatTheEditorWroteWithIdsForNewTasks() throws {
         var journal = try JournalRunner()
         try journal.ok("init")
         try journal.ok("add", "Existing")
-        journal.extraEnvironment["EDITOR"] = try editor(journal, script: #"printf -- '- [ ] Typed in the editor\nA note\n' >> "$1""#)
+        journal.extraEnvironment["EDITOR"] = try journal.editorScript(#"printf -- '- [ ] Typed in the editor\nA note\n' >> "$1""#)
         let output = try journal.ok("edit")
         #expect(output == "committed 2025-01-15\n")
         #expect(try journal.git("log", "-1", "--format=%s%n%(trailers:key=Journal-Command,valueonly)") == "edit 2025-01-15\nedit\n\n")
@@ -30,7 +23,7 @@ import TestSupport
     @Test func warnsAboutProblemsButKeepsEveryLine() throws {
         var journal = try JournalRunner()
         try journal.ok("init")
-        journal.extraEnvironment["VISUAL"] = try editor(journal, script: #"printf -- '# 2024-12-31 wrong\n- [?] unsure\n' > "$1""#)
+        journal.extraEnvironment["VISUAL"] = try journal.editorScript(#"printf -- '# 2024-12-31 wrong\n- [?] unsure\n' > "$1""#)
         let result = try journal.run("edit")
         #expect(result.status == 0)
         #expect(result.stderr == """
@@ -54,7 +47,7 @@ import TestSupport
         var journal = try JournalRunner()
         try journal.ok("init")
         try journal.ok("add", "Existing")
-        journal.extraEnvironment["EDITOR"] = try editor(journal, script: #"echo '- [ ] half typed' >> "$1"; exit 3"#)
+        journal.extraEnvironment["EDITOR"] = try journal.editorScript(#"echo '- [ ] half typed' >> "$1"; exit 3"#)
         let commits = try journal.commitCount()
         let result = try journal.run("edit")
         #expect(result.status == 1)

@@ -39,6 +39,14 @@ struct JournalRunner {
         return result.stdout
     }
 
+    /// An executable shell script to use as the editor; it gets the file as $1.
+    func editorScript(_ script: String) throws -> String {
+        let path = sandbox.path("editor.sh")
+        try ("#!/bin/sh\n" + script + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        return path
+    }
+
     func git(_ arguments: String...) throws -> String { try sandbox.git(arguments, in: directory) }
 
     func day(_ iso: String) throws -> String {

@@ -16,11 +16,12 @@ enum Output {
         fputs("journal: warning: \(message)\n", stderr)
     }
 
-    /// A line on standard error that counts up while a long job runs, on a terminal only.
-    static func progress(_ label: String, unit: String) -> ((Int, Int) -> Void)? {
+    /// A line on standard error that counts up while a long job runs, on a terminal only, for
+    /// jobs of at least `minimum` steps.
+    static func progress(_ label: String, unit: String, from minimum: Int = 501) -> ((Int, Int) -> Void)? {
         guard isatty(STDERR_FILENO) == 1 else { return nil }
         return { done, total in
-            guard total > 500 else { return }
+            guard total >= minimum else { return }
             fputs(done < total ? "\r\(label): \(done)/\(total) \(unit)" : "\r\u{1B}[K", stderr)
         }
     }
@@ -50,6 +51,20 @@ enum Output {
         if bytes < 1 << 20 { return "\(bytes >> 10) KiB" }
         let tenths = bytes * 10 >> 20
         return "\(tenths / 10).\(tenths % 10) MiB"
+    }
+
+    /// Bytes to standard output as they are (a day file need not be valid UTF-8).
+    static func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, stdout) }
+    }
+
+    /// A yes/no question on the terminal, no unless answered y or yes; nil when standard input is
+    /// not a terminal, where nobody can answer.
+    static func confirm(_ question: String) -> Bool? {
+        guard isatty(STDIN_FILENO) == 1 else { return nil }
+        fputs("\(question) [y/N] ", stderr)
+        guard let answer = readLine() else { return false }
+        return ["y", "yes"].contains(answer.lowercased())
     }
 
     /// Stable, sorted-key JSON for scripts.

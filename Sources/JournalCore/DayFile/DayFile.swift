@@ -128,6 +128,15 @@ public struct DayFile: Equatable, Sendable {
         lines.insert(contentsOf: tasks.map { Line(task: $0, ending: ending) }, at: position)
     }
 
+    /// Inserts lines (notes, or tasks as rendered) at `index` with the file's own line ending;
+    /// a last line without one gets one when lines go after it.
+    mutating func insertLines(_ texts: [String], at index: Int) {
+        guard !texts.isEmpty else { return }
+        let ending = preferredEnding
+        if index == lines.count, let last = lines.indices.last, lines[last].ending.isEmpty { lines[last].ending = ending }
+        lines.insert(contentsOf: texts.map { Line(content: Array($0.utf8), ending: ending) }, at: index)
+    }
+
     var preferredEnding: [UInt8] {
         lines.first(where: { !$0.ending.isEmpty })?.ending ?? [UInt8(ascii: "\n")]
     }

@@ -11,6 +11,8 @@ public struct DayView: Encodable, Equatable {
         public let depth: Int
         /// The number of the task this one is nested under.
         public let parent: Int?
+        /// The id of the task this one is nested under.
+        public let parentId: String?
         public let carriedTo: String?
         /// 1-based line in the file.
         public let line: Int
@@ -33,11 +35,12 @@ public struct DayView: Encodable, Equatable {
         weekday = day.weekday.name
         path = DayPath.path(for: day)
         let entries = file.entries
-        let numberOfLine = Dictionary(uniqueKeysWithValues: entries.map { ($0.lineIndex, $0.number) })
+        let entryOfLine = Dictionary(uniqueKeysWithValues: entries.map { ($0.lineIndex, $0) })
         tasks = entries.map { entry in
             TaskItem(number: entry.number, id: entry.task.id?.value, state: entry.task.state, text: entry.task.text,
                      tags: entry.task.tags, people: entry.task.people, depth: entry.depth,
-                     parent: entry.parentLineIndex.flatMap { numberOfLine[$0] }, carriedTo: entry.task.carriedTo?.iso,
+                     parent: entry.parentLineIndex.flatMap { entryOfLine[$0]?.number },
+                     parentId: entry.parentLineIndex.flatMap { entryOfLine[$0]?.task.id?.value }, carriedTo: entry.task.carriedTo?.iso,
                      line: entry.lineIndex + 1)
         }
         let headingLine = file.headingDay == nil ? -1 : 0

@@ -53,13 +53,13 @@ extension Journal {
                 if let theirs, theirs != head.id, try !repository.isDescendant(head.id, of: theirs) {
                     let incoming = try repository.commit(theirs)
                     try IncomingCheck.verify(repository, from: try head.tree(), to: try incoming.tree())
+                    // Going back (`journal undo`) must reach the state before this sync, not a retry's merge.
+                    before = before ?? head.id
+                    try repository.setReference(Journal.preSyncReference, to: before!, logMessage: "journal: before sync")
                     if try repository.isDescendant(theirs, of: head.id) {
                         try fastForward(from: head, to: incoming)
                         report.outcomes.append(.fastForward)
                     } else {
-                        // Going back must reach the state before this sync, not a retry's merge.
-                        before = before ?? head.id
-                        try repository.setReference(Journal.preSyncReference, to: before!, logMessage: "journal: before sync merge")
                         try merge(incoming, into: head, from: remote, report: &report)
                         report.outcomes.append(.merged)
                     }

@@ -19,6 +19,11 @@ public struct CommitMessage: Equatable, Sendable {
         trailers += tasks.map { Trailer(key: "Journal-Task", value: $0.value) }
     }
 
+    /// Trailers of an undo commit: the commit it undoes, and the one whose state it brings back
+    /// (the undone commit's parent; for a sync, the main before it), where undo looks next.
+    static let undoesKey = "Journal-Undoes"
+    static let restoresKey = "Journal-Restores"
+
     /// The journal command that made the commit (`Journal-Command`).
     public var command: String { trailers.first { $0.key == "Journal-Command" }?.value ?? "" }
 
@@ -45,17 +50,22 @@ extension CommitMessage {
         let subject: String
         let command: String?
         let day: Day?
+        /// For an undo: the commit whose state it brought back (`Journal-Restores`).
+        let restores: String?
 
         init(_ text: String) {
             subject = String(text.prefix { $0 != "\n" })
             var command: String?
             var day: Day?
+            var restores: String?
             for line in text.split(separator: "\n") {
                 if line.hasPrefix("Journal-Command: ") { command = String(line.dropFirst(17)) }
                 if line.hasPrefix("Journal-Day: ") { day = Day(iso: line.dropFirst(13)) }
+                if line.hasPrefix(CommitMessage.restoresKey + ": ") { restores = String(line.dropFirst(CommitMessage.restoresKey.count + 2)) }
             }
             self.command = command
             self.day = day
+            self.restores = restores
         }
     }
 }

@@ -11,9 +11,10 @@ struct WorkingTree {
 
     func absolute(_ path: String) -> String { root + path }
 
-    /// The file's bytes, or nil when there is no file at `path`.
-    func read(_ path: String) throws -> [UInt8]? {
-        let descriptor = open(absolute(path), O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+    /// The file's bytes, or nil when there is no file at `path`. Links are followed only when
+    /// asked, for files outside the journal (those `journal import` reads).
+    func read(_ path: String, followingLinks: Bool = false) throws -> [UInt8]? {
+        let descriptor = open(absolute(path), O_RDONLY | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
         if descriptor < 0 {
             if errno == ENOENT { return nil }
             if errno == ELOOP { throw JournalError.unsafePath(path, "is a symbolic link; journal does not follow links in the journal") }

@@ -1,0 +1,51 @@
+/// A day as `journal export` gives it: the file's bytes for Markdown, its reading for JSON and CSV.
+public struct ExportedDay {
+    public let view: DayView
+    public let bytes: [UInt8]
+}
+
+extension Journal {
+    /// Every committed day from `since` to `until` (both included, either open), oldest first.
+    /// What is committed, not the working tree: hand edits go out once a command commits them.
+    public func exportDays(since: Day?, until: Day?) throws -> [ExportedDay] {
+        let days = try headTree()
+        return try days.allDays().filter { day in since.map { day >= $0 } ?? true && until.map { day <= $0 } ?? true }.compactMap { day in
+            guard let file = try days.file(for: day) else { return nil }
+            return ExportedDay(view: DayView(day: day, file: file), bytes: file.bytes)
+        }
+    }
+}
+
+public enum ExportFormat {
+    /// The day files one after another, a blank line between two.
+    public static func markdown(_ days: [ExportedDay]) -> [UInt8] {
+        var output: [UInt8] = []
+        for day in days {
+            if !output.isEmpty { output += Array("\n".utf8) }
+            output += day.bytes
+            if day.bytes.last != UInt8(ascii: "\n") { output += Array("\n".utf8) }
+        }
+        return output
+    }
+
+    public static let csvHeader = ["date", "id", "state", "text", "tags", "people", "depth", "parent"]
+
+    /// One row per task under a header (RFC 4180: CRLF line ends, a field holding a comma, a quote
+    /// or a line break quoted, quotes doubled). Tags and people are space-separated, without
+    /// `#`/`@`; `parent` is the id of the task it is nested under.
+    public static func csv(_ days: [ExportedDay]) -> String {
+        var rows = [csvHeader]
+        for day in days {
+            for task in day.view.tasks {
+                rows.append([day.view.date, task.id ?? "", task.state.rawValue, task.text, task.tags.joined(separator: " "),
+                             task.people.joined(separator: " "), String(task.depth), task.parentId ?? ""])
+            }
+        }
+        return rows.map { $0.map(csvField).joined(separator: ",") + "\r\n" }.joined()
+    }
+
+    static func csvField(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return value }
+        return "\"" + value.replacingOccurrences("\"", "\"\"") + "\""
+    }
+}
