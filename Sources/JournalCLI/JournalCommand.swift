@@ -47,7 +47,9 @@ public struct JournalCommand: ParsableCommand {
             default:
                 // The domain's errors (and the Git and SQLite errors under them) each say in one
                 // line what was wrong and where.
-                if !(error is ExitCode) { Output.error(String(describing: error)) }
+                if !(error is ExitCode) {
+                    Output.error(String(describing: error) + (error.indicatesDamage ? "; 'journal doctor' tells what is damaged and how to recover" : ""))
+                }
                 return code.rawValue
             }
         }

@@ -1,3 +1,5 @@
+import Git
+
 /// Every way a journal command can fail, each with the one line a user reads.
 public enum JournalError: Error, Equatable, CustomStringConvertible {
     case invalidDate(String, String)
@@ -34,6 +36,7 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
     case noSuchHook(String, [String])
     case hookExists(String)
     case invalidHookTimeout(String)
+    case damagedByCrash(Int32, [String])
     case storage(String)
 
     public var description: String {
@@ -107,6 +110,8 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
             return "\(path) exists and differs from the ready hook; nothing was changed (--force replaces it)"
         case .invalidHookTimeout(let value):
             return "invalid \(HookSettings.timeLimitKey) '\(value)' in Git configuration (give seconds, for example 60)"
+        case .damagedByCrash(let pid, let objects):
+            return "an interrupted journal command (pid \(pid)) left damaged objects: \(objects.joined(separator: "; ")); nothing was changed. 'journal doctor' tells how to recover"
         case .storage(let message):
             return message
         }
@@ -114,6 +119,9 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
 }
 
 extension Error {
+    /// The repository is damaged: 'journal doctor' is the next step.
+    public var indicatesDamage: Bool { (self as? GitError)?.indicatesDamage ?? false }
+
     /// A hook said no: what the command was about to do must not happen.
     var isHookRefusal: Bool {
         switch self as? JournalError {
