@@ -18,6 +18,15 @@ public enum TreeChange: Equatable {
 }
 
 extension Repository {
+    /// The id `bytes` have as a blob, without writing it.
+    public static func hash(ofBlob bytes: [UInt8]) throws -> ObjectID {
+        var oid = git_oid()
+        _ = try bytes.withUnsafeBytes { buffer in
+            try check(git_odb_hash(&oid, buffer.baseAddress, buffer.count, GIT_OBJECT_BLOB), "cannot hash a blob")
+        }
+        return ObjectID(oid)
+    }
+
     public func writeBlob(_ bytes: [UInt8]) throws -> ObjectID {
         var oid = git_oid()
         _ = try bytes.withUnsafeBytes { buffer in

@@ -23,6 +23,7 @@ public struct JournalCommand: ParsableCommand {
             StartCommand.self, DoneCommand.self, CancelCommand.self, ReopenCommand.self,
             EditCommand.self, ShowCommand.self, CheckCommand.self, StatusCommand.self, DiffCommand.self, LogCommand.self, MergeFileCommand.self,
             RemoteCommand.self, CloneCommand.self, SyncCommand.self, HooksCommand.self,
+            DoctorCommand.self,
         ]
     )
 

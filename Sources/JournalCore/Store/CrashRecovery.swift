@@ -41,6 +41,15 @@ extension Journal {
     /// index, configuration and references; objects and packs being written) and journal's own
     /// scratch file of the dead process.
     private func gitTemporaryFiles(of holder: LockHolder) -> [String] {
+        let objects = repository.gitDirectory + "objects/"
+        let written = (FileSystem.names(in: objects) ?? []).filter { $0.hasPrefix("tmp_object_git2_") }.map { objects + $0 }
+        let packs = (FileSystem.names(in: objects + "pack/") ?? []).filter { $0.hasPrefix("pack_git2_") }.map { objects + "pack/" + $0 }
+        return gitLockFiles() + written + packs + [state.absolute(WorkingTree.scratchName(for: holder.pid))]
+    }
+
+    /// The `.lock` files in `.git` itself and under its `refs/` and `logs/`, where Git and libgit2
+    /// lock what they are about to replace.
+    func gitLockFiles() -> [String] {
         let gitDirectory = repository.gitDirectory
         func below(_ folder: String) -> [String] {
             (FileSystem.names(in: folder) ?? []).flatMap { name -> [String] in
@@ -48,11 +57,6 @@ extension Journal {
             }
         }
         let top = (FileSystem.names(in: gitDirectory) ?? []).map { gitDirectory + $0 }.filter { !FileSystem.isDirectory($0) }
-        let locks = (top + below(gitDirectory + "refs/") + below(gitDirectory + "logs/")).filter { $0.hasSuffix(".lock") }
-        let objects = (FileSystem.names(in: gitDirectory + "objects/") ?? []).filter { $0.hasPrefix("tmp_object_git2_") }
-            .map { gitDirectory + "objects/" + $0 }
-        let packs = (FileSystem.names(in: gitDirectory + "objects/pack/") ?? []).filter { $0.hasPrefix("pack_git2_") }
-            .map { gitDirectory + "objects/pack/" + $0 }
-        return locks + objects + packs + [state.absolute(WorkingTree.scratchName(for: holder.pid))]
+        return (top + below(gitDirectory + "refs/") + below(gitDirectory + "logs/")).filter { $0.hasSuffix(".lock") }
     }
 }
