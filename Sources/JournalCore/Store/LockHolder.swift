@@ -33,11 +33,11 @@ struct LockHolder {
         return holder
     }
 
-    func write(to descriptor: Int32) throws {
+    func write(to descriptor: Int32, at path: String) throws {
         let record = Array("\(LockHolder.tag) \(pid) \(started)\n".utf8)
         let written = record.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
         guard ftruncate(descriptor, off_t(record.count)) == 0, written == record.count else {
-            throw JournalError.storage("cannot write the journal's lock file: \(String(cString: strerror(errno)))")
+            throw JournalError.storage("cannot write \(path): \(String(cString: strerror(errno)))")
         }
     }
 

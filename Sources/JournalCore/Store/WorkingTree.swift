@@ -43,7 +43,7 @@ struct WorkingTree {
         let temporary = scratch + WorkingTree.scratchName(for: getpid())
         unlink(temporary)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, executable ? 0o700 : 0o600)
-        guard descriptor >= 0 else { throw storageError("cannot write", temporary) }
+        guard descriptor >= 0 else { throw JournalError.storage("cannot write \(temporary): \(String(cString: strerror(errno)))") }
         var written = 0
         while written < bytes.count {
             let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
@@ -100,6 +100,6 @@ struct WorkingTree {
     }
 
     private func storageError(_ action: String, _ path: String) -> JournalError {
-        .storage("\(action) \(path): \(String(cString: strerror(errno)))")
+        .storage("\(action) \(absolute(path)): \(String(cString: strerror(errno)))")
     }
 }

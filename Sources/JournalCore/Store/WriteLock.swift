@@ -34,7 +34,7 @@ struct WriteLock {
         if let previous = LockHolder.read(from: descriptor), !previous.isRunning {
             try recover(previous)
         }
-        try LockHolder.current.write(to: descriptor)
+        try LockHolder.current.write(to: descriptor, at: path)
         defer { LockHolder.clear(descriptor) }
         return try body()
     }
