@@ -43,6 +43,9 @@ enum GuardedObjectReads {
                 return 0
             }
         }
+        // libgit2 calls every backend's foreach without checking for one; the loose objects this
+        // backend reads are listed by libgit2's own loose backend.
+        backend.pointee.parent.foreach = { _, _, _ in 0 }
         backend.pointee.parent.free = { backend in
             let guarded = UnsafeMutableRawPointer(backend!).assumingMemoryBound(to: journal_guarded_backend.self)
             free(guarded.pointee.objects_directory)
@@ -61,8 +64,7 @@ enum GuardedObjectReads {
         guard let backend, let oid else { return GIT_ENOTFOUND.rawValue }
         let guarded = UnsafeMutableRawPointer(backend).assumingMemoryBound(to: journal_guarded_backend.self)
         let id = ObjectID(oid)
-        let hex = id.hex
-        let path = String(cString: guarded.pointee.objects_directory) + hex.prefix(2) + "/" + hex.dropFirst(2)
+        let path = LooseObject.path(of: id, in: String(cString: guarded.pointee.objects_directory))
         do {
             guard let object = try LooseObject.read(at: path) else { return GIT_ENOTFOUND.rawValue }
             return deliver(object)

@@ -29,6 +29,12 @@ public struct LooseObject {
     public let type: git_object_t
     public let content: [UInt8]
 
+    /// Where Git keeps the object loose: `objects/ab/cdef…`.
+    static func path(of id: ObjectID, in objectsDirectory: String) -> String {
+        let hex = id.hex
+        return objectsDirectory + hex.prefix(2) + "/" + hex.dropFirst(2)
+    }
+
     /// The object in the file at `path`; nil when there is no such file.
     static func read(at path: String) throws(Damage) -> LooseObject? {
         guard let compressed = try readFile(path) else { return nil }
@@ -114,42 +120,39 @@ public struct DamagedObject: Equatable, Error, CustomStringConvertible {
 extension Repository {
     var objectsDirectory: String { gitDirectory + "objects/" }
 
-    func looseObjectPath(_ id: ObjectID) -> String {
-        let hex = id.hex
-        return objectsDirectory + hex.prefix(2) + "/" + hex.dropFirst(2)
-    }
+    func looseObjectPath(_ id: ObjectID) -> String { LooseObject.path(of: id, in: objectsDirectory) }
 
     /// The loose objects that are not whole: every one, or those whose file was modified at or
     /// after `since` (written around a crash).
     public func damagedLooseObjects(modifiedSince since: timespec? = nil) -> [DamagedObject] {
         var damaged: [DamagedObject] = []
-        for folder in Repository.names(in: objectsDirectory) where folder.count == 2 && folder.allSatisfy(\.isHexDigit) {
-            for name in Repository.names(in: objectsDirectory + folder) {
-                guard name.count == 38, let id = ObjectID(hex: folder + name) else { continue }
-                let path = objectsDirectory + folder + "/" + name
-                if let since {
-                    var info = stat()
-                    guard stat(path, &info) == 0, (info.st_mtim.tv_sec, info.st_mtim.tv_nsec) >= (since.tv_sec, since.tv_nsec) else { continue }
-                }
-                do {
-                    try LooseObject.verify(id, at: path)
-                } catch {
-                    let shown = workingDirectory.map { path.hasPrefix($0) ? String(path.dropFirst($0.count)) : path } ?? path
-                    damaged.append(DamagedObject(id: id, path: shown, damage: error))
-                }
+        for id in allObjectIDs() {
+            let path = looseObjectPath(id)
+            var info = stat()
+            guard stat(path, &info) == 0 else { continue }
+            if let since, (info.st_mtim.tv_sec, info.st_mtim.tv_nsec) < (since.tv_sec, since.tv_nsec) { continue }
+            do {
+                try LooseObject.verify(id, at: path)
+            } catch {
+                let shown = workingDirectory.map { path.hasPrefix($0) ? String(path.dropFirst($0.count)) : path } ?? path
+                damaged.append(DamagedObject(id: id, path: shown, damage: error))
             }
         }
         return damaged
     }
 
-    static func names(in path: String) -> [String] {
-        guard let folder = opendir(path) else { return [] }
-        defer { closedir(folder) }
-        var names: [String] = []
-        while let entry = readdir(folder) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name != "." && name != ".." { names.append(name) }
+    /// The ids of every object, loose or packed, listed without reading any of them.
+    private func allObjectIDs() -> [ObjectID] {
+        var database: OpaquePointer?
+        guard git_repository_odb(&database, pointer) == 0 else { return [] }
+        defer { git_odb_free(database) }
+        var ids: [ObjectID] = []
+        _ = withUnsafeMutablePointer(to: &ids) { list in
+            git_odb_foreach(database, { oid, payload in
+                payload!.assumingMemoryBound(to: [ObjectID].self).pointee.append(ObjectID(oid!))
+                return 0
+            }, list)
         }
-        return names.sorted()
+        return ids
     }
 }

@@ -10,6 +10,11 @@ import TestSupport
     let crash = Date(timeIntervalSince1970: 1_736_930_000)
 
     init() throws {
+        try self.init(command: "add")
+    }
+
+    /// `command` is the one the dead process ran.
+    init(command: String) throws {
         journal = try JournalRunner()
         try journal.ok("init")
         try journal.ok("add", "Before the crash")
@@ -17,7 +22,7 @@ import TestSupport
         finished.wait()
         deadPid = finished.pid
         let lock = journal.directory + "/.git/journal/lock"
-        try "journal-lock \(deadPid) 1\n".write(toFile: lock, atomically: false, encoding: .utf8)
+        try "journal-lock \(deadPid) 1 \(command)\n".write(toFile: lock, atomically: false, encoding: .utf8)
         try setModified(lock, crash)
     }
 
@@ -47,6 +52,22 @@ import TestSupport
         #expect(try journal.day("2025-01-15").contains("After the crash"))
     }
 
+    /// libgit2 pushes to a remote on this machine by writing into it directly.
+    @Test func aDeadSyncsLockInALocalRemoteIsRemovedToo() throws {
+        let recovery = try CrashRecoveryTests(command: "sync")
+        let remote = recovery.journal.sandbox.path("remote.git")
+        try recovery.journal.sandbox.git("init", "-q", "--bare", "-b", "main", remote, in: recovery.journal.sandbox.root.path)
+        try recovery.journal.ok("remote", "add", "origin", remote)
+        let stale = remote + "/refs/heads/main.lock"
+        try Data().write(to: URL(fileURLWithPath: stale))
+        try recovery.setModified(stale, recovery.crash.addingTimeInterval(1))
+        let result = try recovery.journal.run("sync")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("removed \(stale)"))
+        #expect(try recovery.journal.sandbox.git("--git-dir", remote, "rev-parse", "main", in: recovery.journal.sandbox.root.path)
+            == (try recovery.journal.git("rev-parse", "HEAD")))
+    }
+
     @Test func keepsLockFilesWhileGitRunsInTheJournal() throws {
         let newer = try leaveLock(".git/index.lock", 1)
         // A program named git, working in the journal, as `git -C journal …` would be.
@@ -56,7 +77,7 @@ import TestSupport
         let running = try ChildProcess(["/bin/sh", "-c", "cd \"$0\" && exec \"$1\" 60", journal.directory, git], environment: [:])
         defer { running.kill() }
         let result = try journal.run("add", "While git runs")
-        #expect(result.stderr.contains("journal: warning: an interrupted journal command (pid \(deadPid)) left .git/index.lock; kept, since git (pid \(running.pid)) is running in the journal"))
+        #expect(result.stderr.contains("journal: warning: an interrupted journal command (pid \(deadPid)) left .git/index.lock; kept, since git (pid \(running.pid)) is running there"))
         #expect(FileManager.default.fileExists(atPath: newer))
     }
 

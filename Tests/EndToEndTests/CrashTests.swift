@@ -63,6 +63,7 @@ import TestSupport
         #expect(lost.isEmpty, "lost: \(lost)")
         try journal.assertClean()
         #expect(journal.gitLockFiles().isEmpty)
+        #expect(FileManager.default.enumerator(atPath: remote)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".lock") } == [])
         print("kill -9 trials: \(outcomes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.killed) killed, \($0.value.finished) finished" }.joined(separator: "; ")); \(leftLocks) left Git lock files; \(mustSurvive.count) texts kept, \(lost.count) lost")
         #expect(outcomes.values.map(\.killed).reduce(0, +) > CrashTests.trials / 2)
     }

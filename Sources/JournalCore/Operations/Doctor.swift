@@ -82,7 +82,7 @@ extension Journal {
     }
 
     private func staleLockFiles() -> [DoctorReport.Finding] {
-        gitLockFiles().map { path in
+        Journal.lockFiles(in: repository.gitDirectory).map { path in
             finding("lock-file", path, "a lock file left by a git or journal command that stopped (or is still running)",
                     "if no git command is running in the journal: rm \(path)")
         }

@@ -41,6 +41,19 @@ struct ProcessTree {
         }
     }
 
+    /// Every file some process has open, as /proc/PID/fd shows them (those of other users' processes
+    /// only to root).
+    static func openFiles() -> Set<String> {
+        var files: Set<String> = []
+        for pid in (FileSystem.names(in: "/proc") ?? []).filter({ pid_t($0) != nil }) {
+            let folder = "/proc/\(pid)/fd/"
+            for descriptor in FileSystem.names(in: folder) ?? [] {
+                if let target = FileSystem.linkTarget(folder + descriptor), target.hasPrefix("/") { files.insert(target) }
+            }
+        }
+        return files
+    }
+
     /// /proc/PID/stat: the command name, in parentheses (it may hold spaces), and the fields after
     /// it, from the third (the state) on.
     private static func status(of pid: pid_t) -> (name: Substring, fields: [Substring])? {

@@ -12,11 +12,15 @@ struct LockHolder {
     let pid: Int32
     /// `ProcessTree.startTime`: a pid reused by another program is not taken for the holder.
     let started: String
+    /// The journal command it ran (`add`, `sync`…), as hooks see it in JOURNAL_COMMAND.
+    var command = ""
     /// When it took the lock: the lock file's modification time once the record was written, on
     /// the clock the kernel stamps files with, so files it created afterwards are not older.
     var since = timespec()
 
-    static var current: LockHolder { LockHolder(pid: getpid(), started: ProcessTree.startTime(of: getpid()) ?? "") }
+    static func current(running command: String) -> LockHolder {
+        LockHolder(pid: getpid(), started: ProcessTree.startTime(of: getpid()) ?? "", command: command)
+    }
 
     private static let tag = "journal-lock"
 
@@ -27,14 +31,14 @@ struct LockHolder {
         guard count > 0 else { return nil }
         let words = String(decoding: buffer[..<count], as: UTF8.self).split(whereSeparator: \.isWhitespace)
         guard words.count >= 2, words[0] == tag, let pid = Int32(words[1]), pid > 0 else { return nil }
-        var holder = LockHolder(pid: pid, started: words.count > 2 ? String(words[2]) : "")
+        var holder = LockHolder(pid: pid, started: words.count > 2 ? String(words[2]) : "", command: words.count > 3 ? String(words[3]) : "")
         var info = stat()
         if fstat(descriptor, &info) == 0 { holder.since = info.st_mtim }
         return holder
     }
 
     func write(to descriptor: Int32, at path: String) throws {
-        let record = Array("\(LockHolder.tag) \(pid) \(started)\n".utf8)
+        let record = Array("\(LockHolder.tag) \(pid) \(started) \(command)\n".utf8)
         let written = record.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
         guard ftruncate(descriptor, off_t(record.count)) == 0, written == record.count else {
             throw JournalError.storage("cannot write \(path): \(String(cString: strerror(errno)))")

@@ -11,6 +11,8 @@ import Darwin
 /// it was killed and clean up after it.
 struct WriteLock {
     let path: String
+    /// The journal command taking it, recorded for whoever cleans up after it.
+    var command = ""
 
     /// Runs `body` holding the lock. When the previous holder died holding it, `recover` runs
     /// first; if it throws, the record stays, so the next command tries again.
@@ -34,7 +36,7 @@ struct WriteLock {
         if let previous = LockHolder.read(from: descriptor), !previous.isRunning {
             try recover(previous)
         }
-        try LockHolder.current.write(to: descriptor, at: path)
+        try LockHolder.current(running: command).write(to: descriptor, at: path)
         defer { LockHolder.clear(descriptor) }
         return try body()
     }
