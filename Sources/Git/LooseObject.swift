@@ -26,8 +26,8 @@ public struct LooseObject {
         }
     }
 
-    public let type: git_object_t
-    public let content: [UInt8]
+    let type: git_object_t
+    let content: [UInt8]
 
     /// Where Git keeps the object loose: `objects/ab/cdef…`.
     static func path(of id: ObjectID, in objectsDirectory: String) -> String {
