@@ -3,6 +3,8 @@
 
 #include <git2.h>
 #include <git2/sys/merge.h>
+#include <git2/sys/odb_backend.h>
+#include <zlib.h>
 
 /* git_libgit2_opts is variadic, which Swift cannot call: these fixed-arity
    wrappers expose the options journal sets. */
@@ -24,5 +26,17 @@ static inline int journal_git_limit_memory(size_t cache_bytes, size_t window_byt
 static inline int journal_git_set_certificate_file(const char *file) {
     return git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, file, NULL);
 }
+
+/* inflateInit is a macro, which Swift cannot call. */
+static inline int journal_inflate_init(z_stream *stream) {
+    return inflateInit(stream);
+}
+
+/* An object database backend and, after it, what it needs to find the loose objects: Swift
+   fills both in, and the callbacks find the folder by casting the backend back. */
+typedef struct {
+    git_odb_backend parent;
+    char *objects_directory;
+} journal_guarded_backend;
 
 #endif

@@ -21,7 +21,10 @@ public struct GitError: Error, CustomStringConvertible, Equatable {
 
     public let code: Code
     public let operation: String
-    public let message: String
+    public internal(set) var message: String
+    /// The repository itself is damaged (an object, a reference, the index), rather than the
+    /// operation refused.
+    public var indicatesDamage = false
 
     public var description: String { "\(operation): \(message)" }
 }
@@ -31,11 +34,17 @@ public struct GitError: Error, CustomStringConvertible, Equatable {
 @discardableResult
 func check(_ result: Int32, _ operation: @autoclosure () -> String) throws -> Int32 {
     guard result < 0 else { return result }
-    let message: String
+    var error = GitError(code: GitError.Code(result), operation: operation(), message: "libgit2 error \(result)")
     if let last = git_error_last(), let text = last.pointee.message {
-        message = String(cString: text)
-    } else {
-        message = "libgit2 error \(result)"
+        error.message = String(cString: text)
+        let category = git_error_t(UInt32(last.pointee.klass))
+        error.indicatesDamage = [GIT_ERROR_ODB, GIT_ERROR_ZLIB, GIT_ERROR_INDEX].contains(category)
+            || (category == GIT_ERROR_REFERENCE && error.message.contains("corrupt"))
     }
-    throw GitError(code: GitError.Code(result), operation: operation(), message: message)
+    if let damaged = GuardedObjectReads.lastDamage {
+        GuardedObjectReads.lastDamage = nil
+        error.message = damaged.description
+        error.indicatesDamage = true
+    }
+    throw error
 }

@@ -28,6 +28,6 @@ public final class Index {
     }
 
     public func write() throws {
-        try check(git_index_write(pointer), "cannot write the index")
+        try check(git_index_write(pointer), "cannot write the index \(git_index_path(pointer).map { String(cString: $0) } ?? "")")
     }
 }

@@ -18,10 +18,19 @@ public enum TreeChange: Equatable {
 }
 
 extension Repository {
+    /// The id `bytes` have as a blob, without writing it.
+    public static func hash(ofBlob bytes: [UInt8]) throws -> ObjectID {
+        var oid = git_oid()
+        _ = try bytes.withUnsafeBytes { buffer in
+            try check(git_odb_hash(&oid, buffer.baseAddress, buffer.count, GIT_OBJECT_BLOB), "cannot hash a blob")
+        }
+        return ObjectID(oid)
+    }
+
     public func writeBlob(_ bytes: [UInt8]) throws -> ObjectID {
         var oid = git_oid()
         _ = try bytes.withUnsafeBytes { buffer in
-            try check(git_blob_create_from_buffer(&oid, pointer, buffer.baseAddress, buffer.count), "cannot write blob")
+            try check(git_blob_create_from_buffer(&oid, pointer, buffer.baseAddress, buffer.count), "cannot write a blob in \(objectsDirectory)")
         }
         return ObjectID(oid)
     }
@@ -53,7 +62,7 @@ extension Repository {
         var oid = git_oid()
         try check(
             git_tree_create_updated(&oid, pointer, base?.pointer, updates.count, &updates),
-            "cannot write tree")
+            "cannot write a tree in \(objectsDirectory)")
         return ObjectID(oid)
     }
 
@@ -70,7 +79,7 @@ extension Repository {
                     git_commit_create(
                         &oid, pointer, nil, author, committer, "UTF-8", message, commitTree.pointer,
                         parentPointers.count, &parentPointers),
-                    "cannot write commit")
+                    "cannot write a commit in \(objectsDirectory)")
             }
         }
         return ObjectID(oid)
@@ -85,9 +94,9 @@ extension Repository {
         if var current = expected?.raw {
             try check(
                 git_reference_create_matching(&reference, pointer, name, &oid, 1, &current, logMessage),
-                "cannot update \(name)")
+                "cannot update \(name) in \(gitDirectory)")
         } else {
-            try check(git_reference_create(&reference, pointer, name, &oid, 0, logMessage), "cannot create \(name)")
+            try check(git_reference_create(&reference, pointer, name, &oid, 0, logMessage), "cannot create \(name) in \(gitDirectory)")
         }
         git_reference_free(reference)
     }
@@ -96,7 +105,7 @@ extension Repository {
     public func setReference(_ name: String, to target: ObjectID, logMessage: String) throws {
         var oid = target.raw
         var reference: OpaquePointer?
-        try check(git_reference_create(&reference, pointer, name, &oid, 1, logMessage), "cannot update \(name)")
+        try check(git_reference_create(&reference, pointer, name, &oid, 1, logMessage), "cannot update \(name) in \(gitDirectory)")
         git_reference_free(reference)
     }
 }

@@ -15,7 +15,7 @@ public final class Repository {
         try check(
             git_repository_open_ext(&repository, path, GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue, nil),
             "cannot open Git repository at \(path)")
-        return Repository(repository!)
+        return try guarded(Repository(repository!))
     }
 
     /// Creates a non-bare repository at `path` (and any missing parent directories)
@@ -32,7 +32,13 @@ public final class Repository {
             options.initial_head = branch
             try check(git_repository_init_ext(&repository, path, &options), "cannot create Git repository at \(path)")
         }
-        return Repository(repository!)
+        return try guarded(Repository(repository!))
+    }
+
+    /// Every loose object this handle reads goes through journal's own reader first.
+    private static func guarded(_ repository: Repository) throws -> Repository {
+        try GuardedObjectReads.install(in: repository.pointer, objectsDirectory: repository.objectsDirectory)
+        return repository
     }
 
     /// The working directory, with a trailing slash, or nil for a bare repository.

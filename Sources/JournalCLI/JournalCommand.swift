@@ -25,6 +25,7 @@ public struct JournalCommand: ParsableCommand {
             StandupCommand.self, ReportCommand.self, StatsCommand.self, SearchCommand.self, AgendaCommand.self,
             RemoteCommand.self, CloneCommand.self, SyncCommand.self, HooksCommand.self, ConfigCommand.self,
             ImportCommand.self, ExportCommand.self, UndoCommand.self,
+            DoctorCommand.self,
         ]
     )
 
@@ -50,7 +51,9 @@ public struct JournalCommand: ParsableCommand {
             default:
                 // The domain's errors (and the Git and SQLite errors under them) each say in one
                 // line what was wrong and where.
-                if !(error is ExitCode) { Output.error(String(describing: error)) }
+                if !(error is ExitCode) {
+                    Output.error(String(describing: error) + (error.indicatesDamage ? "; 'journal doctor' tells what is damaged and how to recover" : ""))
+                }
                 return code.rawValue
             }
         }

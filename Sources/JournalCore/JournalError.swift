@@ -1,3 +1,5 @@
+import Git
+
 /// Every way a journal command can fail, each with the one line a user reads.
 public enum JournalError: Error, Equatable, CustomStringConvertible {
     case invalidDate(String, String)
@@ -42,6 +44,7 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
     case undoConflict(String, String)
     case undoFoundNothing(String)
     case syncUndoNotConfirmed(String, String)
+    case damagedByCrash(Int32, [String])
     case storage(String)
 
     public var description: String {
@@ -131,6 +134,8 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
             return "cannot undo '\(subject)': what it changed is no longer in the journal (changed back by hand?); nothing was changed"
         case .syncUndoNotConfirmed(let sync, let preSync):
             return "the last change is a sync (\(sync)); undo would go back to refs/journal/pre-sync (\(preSync)) as a new commit: pass --yes to do so"
+        case .damagedByCrash(let pid, let objects):
+            return "an interrupted journal command (pid \(pid)) left damaged objects: \(objects.joined(separator: "; ")); nothing was changed. 'journal doctor' tells how to recover"
         case .storage(let message):
             return message
         }
@@ -138,6 +143,9 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
 }
 
 extension Error {
+    /// The repository is damaged: 'journal doctor' is the next step.
+    public var indicatesDamage: Bool { (self as? GitError)?.indicatesDamage ?? false }
+
     /// A hook said no: what the command was about to do must not happen.
     var isHookRefusal: Bool {
         switch self as? JournalError {

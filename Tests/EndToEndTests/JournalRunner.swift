@@ -47,6 +47,18 @@ struct JournalRunner {
         return path
     }
 
+    /// Starts a command without waiting for it.
+    func start(_ arguments: String...) throws -> ChildProcess {
+        try ChildProcess([JournalRunner.binary] + arguments, environment: environment)
+    }
+
+    /// The lock files Git or libgit2 left in the journal's `.git`, from its top.
+    func gitLockFiles() -> [String] {
+        let git = directory + "/.git/"
+        let found = FileManager.default.enumerator(atPath: git)?.compactMap { $0 as? String } ?? []
+        return found.filter { $0.hasSuffix(".lock") || $0.contains("tmp_object") }.map { ".git/" + $0 }
+    }
+
     func git(_ arguments: String...) throws -> String { try sandbox.git(arguments, in: directory) }
 
     func day(_ iso: String) throws -> String {

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// What a person at a terminal sees: colours and the pager on a pseudo-terminal, plain text
-/// through a pipe, and `journal edit` in a real editor driven through tmux.
+/// through a pipe, and `journal edit` in a real editor typed into.
 @Suite struct TerminalTests {
     private func journalWithHistory() throws -> JournalRunner {
         var journal = try JournalRunner()
@@ -49,38 +49,18 @@ import TestSupport
         #expect(try journal.ok("show", "--color", "always").contains("\u{1B}[32m[x] Review"))
     }
 
-    /// vim in tmux, typed into as a person would: the added task is committed on exit.
+    /// vim on a terminal, typed into as a person would: the added task is committed on exit.
     @Test func editInARealEditorCommitsWhatWasTyped() throws {
         let journal = try journalWithHistory()
-        let socket = journal.sandbox.path("tmux.sock")
-        let environment = journal.environment.merging(["EDITOR": "vim -u NONE -i NONE", "TERM": "xterm"]) { $1 }
-        let exports = environment.map { "\($0.key)='\($0.value.replacingOccurrences(of: "'", with: "'\\''"))'" }.joined(separator: " ")
-        let command = "env \(exports) \(JournalRunner.binary) edit; echo $? > edit-status.txt"
-        let tmux = { (arguments: [String]) throws -> String in
-            let result = try ProcessResult.run("/usr/bin/tmux", ["-S", socket] + arguments, in: journal.sandbox.root.path, environment: environment)
-            guard result.status == 0 else { throw ProcessFailure(description: "tmux \(arguments): \(result.stderr)") }
-            return result.stdout
-        }
-        // The tmux server outlives the client: it must not hold the pipes the test reads to their end.
-        let started = try ProcessResult.run("/bin/sh", ["-c", "exec /usr/bin/tmux -S \"$0\" new-session -d -x 100 -y 30 \"$1\" </dev/null >/dev/null 2>&1", socket, command],
-                                            in: journal.sandbox.root.path, environment: environment)
-        #expect(started.status == 0)
-        defer { _ = try? tmux(["kill-server"]) }
-        try waitUntil { try tmux(["capture-pane", "-p"]).contains("[x] Review the incident timeline") }
-        _ = try tmux(["send-keys", "G", "o", "- [ ] Write the follow-up actions", "Escape"])
-        _ = try tmux(["send-keys", ":wq", "Enter"])
-        try waitUntil { FileManager.default.fileExists(atPath: journal.sandbox.path("edit-status.txt")) }
-        #expect(try journal.sandbox.read("edit-status.txt") == "0\n")
-        #expect(try journal.git("show", "HEAD:2025/01/2025-01-15.md").contains("- [ ] Write the follow-up actions"))
+        let environment = journal.environment.merging(["EDITOR": "vim -u NONE -i NONE -N", "TERM": "xterm"]) { $1 }
+        let terminal = try TerminalSession(JournalRunner.binary, ["edit"], in: journal.sandbox.root.path, environment: environment)
+        try terminal.waitFor("Review the incident timeline")
+        terminal.type("Go- [ ] Write the follow-up actions\u{1B}")
+        terminal.type(":wq\r")
+        #expect(try terminal.finish() == 0)
+        #expect(terminal.screen.contains("committed 2025-01-15"))
+        #expect(try journal.git("show", "HEAD:2025/01/2025-01-15.md").contains("\n- [ ] Write the follow-up actions ^"))
         #expect(try journal.git("log", "-1", "--format=%(trailers:key=Journal-Command,valueonly)").hasPrefix("edit"))
         try journal.assertClean()
-    }
-
-    private func waitUntil(seconds: Double = 30, _ condition: () throws -> Bool) throws {
-        let deadline = Date().addingTimeInterval(seconds)
-        while try !condition() {
-            guard Date() < deadline else { throw ProcessFailure(description: "timed out waiting on the terminal") }
-            usleep(50_000)
-        }
     }
 }

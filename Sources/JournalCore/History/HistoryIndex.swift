@@ -15,6 +15,7 @@ import SQLite
 /// rewrite), when its format is older, or when SQLite finds the file damaged.
 final class HistoryIndex {
     static let format = "2"
+    static let fileName = "history.sqlite"
     private static let commitsPerReader = 250
     private var database: Database
     private let path: String
@@ -32,6 +33,16 @@ final class HistoryIndex {
         } catch let error as SQLiteError where error.isCorruption {
             unlink(path)
             database = try HistoryIndex.open(path)
+        }
+    }
+
+    /// What SQLite finds wrong in the index file at `path` (read only), or nil when it is sound.
+    static func damage(at path: String) -> String? {
+        do {
+            let result = try Database(path: path).prepare("PRAGMA quick_check").rows().first?.first?.text
+            return result == "ok" ? nil : result ?? "no answer from SQLite"
+        } catch {
+            return String(describing: error)
         }
     }
 

@@ -54,7 +54,7 @@ extension Journal {
     /// journal's write lock around `body`, then the hooks that announce what it did.
     func exclusively<T>(_ body: () throws -> T) throws -> T {
         defer { announcePending() }
-        return try lock.withLock(body)
+        return try lock.withLock(recover: recover(from:), body)
     }
 
     private func run(_ hook: Hook, arguments: [String], input: String, environment extra: [String: String]) throws -> HookRun {

@@ -22,7 +22,7 @@ extension Journal {
     /// HEAD is resolved through refs alone, so that this handle has read no object yet and the
     /// index's own handle is the only one holding the packs while it reads history.
     func historyIndex(progress: ((Int, Int) -> Void)?) throws -> HistoryIndex {
-        let index = try HistoryIndex(path: state.root + "history.sqlite", gitDirectory: repository.gitDirectory)
+        let index = try HistoryIndex(path: state.absolute(HistoryIndex.fileName), gitDirectory: repository.gitDirectory)
         try index.update(to: try repository.referenceTarget("HEAD"), progress: progress)
         return index
     }

@@ -57,6 +57,20 @@ enum FileSystem {
         }
     }
 
+    /// Where a symbolic link points, or nil when `path` is not one.
+    static func linkTarget(_ path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(path, &buffer, buffer.count - 1)
+        guard count > 0 else { return nil }
+        return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// The file exists and was modified at `time` or later.
+    static func isModified(_ path: String, since time: timespec) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mtim.tv_sec, info.st_mtim.tv_nsec) >= (time.tv_sec, time.tv_nsec)
+    }
+
     static func absolute(_ path: String) -> String {
         if path.hasPrefix("/") { return path }
         guard let cwd = getcwd(nil, 0) else { return path }

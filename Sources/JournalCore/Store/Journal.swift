@@ -78,7 +78,7 @@ public final class Journal {
         }
     }
 
-    var lock: WriteLock { WriteLock(path: state.root + "lock") }
+    var lock: WriteLock { WriteLock(path: state.root + "lock", command: command) }
 
     /// Git's configuration as this command found it, read once: identity, hooks and transfers
     /// all ask it.

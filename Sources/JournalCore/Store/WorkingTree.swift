@@ -41,10 +41,10 @@ struct WorkingTree {
     /// An executable file is made so for its owner only, as the journal is private.
     func write(_ bytes: [UInt8], to path: String, scratch: String, executable: Bool = false) throws {
         try makeFolders(for: path)
-        let temporary = scratch + "write-\(getpid())"
+        let temporary = scratch + WorkingTree.scratchName(for: getpid())
         unlink(temporary)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, executable ? 0o700 : 0o600)
-        guard descriptor >= 0 else { throw storageError("cannot write", temporary) }
+        guard descriptor >= 0 else { throw JournalError.storage("cannot write \(temporary): \(String(cString: strerror(errno)))") }
         var written = 0
         while written < bytes.count {
             let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
@@ -66,6 +66,9 @@ struct WorkingTree {
             throw storageError("cannot replace", path)
         }
     }
+
+    /// The temporary file a process writes through before renaming it into place.
+    static func scratchName(for pid: pid_t) -> String { "write-\(pid)" }
 
     /// Appends to a file journal alone writes (its own state), creating it when missing, and
     /// waits until it is on disk: what is written after it may depend on it.
@@ -98,6 +101,6 @@ struct WorkingTree {
     }
 
     private func storageError(_ action: String, _ path: String) -> JournalError {
-        .storage("\(action) \(path): \(String(cString: strerror(errno)))")
+        .storage("\(action) \(absolute(path)): \(String(cString: strerror(errno)))")
     }
 }

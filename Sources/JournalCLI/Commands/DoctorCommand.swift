@@ -1,0 +1,38 @@
+import ArgumentParser
+import JournalCore
+
+struct DoctorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doctor",
+        abstract: "Find what is damaged in the journal and say how to recover; changes nothing.",
+        discussion: """
+            Looks for a journal command that was interrupted, lock files left by git or journal, \
+            damaged or missing objects, a damaged branch, index or history index, and the day-file \
+            problems 'journal check' reports. For each it prints what is wrong and the command \
+            that recovers; it deletes and changes nothing itself. Exit status 1 when anything is \
+            found.
+
+            Example: journal doctor
+                     journal doctor --json
+            """)
+
+    @Flag(help: "Print JSON for scripts.") var json = false
+    @OptionGroup var options: JournalOptions
+
+    func run() throws {
+        let report = try options.open().doctor()
+        if json {
+            try Output.json(report)
+        } else {
+            for finding in report.findings {
+                print("\(finding.path): \(finding.problem)")
+                print("  fix: \(finding.fix)")
+            }
+            for problem in report.dayProblems { print(problem.description) }
+            let count = report.findings.count + report.dayProblems.count
+            let checked = "\(report.commitsChecked) commit\(report.commitsChecked == 1 ? "" : "s") and \(report.dayFilesChecked) day file\(report.dayFilesChecked == 1 ? "" : "s") checked"
+            print(count == 0 ? "journal \(report.directory.dropLast()) is healthy: \(checked)" : "\(count) problem\(count == 1 ? "" : "s") found; \(checked)")
+        }
+        if !report.healthy { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite struct CrashTests {
+    static let trials = 280
+    /// Fixed: the same delays, and so the same moments of death, on every run.
+    static let seed: UInt64 = 20_250_115
+
+    /// `new`, `add`, `edit` and `sync` killed with SIGKILL at a random moment, over and over on
+    /// one journal. After each, the next command works and Git finds nothing wrong; at the end,
+    /// every task a command reported added and every edit the editor saved is in HEAD.
+    @Test func commandsKilledMidWayLoseNothing() throws {
+        var journal = try JournalRunner()
+        let remote = journal.sandbox.path("remote.git")
+        try journal.sandbox.git("init", "-q", "--bare", "-b", "main", remote, in: journal.sandbox.root.path)
+        try journal.ok("init")
+        try journal.ok("remote", "add", "origin", remote)
+        try journal.ok("sync")
+        let markers = journal.sandbox.path("saved")
+        try FileManager.default.createDirectory(atPath: markers, withIntermediateDirectories: true)
+        let editor = journal.sandbox.path("editor.sh")
+        try "#!/bin/sh\nprintf -- '- [ ] %s\\n' \"$TRIAL_TEXT\" >> \"$1\" && : > \"\(markers)/$TRIAL_TEXT\"\n"
+            .write(toFile: editor, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: editor)
+        journal.extraEnvironment["EDITOR"] = editor
+
+        var generator = SeededGenerator(seed: CrashTests.seed)
+        var mustSurvive: [String] = []
+        var outcomes: [String: (killed: Int, finished: Int)] = [:]
+        var leftLocks = 0
+        let commands = ["new", "add", "edit", "sync"]
+        for trial in 0..<CrashTests.trials {
+            let command = commands[trial % commands.count]
+            let text = "Trial \(trial) \(command)"
+            if command == "new" { journal.today = CrashTests.day(after: journal.today) }
+            journal.extraEnvironment["TRIAL_TEXT"] = text
+            let process = try command == "add" ? journal.start("add", text) : journal.start(command)
+            usleep(UInt32.random(in: 0...60_000, using: &generator))
+            process.kill()
+            switch process.wait() {
+            case .killed:
+                outcomes[command, default: (0, 0)].killed += 1
+                if !journal.gitLockFiles().isEmpty { leftLocks += 1 }
+                // Whatever reached the working tree is the user's from now on.
+                if command == "add", try CrashTests.workingTree(of: journal).contains(text) { mustSurvive.append(text) }
+            case .exited(0):
+                outcomes[command, default: (0, 0)].finished += 1
+                if command == "add" { mustSurvive.append(text) }
+            case .exited(let status):
+                Issue.record("trial \(trial): journal \(command) exited \(status): \(process.stderr)")
+            }
+            let next = try journal.run("status")
+            #expect(next.status == 0, "after trial \(trial) (\(command)): \(next.stderr)")
+            _ = try journal.git("fsck", "--strict", "--no-dangling")
+        }
+
+        try journal.ok("add", "After the trials")
+        try journal.ok("sync")
+        mustSurvive += (FileManager.default.enumerator(atPath: markers)?.compactMap { $0 as? String } ?? [])
+        let committed = try journal.git("grep", "-h", "-F", "Trial ", "HEAD", "--", "*.md")
+        let lost = mustSurvive.filter { !committed.contains($0) }
+        #expect(lost.isEmpty, "lost: \(lost)")
+        try journal.assertClean()
+        #expect(journal.gitLockFiles().isEmpty)
+        #expect(FileManager.default.enumerator(atPath: remote)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".lock") } == [])
+        print("kill -9 trials: \(outcomes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.killed) killed, \($0.value.finished) finished" }.joined(separator: "; ")); \(leftLocks) left Git lock files; \(mustSurvive.count) texts kept, \(lost.count) lost")
+        #expect(outcomes.values.map(\.killed).reduce(0, +) > CrashTests.trials / 2)
+    }
+
+    static func workingTree(of journal: JournalRunner) throws -> String {
+        let files = FileManager.default.enumerator(atPath: journal.directory)?.compactMap { $0 as? String } ?? []
+        return try files.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".git") }
+            .map { try String(contentsOfFile: journal.directory + "/" + $0, encoding: .utf8) }.joined()
+    }
+
+    static func day(after iso: String) -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: formatter.date(from: iso)!.addingTimeInterval(86_400))
+    }
+}
