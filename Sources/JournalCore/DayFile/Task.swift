@@ -71,7 +71,9 @@ public struct Task: Equatable, Sendable {
         var rest = Substring(String(scalars[scalars.index(after: close)...]))
         if !rest.isEmpty {
             guard rest.first == " " else { return nil }
-            rest = rest.dropFirst()
+            // After an empty box, all the white space is trailing: the renderer writes the space
+            // before the text only when there is text.
+            if !rest.trimmingTrailingWhitespace().isEmpty { rest = rest.dropFirst() }
         }
         indent = String(scalars[..<afterIndent])
         bullet = Character(bulletScalar)
@@ -121,9 +123,11 @@ public struct Task: Equatable, Sendable {
 }
 
 extension StringProtocol {
+    /// Spaces, tabs, and carriage returns: a stray `\r` (a last line ending in one) must not hide
+    /// the id before it, or the line would read as another task once a newline follows it.
     func trimmingTrailingWhitespace() -> SubSequence {
         var end = endIndex
-        while end > startIndex, self[index(before: end)] == " " || self[index(before: end)] == "\t" {
+        while end > startIndex, [" ", "\t", "\r"].contains(self[index(before: end)]) {
             end = index(before: end)
         }
         return self[startIndex..<end]
