@@ -26,4 +26,15 @@ import Testing
         #expect(file.bytes == Array("- [>] ^kkkkk\r\n- [ ] Next\n".utf8))
         #expect(DayFile(bytes: file.bytes).tasks.map(\.id) == [TaskID("kkkkk"), nil])
     }
+
+    /// U+0600 (ARABIC NUMBER SIGN) joins the space after it into one Character.
+    @Test func aTaskWhoseTextEndsInAPrependCharacterKeepsItsIdAndCarryDate() throws {
+        var task = Task(state: .open, text: "Pay \u{600}", id: TaskID("abcde"))
+        #expect(Task(line: task.rendered) == task)
+        task.setState(.carried)
+        task.carriedTo = Day(iso: "2025-01-16")
+        let reread = try #require(Task(line: task.rendered))
+        #expect(reread == task)
+        #expect(reread.text == "Pay \u{600}")
+    }
 }
