@@ -37,4 +37,10 @@ import Testing
         #expect(reread == task)
         #expect(reread.text == "Pay \u{600}")
     }
+
+    @Test func aCarryDateOursRemovedStaysRemovedWhenTheirsLeftItAlone() {
+        let base = DayFile("- [>] →2025-01-02 ^car01\n")
+        let ours = DayFile("- [>] ^car01")
+        #expect(DayMerge.merge(base: base, ours: ours, theirs: base).file == ours)
+    }
 }

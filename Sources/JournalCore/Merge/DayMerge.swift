@@ -98,7 +98,7 @@ public enum DayMerge {
                 task.setState(theirs.state)
                 task.carriedTo = theirs.carriedTo
             }
-        } else if ours.carriedTo == nil {
+        } else if ours.carriedTo == nil, base?.carriedTo != theirs.carriedTo {
             task.carriedTo = theirs.carriedTo
         }
         var note: String?
