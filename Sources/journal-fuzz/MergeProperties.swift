@@ -32,10 +32,15 @@ enum MergeProperties {
         }
     }
 
+    /// Copies of a task (one id twice in a file) are matched in order, so "left as it was" means
+    /// each copy as the same copy was in base.
     private static func deletedOnOneSide(_ id: TaskID, base: DayFile?, ours: DayFile, theirs: DayFile) -> Bool {
-        guard let original = base?.lines.first(where: { $0.task?.id == id })?.content else { return false }
-        let kept = [ours, theirs].map { side in side.lines.filter { $0.task?.id == id }.map(\.content) }
-        return kept.contains { $0.isEmpty } && kept.allSatisfy { $0.allSatisfy { $0 == original } }
+        func copies(in file: DayFile) -> [[UInt8]] { file.lines.filter { $0.task?.id == id }.map(\.content) }
+        guard let base else { return false }
+        let original = copies(in: base)
+        let kept = [copies(in: ours), copies(in: theirs)]
+        let unchanged = { (side: [[UInt8]]) in side.indices.allSatisfy { $0 < original.count && side[$0] == original[$0] } }
+        return kept.contains { $0.isEmpty } && kept.allSatisfy(unchanged)
     }
 
     private static let conflictMarkers = ["<<<<<<<", "=======", ">>>>>>>"].map { Array($0.utf8) }
