@@ -42,6 +42,10 @@ let package = Package(
         .executableTarget(name: "journal-generate", dependencies: ["JournalCore"], path: "Benchmarks/GenerateJournal"),
         .executableTarget(name: "journal-startup-floor", dependencies: ["Git"], path: "Benchmarks/StartupFloor"),
 
+        // The fuzz target for the day-file parser and the task merge (see Fuzz/run.sh); built
+        // normally it replays inputs given as files.
+        .executableTarget(name: "journal-fuzz", dependencies: ["JournalCore"]),
+
         // Temporary directories and child processes with their own HOME, for the tests below.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "JournalCoreTests", dependencies: ["JournalCore"]),

@@ -32,7 +32,7 @@ public struct JournalCommand: ParsableCommand {
     public init() {}
 
     /// Runs the command line and returns the exit status: 0 success, 1 failure, 2 usage error.
-    /// Failures are one line on standard error.
+    /// Failures, and arguments refused after parsing, are one line on standard error.
     public static func run(_ arguments: [String]) -> Int32 {
         defer { Pager.finish() }
         do {
@@ -46,7 +46,8 @@ public struct JournalCommand: ParsableCommand {
                 print(fullMessage(for: error))
                 return 0
             case .validationFailure:
-                Output.error(fullMessage(for: error), prefixed: false)
+                // An argument the commands themselves refuse is one line, like a failure.
+                if error is ValidationError { Output.error(message(for: error)) } else { Output.usage(fullMessage(for: error)) }
                 return 2
             default:
                 // The domain's errors (and the Git and SQLite errors under them) each say in one

@@ -34,7 +34,7 @@ import TestSupport
         #expect(number.stderr == "journal: error: no task number 7 in 2025-01-15 (it has 1 task)\n")
         let malformed = try journal.run("done", "not-an-id")
         #expect(malformed.status == 2)
-        #expect(malformed.stderr.contains("invalid task 'not-an-id'"))
+        #expect(malformed.stderr == "journal: error: invalid task 'not-an-id': give its number in the day's list or its 5-character id\n")
         let noDay = try journal.run("done", "1", "--date", "yesterday")
         #expect(noDay.stderr == "journal: error: there is no day 2025-01-14 in the journal ('journal new 2025-01-14' starts it)\n")
         #expect(try journal.git("rev-parse", "HEAD") == head)

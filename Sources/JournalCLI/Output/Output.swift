@@ -7,9 +7,28 @@ import Darwin
 #endif
 
 enum Output {
-    static func error(_ message: String, prefixed: Bool = true) {
-        let line = (prefixed ? "journal: error: " : "") + message + (message.hasSuffix("\n") ? "" : "\n")
-        fputs(line, stderr)
+    /// One line, whatever the message quotes: a line break or other control character in an
+    /// argument or a path is written escaped, so scripts can rely on one line per failure.
+    static func error(_ message: String) {
+        fputs("journal: error: " + escapingControlCharacters(message) + "\n", stderr)
+    }
+
+    /// The argument parser's own complaints (a missing argument, an unknown option), which come
+    /// with the usage that explains them.
+    static func usage(_ text: String) {
+        fputs(text + (text.hasSuffix("\n") ? "" : "\n"), stderr)
+    }
+
+    static func escapingControlCharacters(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if scalar.properties.generalCategory == .control {
+                result += scalar.escaped(asASCII: false)
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     static func warning(_ message: String) {

@@ -18,15 +18,19 @@ public struct DayProblem: Equatable, Sendable, Encodable, CustomStringConvertibl
         var seen: [TaskID: Int] = [:]
         for (index, line) in file.lines.enumerated() {
             func report(_ message: String) { problems.append(DayProblem(path: path, line: index + 1, message: message)) }
-            if String(validating: line.content, as: UTF8.self) == nil {
+            let isUTF8 = String(validating: line.content, as: UTF8.self) != nil
+            if !isUTF8 {
                 report("not valid UTF-8; kept byte for byte and read as a note")
+            }
+            if let control = line.content.first(where: DayProblem.isControl) {
+                report("contains the control character \(Unicode.Scalar(control).codePoint); kept byte for byte, but Git and editors may take the file for binary")
             }
             if let task = line.task, task.id == nil, let word = task.text.split(separator: " ").last, word.hasPrefix("^"), word.count > 1 {
                 report("'\(word)' is not a task id (^ and 5 lowercase letters or digits); journal will add an id after it")
             }
             if let id = line.task?.id {
                 if let first = seen[id] { report("task id ^\(id.value) is also on line \(first)") } else { seen[id] = index + 1 }
-            } else if line.task == nil, let marker = DayProblem.unknownMarker(line.text) {
+            } else if line.task == nil, isUTF8, let marker = DayProblem.unknownMarker(line.text) {
                 report("unknown task state '[\(marker)]' (known: [ ] [/] [x] [-] [>]); kept as a note")
             }
             if orphans.contains(index) {
@@ -36,6 +40,11 @@ public struct DayProblem: Equatable, Sendable, Encodable, CustomStringConvertibl
         return problems
     }
 
+    /// C0 controls other than tab, and DEL; line endings are not part of a line's content.
+    private static func isControl(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != UInt8(ascii: "\t")) || byte == 0x7F
+    }
+
     /// The box of a line shaped like a task whose state journal does not know.
     private static func unknownMarker(_ text: String) -> Character? {
         let trimmed = text.drop(while: { $0 == " " || $0 == "\t" })
@@ -43,5 +52,13 @@ public struct DayProblem: Equatable, Sendable, Encodable, CustomStringConvertibl
         let rest = Array(trimmed.dropFirst().prefix(4))
         guard rest.count >= 4, rest[0] == " ", rest[1] == "[", rest[3] == "]" else { return nil }
         return rest[2]
+    }
+}
+
+extension Unicode.Scalar {
+    /// `U+0000`, as the Unicode standard names a code point.
+    var codePoint: String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 }

@@ -68,33 +68,43 @@ public struct Task: Equatable, Sendable {
         guard scalars[scalars.index(after: position)] == " ", scalars[open] == "[", scalars[close] == "]",
               scalars[markerIndex].isASCII, let state = TaskState(marker: UInt8(scalars[markerIndex].value))
         else { return nil }
-        var rest = Substring(String(scalars[scalars.index(after: close)...]))
+        // The rest is read scalar by scalar, not by Character: a grapheme cluster can join a
+        // space to the character before it (U+0600 before a space is one Character), which would
+        // hide the space before an id or an arrow that the renderer wrote.
+        var rest = scalars[scalars.index(after: close)...]
         if !rest.isEmpty {
             guard rest.first == " " else { return nil }
-            rest = rest.dropFirst()
+            // After an empty box, all the white space is trailing: the renderer writes the space
+            // before the text only when there is text.
+            if !rest.trimmingTrailing(Task.whitespace).isEmpty { rest = rest.dropFirst() }
         }
         indent = String(scalars[..<afterIndent])
         bullet = Character(bulletScalar)
         self.state = state
         marker = Character(scalars[markerIndex])
 
-        let body = rest.trimmingTrailingWhitespace()
+        let body = rest.trimmingTrailing(Task.whitespace)
         trailing = String(rest[body.endIndex...])
         var text = body
         id = nil
-        if let caret = text.lastIndex(of: "^"), let id = TaskID(text[text.index(after: caret)...]),
+        if let caret = text.lastIndex(of: "^"), let id = TaskID(Substring(text[text.index(after: caret)...])),
            caret == text.startIndex || text[text.index(before: caret)] == " " {
             self.id = id
-            text = text[..<caret].trimmingTrailingSpaces()
+            text = text[..<caret].trimmingTrailing([" "])
         }
         carriedTo = nil
         if state == .carried, let arrow = text.lastIndex(of: "→"),
-           let day = Day(iso: text[text.index(after: arrow)...].drop(while: { $0 == " " })) {
+           let day = Day(iso: Substring(text[text.index(after: arrow)...].drop(while: { $0 == " " }))) {
             carriedTo = day
-            text = text[..<arrow].trimmingTrailingSpaces()
+            text = text[..<arrow].trimmingTrailing([" "])
         }
         self.text = String(text)
     }
+
+    /// Trailing white space: spaces, tabs, and carriage returns, since a stray `\r` (a last line
+    /// ending in one) must not hide the id before it, or the line would read as another task
+    /// once a newline follows it.
+    private static let whitespace: Set<Unicode.Scalar> = [" ", "\t", "\r"]
 
     static func words(in text: String, after sigil: Character) -> [String] {
         var found: [String] = []
@@ -120,18 +130,10 @@ public struct Task: Equatable, Sendable {
     }
 }
 
-extension StringProtocol {
-    func trimmingTrailingWhitespace() -> SubSequence {
+extension Substring.UnicodeScalarView {
+    func trimmingTrailing(_ scalars: Set<Unicode.Scalar>) -> Substring.UnicodeScalarView {
         var end = endIndex
-        while end > startIndex, self[index(before: end)] == " " || self[index(before: end)] == "\t" {
-            end = index(before: end)
-        }
-        return self[startIndex..<end]
-    }
-
-    func trimmingTrailingSpaces() -> SubSequence {
-        var end = endIndex
-        while end > startIndex, self[index(before: end)] == " " { end = index(before: end) }
+        while end > startIndex, scalars.contains(self[index(before: end)]) { end = index(before: end) }
         return self[startIndex..<end]
     }
 }

@@ -90,3 +90,14 @@ public struct ImportedList: Equatable {
 extension StringProtocol {
     func trimmingLeadingSpaces() -> SubSequence { drop { $0 == " " || $0 == "\t" } }
 }
+
+extension StringProtocol {
+    /// Without the spaces and tabs at the end, which Markdown ignores.
+    func trimmingTrailingWhitespace() -> SubSequence {
+        var end = endIndex
+        while end > startIndex, self[index(before: end)] == " " || self[index(before: end)] == "\t" {
+            end = index(before: end)
+        }
+        return self[startIndex..<end]
+    }
+}

@@ -32,9 +32,9 @@ public enum DayMerge {
         let baseItems = Item.items(of: base ?? DayFile(bytes: []))
         let ourItems = Item.items(of: ours)
         let theirItems = Item.items(of: theirs)
-        let baseByKey = Dictionary(baseItems.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let baseByKey = Dictionary(uniqueKeysWithValues: baseItems.map { ($0.key, $0) })
         let ourKeys = Set(ourItems.map(\.key))
-        let theirByKey = Dictionary(theirItems.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let theirByKey = Dictionary(uniqueKeysWithValues: theirItems.map { ($0.key, $0) })
 
         var merged = ourItems
         var fromTheirs = 0
@@ -47,7 +47,7 @@ public enum DayMerge {
             return item.line.content == original.line.content
         }
         // What theirs added, or changed where ours deleted it: placed after the line it follows in theirs.
-        var anchor: String?
+        var anchor: Item.Key?
         for item in theirItems {
             defer { anchor = item.key }
             if ourKeys.contains(item.key) { continue }
@@ -98,7 +98,7 @@ public enum DayMerge {
                 task.setState(theirs.state)
                 task.carriedTo = theirs.carriedTo
             }
-        } else if ours.carriedTo == nil {
+        } else if ours.carriedTo == nil, base?.carriedTo != theirs.carriedTo {
             task.carriedTo = theirs.carriedTo
         }
         var note: String?
@@ -124,21 +124,30 @@ public enum DayMerge {
         }
     }
 
-    /// A line with the key it is matched by across versions: a task's id, or a note's text and
-    /// how many times that text came before it.
+    /// A line with the key it is matched by across versions: a task's id, or a note's bytes, and
+    /// how many times that id or those bytes came before it in the file (a pasted copy of a task
+    /// keeps its id until journal next commits).
     private struct Item {
-        let key: String
+        enum Key: Hashable {
+            case task(TaskID, occurrence: Int)
+            case line([UInt8], occurrence: Int)
+        }
+
+        let key: Key
         let line: DayFile.Line
         var task: Task? { line.task?.id == nil ? nil : line.task }
         let isHeading: Bool
 
         static func items(of file: DayFile) -> [Item] {
-            var occurrences: [[UInt8]: Int] = [:]
+            var taskOccurrences: [TaskID: Int] = [:]
+            var lineOccurrences: [[UInt8]: Int] = [:]
             return file.lines.enumerated().map { index, line in
-                if let id = line.task?.id { return Item(key: "task " + id.value, line: line, isHeading: false) }
-                let count = occurrences[line.content, default: 0]
-                occurrences[line.content] = count + 1
-                return Item(key: "line \(count) " + String(decoding: line.content, as: UTF8.self), line: line,
+                if let id = line.task?.id {
+                    defer { taskOccurrences[id, default: 0] += 1 }
+                    return Item(key: .task(id, occurrence: taskOccurrences[id, default: 0]), line: line, isHeading: false)
+                }
+                defer { lineOccurrences[line.content, default: 0] += 1 }
+                return Item(key: .line(line.content, occurrence: lineOccurrences[line.content, default: 0]), line: line,
                             isHeading: index == 0 && line.content.starts(with: Array("# ".utf8)))
             }
         }

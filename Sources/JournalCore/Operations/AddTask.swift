@@ -25,7 +25,7 @@ extension Journal {
     /// The text of a new task: one line, no control characters, tags appended as `#tag`.
     static func taskText(_ text: String, tags: [String]) throws -> String {
         if let bad = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
-            let name = bad == "\n" || bad == "\r" ? "a line break" : "the control character U+\(String(bad.value, radix: 16, uppercase: true))"
+            let name = bad == "\n" || bad == "\r" ? "a line break" : "the control character \(bad.codePoint)"
             throw JournalError.invalidTaskText("it contains \(name); a task is one line")
         }
         var result = text.trimmingCharacters(in: " ")

@@ -64,14 +64,16 @@ struct Draft {
             let arriving = Set(file.tasks.compactMap(\.id)).subtracting(committedIDs)
             let copies = givesCopiesFreshIDs ? try pastedCopies(among: arriving, arrivingOn: day) : []
             var seen = Set<TaskID>()
+            var taken = Set(file.tasks.compactMap(\.id))
             for entry in file.entries {
                 if let id = entry.task.id, !seen.contains(id), !copies.contains(id) {
                     seen.insert(id)
                     continue
                 }
-                let fresh = try freshID(besides: seen.union(file.tasks.compactMap(\.id)))
+                let fresh = try freshID(besides: taken)
                 file.updateTask(atLine: entry.lineIndex) { $0.id = fresh }
                 seen.insert(fresh)
+                taken.insert(fresh)
             }
             changedDays[day] = file
         }
@@ -81,10 +83,12 @@ struct Draft {
     private mutating func pastedCopies(among arriving: Set<TaskID>, arrivingOn day: Day) throws -> Set<TaskID> {
         guard !arriving.isEmpty else { return [] }
         var copies = Set<TaskID>()
+        var standingOn: [Day: Set<TaskID>] = [:]
         for (id, other) in try loadedRegistry().lastDays(of: arriving) where other != day {
-            if try file(for: other)?.tasks.contains(where: { $0.id == id && $0.state != .carried }) == true {
-                copies.insert(id)
+            if standingOn[other] == nil {
+                standingOn[other] = Set(try file(for: other)?.tasks.filter { $0.state != .carried }.compactMap(\.id) ?? [])
             }
+            if standingOn[other]!.contains(id) { copies.insert(id) }
         }
         return copies
     }

@@ -1,0 +1,63 @@
+import JournalCore
+
+/// What must hold for any bytes read as a day file. A violation stops the process: for libFuzzer
+/// that is a crash, saved with the input that caused it.
+enum DayFileProperties {
+    static func check(_ bytes: [UInt8]) {
+        let file = DayFile(bytes: bytes)
+        require(file.bytes == bytes, "an unchanged file is not written back byte for byte")
+        require(DayFile(bytes: file.bytes) == file, "reading the written file gives another file")
+        for task in file.tasks {
+            require(Task(line: task.rendered) == task, "the task rendered as '\(task.rendered)' reads back differently")
+        }
+        _ = DayProblem.find(in: file, day: file.headingDay ?? someDay)
+        for (index, entry) in file.entries.prefix(8).enumerated() {
+            checkStateChange(of: entry, in: file, to: TaskState.allCases[(bytes.count + index) % TaskState.allCases.count])
+        }
+        checkAppend(to: file)
+        MergeProperties.check(bytes)
+    }
+
+    static let someDay = Day(year: 2025, month: 1, day: 15)!
+
+    /// Changing one task's box rewrites that line only, and the file still reads as the same tasks.
+    private static func checkStateChange(of entry: DayFile.Entry, in file: DayFile, to state: TaskState) {
+        var changed = file
+        changed.updateTask(atLine: entry.lineIndex) { task in
+            task.setState(state)
+            if state == .carried { task.carriedTo = someDay }
+        }
+        require(changed.lines.count == file.lines.count, "a state change added or removed a line")
+        for index in file.lines.indices where index != entry.lineIndex {
+            require(changed.lines[index] == file.lines[index], "a state change altered line \(index + 1), not the task's")
+        }
+        let reread = DayFile(bytes: changed.bytes)
+        require(reread.lines.count == file.lines.count, "a state change split or joined lines")
+        guard let task = reread.lines[entry.lineIndex].task else { preconditionFailure("a state change made the task a note") }
+        require(task.state == state && task.id == entry.task.id && task.text == entry.task.text
+            && task.indentWidth == entry.task.indentWidth, "a state change altered more than the task's box")
+        require(reread.entries.map(\.task.id) == file.entries.map(\.task.id), "a state change lost or renumbered tasks")
+    }
+
+    /// Adding a task keeps every line as it was, in order, and every task.
+    private static func checkAppend(to file: DayFile) {
+        var appended = file
+        appended.appendTasks([Task(state: .open, text: "Added by the fuzzer #fuzz")])
+        let kept = appended.lines.map(\.content)
+        var next = kept.startIndex
+        for line in file.lines {
+            guard let found = kept[next...].firstIndex(of: line.content) else {
+                preconditionFailure("adding a task lost or reordered a line")
+            }
+            next = found + 1
+        }
+        let reread = DayFile(bytes: appended.bytes)
+        require(reread.tasks.count == file.tasks.count + 1, "adding a task did not add exactly one task")
+        require(reread.tasks.compactMap(\.id) == file.tasks.compactMap(\.id), "adding a task lost a task id")
+    }
+}
+
+/// `precondition` that also holds in -Ounchecked builds: the fuzzer must see every violation.
+func require(_ condition: Bool, _ message: @autoclosure () -> String) {
+    if !condition { fatalError(message()) }
+}
