@@ -13,6 +13,8 @@ struct MergeFileCommand: ParsableCommand {
 
             It never leaves conflict markers and never drops a line: two rewordings of one task keep \
             one and record the other beneath it.
+
+            Example: journal merge-file base.md mine.md theirs.md
             """)
 
     @Argument(help: "The common ancestor (Git's %O).") var base: String

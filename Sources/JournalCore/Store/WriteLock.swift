@@ -23,10 +23,17 @@ struct WriteLock {
             throw JournalError.storage("cannot open the lock \(path): \(String(cString: strerror(errno)))")
         }
         defer { close(descriptor) }
+        // The time limit is for one holder: behind a queue of commands that each finish, a command
+        // waits its turn however long the queue, but never 30 s on one that is stuck.
         var waited = 0
+        var holder: Int32?
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR else {
                 throw JournalError.storage("cannot lock \(path): \(String(cString: strerror(errno)))")
+            }
+            if waited % 100 == 0, let current = LockHolder.read(from: descriptor)?.pid, current != holder {
+                holder = current
+                waited = 0
             }
             guard waited < timeoutSeconds * 1000 else { throw JournalError.busy(path) }
             usleep(2_000)
