@@ -104,8 +104,15 @@ struct Subprocess {
         // Whatever the program prints before this process writes its own output comes after it.
         fflush(nil)
         var pid: pid_t = 0
-        let spawned = cEnvironment.map { posix_spawnp(&pid, arguments[0], &actions, &attributes, &cArguments, $0) }
-            ?? posix_spawnp(&pid, arguments[0], &actions, &attributes, &cArguments, environ)
+        var spawned: Int32 = 0
+        // A program written a moment ago (a hook just installed) is "busy" while a process forked
+        // meanwhile still holds it open for writing; that ends within moments.
+        for attempt in 0..<50 {
+            if attempt > 0 { usleep(10_000) }
+            spawned = cEnvironment.map { posix_spawnp(&pid, arguments[0], &actions, &attributes, &cArguments, $0) }
+                ?? posix_spawnp(&pid, arguments[0], &actions, &attributes, &cArguments, environ)
+            if spawned != ETXTBSY { break }
+        }
         close(toChild[0])
         guard spawned == 0 else {
             close(toChild[1])
