@@ -131,6 +131,9 @@ def rows_for(years, repo, env, runs):
         ("log ID (warm index)", [journal, "log", task_id],
          ["git", "log", f"-S^{task_id}", "--oneline"], None),
         ("log -n 20", [journal, "log", "-n", "20"], ["git", "log", "-n", "20", "--oneline"], None),
+        ("standup", [journal, "standup"], ["git", "show", f"HEAD:{earlier}", f"HEAD:{path}"], None),
+        ("search WORD (all days)", [journal, "search", "benchmark"], ["git", "grep", "-i", "-n", "benchmark"], None),
+        ("report --month", [journal, "report", "--month"], ["git", "grep", "-h", "-e", "- \\[x\\]", "--", path[:8]], None),
         ("new (carry: two files, one commit)", lambda index: [journal, "new", following_day(index)],
          ["git", "commit", "-qam", "new"], carry_by_hand),
     ]

@@ -27,6 +27,14 @@ import Testing
         #expect(DayFile(bytes: file.bytes).tasks.map(\.id) == [TaskID("kkkkk"), nil])
     }
 
+    @Test func anEmptyBoxBeforeALastCarriageReturnIsATaskBeforeAndAfterATaskIsAdded() throws {
+        var file = DayFile("- [ ]\r")
+        #expect(file.tasks.count == 1)
+        file.appendTasks([Task(state: .open, text: "Next")])
+        #expect(file.bytes == Array("- [ ]\r\n- [ ] Next\n".utf8))
+        #expect(DayFile(bytes: file.bytes).tasks.count == 2)
+    }
+
     /// U+0600 (ARABIC NUMBER SIGN) joins the space after it into one Character.
     @Test func aTaskWhoseTextEndsInAPrependCharacterKeepsItsIdAndCarryDate() throws {
         var task = Task(state: .open, text: "Pay \u{600}", id: TaskID("abcde"))

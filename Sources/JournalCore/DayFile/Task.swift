@@ -73,7 +73,9 @@ public struct Task: Equatable, Sendable {
         // hide the space before an id or an arrow that the renderer wrote.
         var rest = scalars[scalars.index(after: close)...]
         if !rest.isEmpty {
-            guard rest.first == " " else { return nil }
+            // An empty box followed by white space alone is still a task: a stray `\r` there must
+            // not stop being one when a newline is written after it and makes it a CRLF ending.
+            guard rest.first == " " || rest.trimmingTrailing(Task.whitespace).isEmpty else { return nil }
             // After an empty box, all the white space is trailing: the renderer writes the space
             // before the text only when there is text.
             if !rest.trimmingTrailing(Task.whitespace).isEmpty { rest = rest.dropFirst() }
