@@ -25,6 +25,23 @@ import TestSupport
         #expect(try journal.git("show", "HEAD:.gitattributes") == "*.md merge=journal\n")
     }
 
+    @Test func initModeLetsTheGroupReadAndIsKeptForLaterWrites() throws {
+        let journal = try JournalRunner()
+        let refused = try journal.run("init", "--mode", "0755")
+        #expect(refused.status == 1 && refused.stderr.hasPrefix("journal: error: invalid journal.fileMode '0755' (from --mode): give an octal mode"))
+        #expect(!FileManager.default.fileExists(atPath: journal.directory))
+        try journal.ok("init", "--mode", "0640")
+        try journal.ok("add", "Shared with the team lead")
+        let permissions = { (path: String) in (try FileManager.default.attributesOfItem(atPath: journal.directory + path))[.posixPermissions] as? Int }
+        #expect(try permissions("") == 0o750 && permissions("/.git") == 0o750)
+        #expect(try permissions("/2025") == 0o750 && permissions("/2025/01/2025-01-15.md") == 0o640)
+        #expect(try journal.git("config", "journal.fileMode") == "0640\n")
+        // Back to private: the next write of a day makes it so.
+        try journal.ok("config", "journal.fileMode", "0600")
+        try journal.ok("add", "Private again")
+        #expect(try permissions("/2025/01/2025-01-15.md") == 0o600)
+    }
+
     @Test func twentyConcurrentAddsAllLand() throws {
         let journal = try JournalRunner()
         try journal.ok("init")

@@ -18,6 +18,7 @@ import TestSupport
             journal.hookTimeout  60  (default)
             journal.pager        more  ($PAGER)
             journal.color        auto  (default)
+            journal.fileMode     0600  (default)
 
             """)
         // Stored where Git keeps them, readable by plain git.

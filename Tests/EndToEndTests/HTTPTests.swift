@@ -30,6 +30,17 @@ import TestSupport
             try "\(server.certificate == nil ? "http" : "https")://ada:\(password)@127.0.0.1:\(server.port)\n".write(
                 toFile: machine.sandbox.home.appendingPathComponent(".git-credentials").path, atomically: true, encoding: .utf8)
         }
+
+        /// The password is nowhere journal printed or wrote: its output, the journal's files, its
+        /// own state and Git's configuration under `.git`.
+        func expectPasswordNowhere(in outputs: [ProcessResult], on machines: [JournalRunner]) throws {
+            for output in outputs { #expect(!(output.stdout + output.stderr).contains(Setup.password)) }
+            for machine in machines {
+                let found = try ProcessResult.run("/usr/bin/env", ["grep", "-r", "-l", Setup.password, machine.directory],
+                                                  in: machine.directory, environment: machine.sandbox.environment)
+                #expect(found.stdout.isEmpty)
+            }
+        }
     }
 
     @Test func syncsAndClonesWithCredentialsFromGitsHelpers() throws {
@@ -42,13 +53,7 @@ import TestSupport
         let outputs = [try setup.first.run("sync"), try setup.second.run("clone", setup.url, setup.second.directory)]
         #expect(outputs.allSatisfy { $0.status == 0 })
         #expect(try setup.second.day("2025-01-15").contains("- [ ] Pushed over HTTP ^"))
-        // The password is nowhere journal writes or prints.
-        for output in outputs { #expect(!(output.stdout + output.stderr).contains(Setup.password)) }
-        for machine in [setup.first, setup.second] {
-            let found = try ProcessResult.run("/usr/bin/env", ["grep", "-r", "-l", Setup.password, machine.directory],
-                                              in: machine.directory, environment: machine.sandbox.environment)
-            #expect(found.stdout.isEmpty)
-        }
+        try setup.expectPasswordNowhere(in: outputs, on: [setup.first, setup.second])
     }
 
     @Test func aTokenFromTheEnvironmentIsUsedAsThePassword() throws {
@@ -59,8 +64,10 @@ import TestSupport
         try setup.first.ok("remote", "add", "origin", setup.url)
         try setup.first.ok("sync")
         // The user name comes from the URL; the token is the password.
-        try setup.second.ok("clone", setup.url.replacingOccurrences(of: "http://", with: "http://ada@"), setup.second.directory)
+        let cloned = try setup.second.run("clone", setup.url.replacingOccurrences(of: "http://", with: "http://ada@"), setup.second.directory)
+        #expect(cloned.status == 0)
         #expect(FileManager.default.fileExists(atPath: setup.second.directory + "/.journal"))
+        try setup.expectPasswordNowhere(in: [cloned, try setup.second.run("sync")], on: [setup.second])
     }
 
     @Test func httpsTrustsTheAuthoritiesGitWouldAndRefusesAnUnknownCertificate() throws {

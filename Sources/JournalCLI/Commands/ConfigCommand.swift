@@ -17,6 +17,7 @@ struct ConfigCommand: ParsableCommand {
               journal.hookTimeout  seconds a hook may run (60)
               journal.pager        the pager for long output ($JOURNAL_PAGER first, $PAGER; less -FRX)
               journal.color        auto, always or never (--color first, $NO_COLOR; auto)
+              journal.fileMode     permissions of the files journal writes (0600; folders 0700)
 
             Example: journal config
                      journal config journal.weekStart sunday

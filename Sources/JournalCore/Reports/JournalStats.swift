@@ -32,7 +32,7 @@ public struct JournalStats: Encodable, Equatable {
 extension Journal {
     public func stats(from start: Day, through end: Day, weekStart: Weekday, carriedThreshold: Int) throws -> JournalStats {
         guard start <= end else { throw JournalError.emptyPeriod(start, end) }
-        let lives = TaskTimeline(try dayFiles(through: end)).lives
+        let lives = TaskTimeline(try periodFiles(from: start, through: end)).lives
         let inPeriod = { (day: Day?) in day.map { start <= $0 && $0 <= end } ?? false }
         let created = lives.filter { inPeriod($0.firstDay) }
         let finished = lives.filter { inPeriod($0.finishedOn) }

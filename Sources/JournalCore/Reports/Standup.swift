@@ -19,15 +19,12 @@ public struct Standup: Encodable, Equatable {
 extension Journal {
     /// Today's list is the working tree's; before `journal new` it is what `new` would carry.
     public func standup(on today: Day) throws -> Standup {
-        let days = daysWithFiles(through: today)
-        let previous = days.last { $0 < today }
-        let read = { (day: Day) in try self.files.read(DayPath.path(for: day)).map(DayFile.init(bytes:)) }
-        let todayFile = days.last == today ? try read(today) : nil
-        let previousFile = try previous.flatMap(read)
+        let previous = daysWithFiles(through: today).last { $0 < today }
+        let history = try periodFiles(from: previous ?? today, through: today)
+        let todayFile = history.last { $0.day == today }?.file
+        let previousFile = history.last { $0.day == previous }?.file
         let current = (todayFile ?? previousFile)?.tasks.filter(\.state.isUnfinished) ?? []
-        let timeline = TaskTimeline(try Journal.carryChain(of: current, in: days, through: previous, read: read)
-            + [previous.flatMap { day in previousFile.map { (day, $0) } }, todayFile.map { (today, $0) }].compactMap { $0 })
-        let lives = Dictionary(timeline.lives.map { ($0.key, $0) }) { first, _ in first }
+        let lives = Dictionary(TaskTimeline(history).lives.map { ($0.key, $0) }) { first, _ in first }
         let report = { (tasks: [Task], day: Day) in tasks.compactMap { lives[TaskTimeline.key(of: $0)].map { ReportedTask($0, day: day) } } }
         let isBlocked = { (task: Task) in task.tags.contains(Standup.blockedTag) }
         return Standup(
@@ -38,22 +35,5 @@ extension Journal {
             blocked: report(current.filter(isBlocked), today),
             carriedLongest: Array(report(current, today).filter { $0.timesCarried > 0 }
                 .sorted { ($0.since, -$0.timesCarried) < ($1.since, -$1.timesCarried) }.prefix(Standup.longestCount)))
-    }
-
-    /// The files of the days before `last`, back to where
-    /// the oldest of `tasks` began, oldest first: a carried task appears on every day it waited,
-    /// so the walk stops at the first day that has none of them, and a long journal is not read
-    /// whole.
-    private static func carryChain(of tasks: [Task], in days: [Day], through last: Day?,
-                                   read: (Day) throws -> DayFile?) throws -> [(day: Day, file: DayFile)] {
-        guard let last else { return [] }
-        var wanted = Set(tasks.map(TaskTimeline.key(of:)))
-        var chain: [(day: Day, file: DayFile)] = []
-        for day in days.reversed() where day < last {
-            guard !wanted.isEmpty, let file = try read(day) else { break }
-            wanted.formIntersection(file.tasks.map(TaskTimeline.key(of:)))
-            chain.append((day, file))
-        }
-        return chain.reversed()
     }
 }

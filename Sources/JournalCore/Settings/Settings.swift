@@ -12,6 +12,7 @@ public struct Settings {
         case hookTimeout = "journal.hookTimeout"
         case pager = "journal.pager"
         case color = "journal.color"
+        case fileMode = "journal.fileMode"
 
         /// What a value may be, for errors and `journal config --help`.
         public var expected: String {
@@ -22,6 +23,7 @@ public struct Settings {
             case .weekStart: return "a weekday, for example monday"
             case .hookTimeout: return "seconds, for example 60"
             case .color: return "auto, always or never"
+            case .fileMode: return "an octal mode its owner can read and write, without execute bits, for example 0600 or 0640"
             }
         }
     }
@@ -61,6 +63,8 @@ public struct Settings {
             return try configured(key) ?? Value(key: key.rawValue, value: Weekday.monday.rawValue, origin: "default")
         case .hookTimeout:
             return try configured(key) ?? Value(key: key.rawValue, value: String(Int(HookSettings.defaultTimeLimit)), origin: "default")
+        case .fileMode:
+            return try configured(key) ?? Value(key: key.rawValue, value: FileMode.ownerOnly.octal, origin: "default")
         }
     }
 
@@ -98,6 +102,7 @@ public struct Settings {
         case .weekStart: valid = Weekday(rawValue: value.lowercased()) != nil
         case .hookTimeout: valid = Double(value).map { $0 > 0 } ?? false
         case .color: valid = ColorChoice(rawValue: value) != nil
+        case .fileMode: valid = FileMode(octal: value) != nil
         }
         guard valid else { throw JournalError.invalidSetting(key.rawValue, value, key.expected, origin: origin) }
     }

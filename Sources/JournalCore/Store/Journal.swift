@@ -10,7 +10,8 @@ public final class Journal {
     /// The working directory, with a trailing slash.
     public let directory: String
     let repository: Repository
-    let files: WorkingTree
+    /// The working tree, written with the permissions `journal.fileMode` sets.
+    var files: WorkingTree
     /// `.git/journal/`: journal's own state, never committed.
     let state: WorkingTree
     let environment: [String: String]
@@ -42,6 +43,10 @@ public final class Journal {
         self.environment = environment
         clock = Clock(environment: environment)
         try FileSystem.makeDirectory(state.root)
+        if let (mode, scope) = try configuration().entry(Settings.Key.fileMode.rawValue) {
+            try Settings.validate(mode, for: .fileMode, origin: scope.rawValue)
+            files.mode = FileMode(octal: mode)!
+        }
     }
 
     public static func open(at path: String, environment: [String: String]) throws -> Journal {
@@ -52,9 +57,11 @@ public final class Journal {
         return try Journal(repository: repository, environment: environment)
     }
 
-    /// Creates the journal in a new or empty directory, readable by its owner only, with a first
-    /// commit holding the marker and the merge attributes.
-    public static func create(at path: String, environment: [String: String]) throws -> Journal {
+    /// Creates the journal in a new or empty directory, readable by its owner only unless `mode`
+    /// (a `journal.fileMode`, kept in its configuration) says otherwise, with a first commit
+    /// holding the marker and the merge attributes.
+    public static func create(at path: String, environment: [String: String], mode: String? = nil) throws -> Journal {
+        if let mode { try Settings.validate(mode, for: .fileMode, origin: "--mode") }
         if FileSystem.exists(path + "/.git") && FileSystem.exists(path + "/" + markerPath) {
             throw JournalError.alreadyExists(path)
         }
@@ -63,7 +70,12 @@ public final class Journal {
         try FileSystem.makeDirectory(path)
         do {
             let journal = try Journal(repository: try Repository.create(at: path, initialBranch: "main"), environment: environment)
-            chmod(journal.repository.gitDirectory, 0o700)
+            if let mode {
+                try journal.store(.fileMode, mode)
+                journal.files.mode = FileMode(octal: mode)!
+            }
+            chmod(path, journal.files.mode.folder)
+            chmod(journal.repository.gitDirectory, journal.files.mode.folder)
             try journal.write { draft in
                 draft.writeFile(Array(markerContent.utf8), at: markerPath)
                 draft.writeFile(Array(attributesContent.utf8), at: attributesPath)

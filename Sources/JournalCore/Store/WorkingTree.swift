@@ -8,6 +8,8 @@ import Darwin
 /// symbolic link: a day path that is a link or not a regular file is refused.
 struct WorkingTree {
     let root: String
+    /// The permissions of the files and folders it creates.
+    var mode = FileMode.ownerOnly
 
     func absolute(_ path: String) -> String { root + path }
 
@@ -38,12 +40,12 @@ struct WorkingTree {
 
     /// Replaces the file at `path` atomically (a temporary file renamed over it), creating its
     /// folders; a reader sees the old content or the new, never half of it.
-    /// An executable file is made so for its owner only, as the journal is private.
+    /// An executable file can be run by whoever can read it.
     func write(_ bytes: [UInt8], to path: String, scratch: String, executable: Bool = false) throws {
         try makeFolders(for: path)
         let temporary = scratch + WorkingTree.scratchName(for: getpid())
         unlink(temporary)
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, executable ? 0o700 : 0o600)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, executable ? mode.folder : mode.file)
         guard descriptor >= 0 else { throw JournalError.storage("cannot write \(temporary): \(String(cString: strerror(errno)))") }
         var written = 0
         while written < bytes.count {
@@ -96,7 +98,7 @@ struct WorkingTree {
                 }
                 continue
             }
-            guard mkdir(absolute(folder), 0o700) == 0 || errno == EEXIST else { throw storageError("cannot create folder", folder) }
+            guard mkdir(absolute(folder), mode.folder) == 0 || errno == EEXIST else { throw storageError("cannot create folder", folder) }
         }
     }
 
