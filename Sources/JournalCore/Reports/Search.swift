@@ -31,6 +31,16 @@ public struct SearchQuery: Sendable {
         self.until = until
     }
 
+    /// Whether a file's bytes can hold a hit at all: every ASCII word, `#tag` and `@person`
+    /// somewhere in it, in any case. Most days hold none, and are then never parsed.
+    func mayMatch(_ bytes: [UInt8]) -> Bool {
+        let needles = (words + [tag.map { "#" + $0 }, person.map { "@" + $0 }].compactMap { $0 }.map { $0.lowercased() })
+            .filter { $0.allSatisfy(\.isASCII) && !$0.isEmpty }
+        guard !needles.isEmpty else { return true }
+        let lowered = bytes.map { (65...90).contains($0) ? $0 + 32 : $0 }
+        return needles.allSatisfy { lowered.firstRange(of: Array($0.utf8)) != nil }
+    }
+
     func matches(_ text: String) -> Bool {
         let lowered = text.lowercased()
         return words.allSatisfy(lowered.contains)
@@ -44,7 +54,9 @@ extension Journal {
     public func search(_ query: SearchQuery) throws -> [SearchHit] {
         var seen: Set<String> = []
         var hits: [SearchHit] = []
-        for (day, file) in try dayFiles(from: query.since, through: query.until).reversed() {
+        for day in daysWithFiles(from: query.since, through: query.until).reversed() {
+            guard let bytes = try files.read(DayPath.path(for: day)), query.mayMatch(bytes) else { continue }
+            let file = DayFile(bytes: bytes)
             let headingLine = file.headingDay == nil ? -1 : 0
             for (index, line) in file.lines.enumerated() where index != headingLine {
                 if let task = line.task {
