@@ -10,7 +10,7 @@ public final class Configuration {
 
     /// Which file a value came from, as `git config --show-scope` names it.
     public enum Scope: String, Sendable {
-        case system, global, local, worktree, command
+        case system, global, local, command
 
         init(_ level: git_config_level_t) {
             switch level {

@@ -41,6 +41,10 @@ import TestSupport
         _ = try journal.git("config", "journal.weekStart", "someday")
         let report = try journal.run("report", "--week")
         #expect(report.status == 1 && report.stderr == "journal: error: invalid journal.weekStart 'someday' (from local): give a weekday, for example monday\n")
+        // A bad value never stops its own repair.
+        _ = try journal.git("config", "journal.color", "yes")
+        #expect(try journal.run("show").stderr.contains("invalid journal.color 'yes' (from local)"))
+        try journal.ok("config", "journal.color", "never")
         let dir = try journal.run("config", "journal.dir", "/elsewhere")
         #expect(dir.status == 1 && dir.stderr.contains("use --global"))
     }

@@ -132,6 +132,41 @@ import TestSupport
         #expect(try later.ok("agenda") == "nothing scheduled ahead\n")
     }
 
+    /// A carry can skip a day (`new --no-carry`): the task still began where it began, and a
+    /// stand-up before `journal new` still sees what new would carry, even when `add` started the day.
+    @Test func aTaskCarriedOverASkippedDayKeepsItsFirstDay() throws {
+        var journal = try JournalRunner()
+        try journal.ok("init")
+        journal.today = "2025-01-13"
+        try journal.ok("add", "Draft the migration plan")
+        journal.today = "2025-01-14"
+        try journal.ok("new", "--no-carry")
+        try journal.ok("add", "Call the vendor")
+        journal.today = "2025-01-15"
+        try journal.ok("new")
+        let report = try #require(try json(try journal.ok("report", "--since", "2025-01-15", "--json")) as? [String: Any])
+        let open = try #require(report["open"] as? [[String: Any]])
+        let draft = try #require(open.first { $0["text"] as? String == "Draft the migration plan" })
+        #expect(draft["since"] as? String == "2025-01-13" && draft["timesCarried"] as? Int == 1)
+        #expect((report["counts"] as? [String: Int])?["added"] == 0)
+
+        journal.today = "2025-01-16"
+        try journal.ok("add", "Book the train")
+        let standup = try #require(try json(try journal.ok("standup", "--json")) as? [String: Any])
+        #expect((standup["planned"] as? [[String: Any]])?.compactMap { $0["text"] as? String }
+                == ["Book the train", "Draft the migration plan", "Call the vendor"])
+        #expect((standup["carriedLongest"] as? [[String: Any]])?.first?["since"] as? String == "2025-01-13")
+    }
+
+    @Test func statsAtTheEdgesOfTheCalendarDoNotFail() throws {
+        let journal = try JournalRunner()
+        try journal.ok("init")
+        for period in [["2999-12-25", "2999-12-31"], ["1900-01-01", "1900-01-10"]] {
+            let printed = try journal.ok("stats", "--since", period[0], "--until", period[1])
+            #expect(printed.hasPrefix("\(period[0]) to \(period[1])"))
+        }
+    }
+
     private func id(of text: String, in journal: JournalRunner) throws -> String {
         let line = try #require(try journal.day("2025-01-15").split(separator: "\n").first { $0.contains(text) })
         return String(line.split(separator: "^").last!)

@@ -43,7 +43,8 @@ struct ConfigCommand: ParsableCommand {
             if global {
                 try Settings.storeForUser(key, value, environment: options.environment)
             } else {
-                try options.open().store(key, value)
+                // Not through options.open(), which uses the settings: a bad value must not stop its repair.
+                try Journal.open(at: try options.location, environment: options.environment).store(key, value)
             }
             return print("\(key.rawValue) = \(value) (\(global ? "~/.gitconfig" : "the journal's .git/config"))")
         }

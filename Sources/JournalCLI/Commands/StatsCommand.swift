@@ -7,7 +7,7 @@ struct StatsCommand: ParsableCommand {
         abstract: "How work flows: tasks per week, completion, days to finish, tasks carried too often, a heat map.",
         discussion: """
             Per week: tasks created (first seen), finished and cancelled. The completion rate is \
-            the share of tasks created in the period that are done now; days to finish run from a \
+            the share of tasks created in the period that are done by its last day; days to finish run from a \
             task's first day to the day it was done. Tasks carried more than --carried times are \
             listed: they deserve a decision (do, delegate, or drop). The heat map counts finished \
             tasks per day; without colour it uses the characters . - + * #. Without a period \

@@ -21,8 +21,9 @@ enum HeatMap {
                 if monthRow[max(0, column - 1)] == " " { monthRow.replaceSubrange(column..<column + 3, with: monthName(day.month).prefix(3)) }
             }
         }
+        let firstRow = Weekday.allCases.firstIndex(of: weekStart)!
         let rows: [String] = (0..<7).map { row in
-            String(start.adding(days: row)!.weekday.name.prefix(3)) + " " + cells[row].joined()
+            String(Weekday.allCases[(firstRow + row) % 7].name.prefix(3)) + " " + cells[row].joined()
         }
         let legend = "    less " + (0..<characters.count).map(cell).joined() + "more"
         return ["    " + String(monthRow)] + rows + [legend]

@@ -217,6 +217,18 @@ final class HistoryIndex {
             .map { ($0[0].text ?? "", $0[1].text ?? "", $0[2].text ?? "") }
     }
 
+    /// For each of these tasks the history knows, the first day it appeared on and how often it
+    /// was carried: what a few days' files cannot tell when a carry skipped days.
+    func lifetimes(of ids: [String]) throws -> [String: (firstDay: Day, timesCarried: Int)] {
+        let query = try database.prepare("SELECT MIN(day), SUM(kind = 'carried') FROM events WHERE task = ?")
+        var found: [String: (firstDay: Day, timesCarried: Int)] = [:]
+        for id in Set(ids) {
+            guard let row = try query.rows([.text(id)]).first, let day = row[0].text.flatMap(Day.init(iso:)) else { continue }
+            found[id] = (day, Int(row[1].integer ?? 0))
+        }
+        return found
+    }
+
     /// Tasks whose latest text contains `words` (case-insensitive for ASCII), most recent day first.
     func tasks(matching words: String) throws -> [(id: String, text: String, day: String, state: String)] {
         let pattern = "%" + words.replacingOccurrences("\\", "\\\\").replacingOccurrences("%", "\\%").replacingOccurrences("_", "\\_") + "%"

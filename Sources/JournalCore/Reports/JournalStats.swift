@@ -32,7 +32,7 @@ public struct JournalStats: Encodable, Equatable {
 extension Journal {
     public func stats(from start: Day, through end: Day, weekStart: Weekday, carriedThreshold: Int) throws -> JournalStats {
         guard start <= end else { throw JournalError.emptyPeriod(start, end) }
-        let lives = TaskTimeline(try periodFiles(from: start, through: end)).lives
+        let lives = try timeline(from: start, through: end).lives
         let inPeriod = { (day: Day?) in day.map { start <= $0 && $0 <= end } ?? false }
         let created = lives.filter { inPeriod($0.firstDay) }
         let finished = lives.filter { inPeriod($0.finishedOn) }
@@ -53,7 +53,7 @@ extension Journal {
             },
             completionRate: created.isEmpty ? nil : Double(created.filter { $0.state == .done }.count) / Double(created.count),
             medianDaysToFinish: median(finished.map { Double($0.firstDay.days(until: $0.finishedOn!)) }),
-            carriedOften: lives.filter { $0.isUnfinished && $0.timesCarried > carriedThreshold && $0.lastDay >= start }
+            carriedOften: lives.filter { $0.isOpenAtEnd && $0.timesCarried > carriedThreshold && $0.lastDay >= start }
                 .sorted { ($1.timesCarried, $0.firstDay) < ($0.timesCarried, $1.firstDay) }.map { ReportedTask($0) },
             carriedThreshold: carriedThreshold,
             days: (0...start.days(until: end)).map { offset in
@@ -73,6 +73,6 @@ func median(_ values: [Double]) -> Double? {
 extension Day {
     /// The first day of the week this day is in, weeks starting on `weekStart`.
     public func startOfWeek(_ weekStart: Weekday) -> Day {
-        adding(days: -((weekday.index - weekStart.index + 7) % 7)) ?? self
+        adding(days: -((weekday.index - weekStart.index + 7) % 7)) ?? Day.earliest
     }
 }

@@ -29,11 +29,11 @@ extension Journal {
     public func report(from start: Day, through end: Day, tag: String?) throws -> PeriodReport {
         guard start <= end else { throw JournalError.emptyPeriod(start, end) }
         let bare = tag.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
-        let lives = TaskTimeline(try periodFiles(from: start, through: end)).lives
+        let lives = try timeline(from: start, through: end).lives
             .filter { $0.lastDay >= start && (bare.map($0.tags.contains) ?? true) }
         let inPeriod = { (day: Day?) in day.map { start <= $0 && $0 <= end } ?? false }
         let finished = lives.filter { inPeriod($0.finishedOn) }
-        let open = lives.filter(\.isUnfinished).map { ReportedTask($0) }
+        let open = lives.filter(\.isOpenAtEnd).map { ReportedTask($0) }
         let dropped = lives.filter { inPeriod($0.cancelledOn) }.map { ReportedTask($0, day: $0.cancelledOn) }
         var groups: [String?: [ReportedTask]] = [:]
         for life in finished { groups[life.tags.first, default: []].append(ReportedTask(life, day: life.finishedOn)) }

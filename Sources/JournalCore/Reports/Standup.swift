@@ -17,19 +17,22 @@ public struct Standup: Encodable, Equatable {
 }
 
 extension Journal {
-    /// Today's list is the working tree's; before `journal new` it is what `new` would carry.
+    /// Today's list is the working tree's, with what `journal new` would still carry into it
+    /// from the previous working day (all of that before `new` has run).
     public func standup(on today: Day) throws -> Standup {
         let previous = daysWithFiles(through: today).last { $0 < today }
-        let history = try periodFiles(from: previous ?? today, through: today)
-        let todayFile = history.last { $0.day == today }?.file
-        let previousFile = history.last { $0.day == previous }?.file
-        let current = (todayFile ?? previousFile)?.tasks.filter(\.state.isUnfinished) ?? []
-        let lives = Dictionary(TaskTimeline(history).lives.map { ($0.key, $0) }) { first, _ in first }
+        let timeline = try self.timeline(from: previous ?? today, through: today)
+        let todayTasks = try currentFile(for: today)?.tasks ?? []
+        let previousTasks = try previous.flatMap { try currentFile(for: $0)?.tasks } ?? []
+        let planned = Set(todayTasks.map(TaskTimeline.key(of:)))
+        let current = todayTasks.filter(\.state.isUnfinished)
+            + previousTasks.filter { $0.state.isUnfinished && !planned.contains(TaskTimeline.key(of: $0)) }
+        let lives = Dictionary(uniqueKeysWithValues: timeline.lives.map { ($0.key, $0) })
         let report = { (tasks: [Task], day: Day) in tasks.compactMap { lives[TaskTimeline.key(of: $0)].map { ReportedTask($0, day: day) } } }
         let isBlocked = { (task: Task) in task.tags.contains(Standup.blockedTag) }
         return Standup(
             date: today.iso, previousDay: previous?.iso,
-            done: previous.map { report(previousFile?.tasks.filter { $0.state == .done } ?? [], $0) } ?? [],
+            done: previous.map { report(previousTasks.filter { $0.state == .done }, $0) } ?? [],
             inProgress: report(current.filter { $0.state == .inProgress && !isBlocked($0) }, today),
             planned: report(current.filter { $0.state == .open && !isBlocked($0) }, today),
             blocked: report(current.filter(isBlocked), today),

@@ -16,7 +16,8 @@ struct TaskTimeline {
         var finishedOn: Day?
         var cancelledOn: Day?
 
-        var isUnfinished: Bool { state.isUnfinished || state == .carried }
+        /// Still to do when the days read end: open, in progress, or carried beyond them.
+        var isOpenAtEnd: Bool { state.isUnfinished || state == .carried }
     }
 
     private(set) var lives: [Life] = []
@@ -26,6 +27,16 @@ struct TaskTimeline {
     init(_ days: [(day: Day, file: DayFile)]) {
         for (day, file) in days {
             for task in file.tasks { record(task, on: day) }
+        }
+    }
+
+    /// Takes each task's first day and times carried from the whole history where it knows
+    /// them: the days read may begin after a task did.
+    mutating func amend(with lifetimes: [String: (firstDay: Day, timesCarried: Int)]) {
+        for position in lives.indices {
+            guard let id = lives[position].id, let known = lifetimes[id] else { continue }
+            lives[position].firstDay = min(lives[position].firstDay, known.firstDay)
+            lives[position].timesCarried = max(lives[position].timesCarried, known.timesCarried)
         }
     }
 

@@ -50,7 +50,8 @@ public struct Settings {
         case .editor:
             return try configured(key) ?? fromEnvironment(key, "VISUAL", "EDITOR") ?? Value(key: key.rawValue, value: "vi", origin: "default")
         case .pager:
-            return try fromEnvironment(key, "JOURNAL_PAGER") ?? configured(key) ?? fromEnvironment(key, "PAGER")
+            // As in Git, a pager variable set to nothing turns paging off.
+            return try fromEnvironment(key, "JOURNAL_PAGER", keepingEmpty: true) ?? configured(key) ?? fromEnvironment(key, "PAGER", keepingEmpty: true)
                 ?? Value(key: key.rawValue, value: "less -FRX", origin: "default")
         case .color:
             if let noColor = environment["NO_COLOR"], !noColor.isEmpty {
@@ -122,9 +123,9 @@ public struct Settings {
         try configuration.entry(key.rawValue).map { Value(key: key.rawValue, value: $0.value, origin: $0.scope.rawValue) }
     }
 
-    private func fromEnvironment(_ key: Key, _ names: String...) -> Value? {
+    private func fromEnvironment(_ key: Key, _ names: String..., keepingEmpty: Bool = false) -> Value? {
         for name in names {
-            if let value = environment[name], !value.isEmpty { return Value(key: key.rawValue, value: value, origin: "$" + name) }
+            if let value = environment[name], keepingEmpty || !value.isEmpty { return Value(key: key.rawValue, value: value, origin: "$" + name) }
         }
         return nil
     }

@@ -43,9 +43,10 @@ public final class Journal {
         self.environment = environment
         clock = Clock(environment: environment)
         try FileSystem.makeDirectory(state.root)
-        if let (mode, scope) = try configuration().entry(Settings.Key.fileMode.rawValue) {
-            try Settings.validate(mode, for: .fileMode, origin: scope.rawValue)
-            files.mode = FileMode(octal: mode)!
+        // A value journal cannot use keeps the files private, the safe side; `journal config` names
+        // it. Failing here would stop `journal config` from repairing it.
+        if let (text, _) = try configuration().entry(Settings.Key.fileMode.rawValue), let mode = FileMode(octal: text) {
+            files.mode = mode
         }
     }
 

@@ -47,6 +47,8 @@ struct WorkingTree {
         unlink(temporary)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, executable ? mode.folder : mode.file)
         guard descriptor >= 0 else { throw JournalError.storage("cannot write \(temporary): \(String(cString: strerror(errno)))") }
+        // Exactly the mode asked for: the umask must not take the group's access `journal.fileMode` gives.
+        fchmod(descriptor, executable ? mode.folder : mode.file)
         var written = 0
         while written < bytes.count {
             let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
@@ -99,6 +101,7 @@ struct WorkingTree {
                 continue
             }
             guard mkdir(absolute(folder), mode.folder) == 0 || errno == EEXIST else { throw storageError("cannot create folder", folder) }
+            chmod(absolute(folder), mode.folder)
         }
     }
 

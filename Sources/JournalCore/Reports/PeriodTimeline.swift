@@ -1,0 +1,12 @@
+extension Journal {
+    /// The tasks of the days from `start` through `end` as their files stand in the working tree,
+    /// with each task's first day and times carried from the history index: a carry can skip days
+    /// (`journal new --no-carry`, `journal.carry=off`), so the days before a period cannot tell
+    /// where its tasks began, and a long journal is not read whole.
+    func timeline(from start: Day, through end: Day) throws -> TaskTimeline {
+        var timeline = TaskTimeline(try dayFiles(from: start, through: end))
+        let ids = timeline.lives.compactMap(\.id)
+        if !ids.isEmpty { timeline.amend(with: try historyIndex(progress: nil).lifetimes(of: ids)) }
+        return timeline
+    }
+}
