@@ -18,7 +18,7 @@ enum HeatMap {
             cells[offset % 7][offset / 7] = cell(level(count.finished, most: most))
             if day.day == 1 || day == first {
                 let column = offset / 7 * 2
-                if monthRow[max(0, column - 1)] == " " { monthRow.replaceSubrange(column..<column + 3, with: monthName(day.month).prefix(3)) }
+                if monthRow[max(0, column - 1)] == " " { monthRow.replaceSubrange(column..<column + 3, with: monthNames[day.month - 1].prefix(3)) }
             }
         }
         let firstRow = Weekday.allCases.firstIndex(of: weekStart)!
@@ -38,7 +38,4 @@ enum HeatMap {
         Style.isOn ? Style.shade(level, "  ") : "\(characters[level]) "
     }
 
-    private static func monthName(_ month: Int) -> String {
-        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][month - 1]
-    }
 }

@@ -102,6 +102,10 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 }
 
+/// The months' English names, January first.
+public let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+                         "September", "October", "November", "December"]
+
 public enum Weekday: String, CaseIterable, Sendable {
     case monday, tuesday, wednesday, thursday, friday, saturday, sunday
 

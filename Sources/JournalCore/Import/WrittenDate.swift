@@ -102,8 +102,7 @@ enum WrittenDate {
         }
     }
 
-    private static let months = ["january", "february", "march", "april", "may", "june", "july", "august",
-                                 "september", "october", "november", "december"]
+    private static let months = monthNames.map { $0.lowercased() }
 
     /// 1 to 12 for a month's English name or its abbreviation of three letters or more (`sept`).
     private static func month(named word: String) -> Int? {

@@ -4,7 +4,12 @@ extension Journal {
     /// (`journal new --no-carry`, `journal.carry=off`), so the days before a period cannot tell
     /// where its tasks began, and a long journal is not read whole.
     func timeline(from start: Day, through end: Day) throws -> TaskTimeline {
-        var timeline = TaskTimeline(try dayFiles(from: start, through: end))
+        try timeline(of: try dayFiles(from: start, through: end))
+    }
+
+    /// The same for day files already read, oldest first.
+    func timeline(of days: [(day: Day, file: DayFile)]) throws -> TaskTimeline {
+        var timeline = TaskTimeline(days)
         let ids = timeline.lives.compactMap(\.id)
         if !ids.isEmpty { timeline.amend(with: try historyIndex(progress: nil).lifetimes(of: ids)) }
         return timeline

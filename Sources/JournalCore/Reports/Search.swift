@@ -21,6 +21,8 @@ public struct SearchQuery: Sendable {
     public var state: TaskState?
     public var since: Day?
     public var until: Day?
+    /// The ASCII words, `#tag` and `@person` a day's bytes must hold, lowercased.
+    private let needles: [[UInt8]]
 
     public init(words: [String], tag: String? = nil, person: String? = nil, state: TaskState? = nil, since: Day? = nil, until: Day? = nil) {
         self.words = words.map { $0.lowercased() }
@@ -29,16 +31,16 @@ public struct SearchQuery: Sendable {
         self.state = state
         self.since = since
         self.until = until
+        needles = (self.words + [self.tag.map { "#" + $0 }, self.person.map { "@" + $0 }].compactMap { $0 }.map { $0.lowercased() })
+            .filter { $0.allSatisfy(\.isASCII) && !$0.isEmpty }.map { Array($0.utf8) }
     }
 
     /// Whether a file's bytes can hold a hit at all: every ASCII word, `#tag` and `@person`
     /// somewhere in it, in any case. Most days hold none, and are then never parsed.
     func mayMatch(_ bytes: [UInt8]) -> Bool {
-        let needles = (words + [tag.map { "#" + $0 }, person.map { "@" + $0 }].compactMap { $0 }.map { $0.lowercased() })
-            .filter { $0.allSatisfy(\.isASCII) && !$0.isEmpty }
         guard !needles.isEmpty else { return true }
         let lowered = bytes.map { (65...90).contains($0) ? $0 + 32 : $0 }
-        return needles.allSatisfy { lowered.firstRange(of: Array($0.utf8)) != nil }
+        return needles.allSatisfy { lowered.firstRange(of: $0) != nil }
     }
 
     func matches(_ text: String) -> Bool {

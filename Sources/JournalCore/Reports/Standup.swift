@@ -21,9 +21,12 @@ extension Journal {
     /// from the previous working day (all of that before `new` has run).
     public func standup(on today: Day) throws -> Standup {
         let previous = daysWithFiles(through: today).last { $0 < today }
-        let timeline = try self.timeline(from: previous ?? today, through: today)
-        let todayTasks = try currentFile(for: today)?.tasks ?? []
-        let previousTasks = try previous.flatMap { try currentFile(for: $0)?.tasks } ?? []
+        let read = { (day: Day) in try self.files.read(DayPath.path(for: day)).map { (day: day, file: DayFile(bytes: $0)) } }
+        let previousFile = try previous.flatMap(read)
+        let todayFile = try read(today)
+        let timeline = try self.timeline(of: [previousFile, todayFile].compactMap { $0 })
+        let todayTasks = todayFile?.file.tasks ?? []
+        let previousTasks = previousFile?.file.tasks ?? []
         let planned = Set(todayTasks.map(TaskTimeline.key(of:)))
         let current = todayTasks.filter(\.state.isUnfinished)
             + previousTasks.filter { $0.state.isUnfinished && !planned.contains(TaskTimeline.key(of: $0)) }
