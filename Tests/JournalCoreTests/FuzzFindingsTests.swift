@@ -35,6 +35,14 @@ import Testing
         #expect(DayFile(bytes: file.bytes).tasks.count == 2)
     }
 
+    @Test func anIdWrittenBeforeACarryDateIsTheIdSoAStateChangeKeepsTheText() throws {
+        let task = try #require(Task(line: "- [>] →2025-01-03 ^car01→2025-01-03"))
+        #expect(task.id == TaskID("car01") && task.carriedTo == Day(iso: "2025-01-03") && task.text == "→2025-01-03")
+        var reopened = task
+        reopened.setState(.open)
+        #expect(Task(line: reopened.rendered) == reopened)
+    }
+
     /// U+0600 (ARABIC NUMBER SIGN) joins the space after it into one Character.
     @Test func aTaskWhoseTextEndsInAPrependCharacterKeepsItsIdAndCarryDate() throws {
         var task = Task(state: .open, text: "Pay \u{600}", id: TaskID("abcde"))

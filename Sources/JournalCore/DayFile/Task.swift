@@ -89,8 +89,7 @@ public struct Task: Equatable, Sendable {
         trailing = String(rest[body.endIndex...])
         var text = body
         id = nil
-        if let caret = text.lastIndex(of: "^"), let id = TaskID(Substring(text[text.index(after: caret)...])),
-           caret == text.startIndex || text[text.index(before: caret)] == " " {
+        if let (caret, id) = Task.trailingID(of: text) {
             self.id = id
             text = text[..<caret].trimmingTrailing([" "])
         }
@@ -99,8 +98,21 @@ public struct Task: Equatable, Sendable {
            let day = Day(iso: Substring(text[text.index(after: arrow)...].drop(while: { $0 == " " }))) {
             carriedTo = day
             text = text[..<arrow].trimmingTrailing([" "])
+            // An id written before the date is the id too: left in the text, it would come last
+            // once a state change drops the date, and read back as the id then.
+            if id == nil, let (caret, id) = Task.trailingID(of: text) {
+                self.id = id
+                text = text[..<caret].trimmingTrailing([" "])
+            }
         }
         self.text = String(text)
+    }
+
+    /// The id a text ends with (` ^k7f3q`, or `^k7f3q` alone) and where its caret is.
+    private static func trailingID(of text: Substring.UnicodeScalarView) -> (Substring.UnicodeScalarView.Index, TaskID)? {
+        guard let caret = text.lastIndex(of: "^"), let id = TaskID(Substring(text[text.index(after: caret)...])),
+              caret == text.startIndex || text[text.index(before: caret)] == " " else { return nil }
+        return (caret, id)
     }
 
     /// Trailing white space: spaces, tabs, and carriage returns, since a stray `\r` (a last line
