@@ -226,6 +226,8 @@ struct TwoMachines {
     @Test func anUnreachableRemoteIsOneLineAndTheNextSyncWorks() throws {
         let machines = try TwoMachines(.path)
         try machines.first.ok("remote", "add", "offline", "git://127.0.0.1:1/nothing.git")
+        let listed = try JSONSerialization.jsonObject(with: Data(try machines.first.ok("remote", "list", "--json").utf8)) as? [[String: String]]
+        #expect(listed?.contains(["name": "offline", "url": "git://127.0.0.1:1/nothing.git"]) == true && listed?.count == 2)
         try machines.first.ok("add", "Made offline")
         let result = try machines.first.run("sync", "--remote", "offline")
         #expect(result.status == 1)

@@ -22,9 +22,12 @@ struct RemoteCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the remotes with their URLs.")
+        @Flag(help: "Print JSON for scripts: an array of {name, url}.") var json = false
         @OptionGroup var options: JournalOptions
         func run() throws {
-            for remote in try options.open().remotes() { print("\(remote.name)\t\(remote.url)") }
+            let remotes = try options.open().remotes()
+            if json { return try Output.json(remotes.map { ["name": $0.name, "url": $0.url] }) }
+            for remote in remotes { print("\(remote.name)\t\(remote.url)") }
         }
     }
 
