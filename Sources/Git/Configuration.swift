@@ -51,7 +51,7 @@ public final class Configuration {
     public func entry(_ key: String) throws -> (value: String, scope: Scope)? {
         var entry: UnsafeMutablePointer<git_config_entry>?
         let result = git_config_get_entry(&entry, pointer, key)
-        if result == GIT_ENOTFOUND.rawValue { return nil }
+        if isAbsent(result, GIT_ENOTFOUND) { return nil }
         try check(result, "cannot read \(key) from Git configuration")
         defer { git_config_entry_free(entry) }
         return (String(cString: entry!.pointee.value), Scope(entry!.pointee.level))

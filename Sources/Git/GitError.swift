@@ -29,17 +29,20 @@ public struct GitError: Error, CustomStringConvertible, Equatable {
     public var description: String { "\(operation): \(message)" }
 }
 
-/// Turns a libgit2 return code into a thrown error, reading `git_error_last` at once,
-/// before any other libgit2 call can replace it.
+/// Turns a libgit2 return code into a thrown error. libgit2's message is read first, before
+/// anything else can replace it, and cleared after reading (as git2-rs does), so that it never
+/// leaks into the error of a later call that sets none.
 @discardableResult
 func check(_ result: Int32, _ operation: @autoclosure () -> String) throws -> Int32 {
     guard result < 0 else { return result }
-    var error = GitError(code: GitError.Code(result), operation: operation(), message: "libgit2 error \(result)")
-    if let last = git_error_last(), let text = last.pointee.message {
-        error.message = String(cString: text)
-        let category = git_error_t(UInt32(last.pointee.klass))
+    let last = git_error_last()?.pointee
+    let message = last?.message.map { String(cString: $0) }
+    let category = last.map { git_error_t(UInt32($0.klass)) }
+    git_error_clear()
+    var error = GitError(code: GitError.Code(result), operation: operation(), message: message ?? "libgit2 error \(result)")
+    if let category, let message {
         error.indicatesDamage = [GIT_ERROR_ODB, GIT_ERROR_ZLIB, GIT_ERROR_INDEX].contains(category)
-            || (category == GIT_ERROR_REFERENCE && error.message.contains("corrupt"))
+            || (category == GIT_ERROR_REFERENCE && message.contains("corrupt"))
     }
     if let damaged = GuardedObjectReads.lastDamage {
         GuardedObjectReads.lastDamage = nil
@@ -47,4 +50,12 @@ func check(_ result: Int32, _ operation: @autoclosure () -> String) throws -> In
         error.indicatesDamage = true
     }
     throw error
+}
+
+/// True when libgit2 answered that what was asked for does not exist, one of `codes`: an answer,
+/// not a failure, so its message is cleared at once.
+func isAbsent(_ result: Int32, _ codes: git_error_code...) -> Bool {
+    guard codes.contains(where: { $0.rawValue == result }) else { return false }
+    git_error_clear()
+    return true
 }

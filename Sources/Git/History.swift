@@ -1,21 +1,17 @@
 import CLibgit2
 
-/// The commits `start` descends from through first parents, starting with `start`, read one at a
-/// time as they are asked for.
-public struct FirstParentChain: Sequence, IteratorProtocol {
-    let repository: Repository
-    var upcoming: ObjectID?
-
-    public mutating func next() -> Commit? {
-        guard let id = upcoming, let commit = try? repository.commit(id) else { return nil }
-        upcoming = commit.parentIDs.first
-        return commit
-    }
-}
-
 extension Repository {
-    public func firstParents(from start: ObjectID) -> FirstParentChain {
-        FirstParentChain(repository: self, upcoming: start)
+    /// Visits the commits `start` descends from through first parents, starting with `start`,
+    /// newest first, until `visit` returns false or history ends. A commit that cannot be read is
+    /// thrown, never taken for the end of history: a damaged commit in the middle would otherwise
+    /// silently cut off everything before it.
+    public func walkFirstParents(from start: ObjectID, _ visit: (Commit) throws -> Bool) throws {
+        var upcoming: ObjectID? = start
+        while let id = upcoming {
+            let commit = try self.commit(id)
+            guard try visit(commit) else { return }
+            upcoming = commit.parentIDs.first
+        }
     }
 }
 
@@ -49,9 +45,3 @@ extension Repository {
     }
 }
 
-extension Repository {
-    /// The first parent of a commit, or nil for a root commit or an unreadable one.
-    public func firstParentOf(_ id: ObjectID) -> ObjectID? {
-        (try? commit(id))?.parentIDs.first
-    }
-}

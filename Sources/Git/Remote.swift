@@ -26,7 +26,7 @@ extension Repository {
     public func remoteURL(_ name: String) throws -> String? {
         var remote: OpaquePointer?
         let result = git_remote_lookup(&remote, pointer, name)
-        if result == GIT_ENOTFOUND.rawValue || result == GIT_EINVALIDSPEC.rawValue { return nil }
+        if isAbsent(result, GIT_ENOTFOUND, GIT_EINVALIDSPEC) { return nil }
         try check(result, "cannot read remote '\(name)'")
         defer { git_remote_free(remote) }
         return git_remote_url(remote).map { String(cString: $0) }
@@ -74,7 +74,7 @@ extension Repository {
         var base = git_oid()
         var first = one.raw, second = two.raw
         let result = git_merge_base(&base, pointer, &first, &second)
-        if result == GIT_ENOTFOUND.rawValue { return nil }
+        if isAbsent(result, GIT_ENOTFOUND) { return nil }
         try check(result, "cannot find the common ancestor of \(one.short) and \(two.short)")
         return ObjectID(base)
     }

@@ -53,7 +53,7 @@ public final class Repository {
     public func headCommit() throws -> Commit? {
         var oid = git_oid()
         let result = git_reference_name_to_id(&oid, pointer, "HEAD")
-        if result == GIT_ENOTFOUND.rawValue || result == GIT_EUNBORNBRANCH.rawValue { return nil }
+        if isAbsent(result, GIT_ENOTFOUND, GIT_EUNBORNBRANCH) { return nil }
         try check(result, "cannot resolve HEAD")
         return try commit(ObjectID(oid))
     }
@@ -73,7 +73,7 @@ public final class Repository {
     public func referenceTarget(_ name: String) throws -> ObjectID? {
         var oid = git_oid()
         let result = git_reference_name_to_id(&oid, pointer, name)
-        if result == GIT_ENOTFOUND.rawValue { return nil }
+        if isAbsent(result, GIT_ENOTFOUND) { return nil }
         try check(result, "cannot resolve \(name)")
         return ObjectID(oid)
     }

@@ -17,7 +17,7 @@ public final class Tree {
     public func entry(atPath path: String) throws -> TreeEntry? {
         var entry: OpaquePointer?
         let result = git_tree_entry_bypath(&entry, pointer, path)
-        if result == GIT_ENOTFOUND.rawValue { return nil }
+        if isAbsent(result, GIT_ENOTFOUND) { return nil }
         try check(result, "cannot read \(path) in tree \(id.short)")
         defer { git_tree_entry_free(entry) }
         return TreeEntry(entry!)

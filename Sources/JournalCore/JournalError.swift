@@ -13,6 +13,7 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
     case invalidSince(String)
     case noSuchTask(String, Day?)
     case ambiguousTask(String, [String], total: Int)
+    case ambiguousReference(String, asNumber: String, asID: String)
     case taskNumberOutOfRange(Int, Day, count: Int)
     case invalidTaskText(String)
     case invalidTag(String)
@@ -45,6 +46,8 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
     case undoFoundNothing(String)
     case syncUndoNotConfirmed(String, String)
     case damagedByCrash(Int32, [String])
+    case gitOperationUnfinished(String, marker: String, abort: String)
+    case gitAtWork(String)
     case storage(String)
 
     public var description: String {
@@ -72,6 +75,8 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
         case .ambiguousTask(let words, let candidates, let total):
             let more = total > candidates.count ? "; and \(total - candidates.count) more" : ""
             return "'\(words)' matches \(total) tasks: \(candidates.joined(separator: "; "))\(more); give one's id"
+        case .ambiguousReference(let text, let asNumber, let asID):
+            return "'\(text)' names two tasks: number \(text) in the list, \(asNumber), and the id of \(asID); give the id of the one you mean"
         case .taskNumberOutOfRange(let number, let day, let count):
             return "no task number \(number) in \(day.iso) (it has \(count) task\(count == 1 ? "" : "s"))"
         case .invalidTaskText(let reason):
@@ -136,6 +141,12 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
             return "the last change is a sync (\(sync)); undo would go back to refs/journal/pre-sync (\(preSync)) as a new commit: pass --yes to do so"
         case .damagedByCrash(let pid, let objects):
             return "an interrupted journal command (pid \(pid)) left damaged objects: \(objects.joined(separator: "; ")); nothing was changed. 'journal doctor' tells how to recover"
+        case .gitOperationUnfinished(let operation, let marker, let abort):
+            return "git is in the middle of \(operation) (\(marker)): finish it, or abort it with '\(abort)'; "
+                + "until then journal does not commit the working tree, and nothing was changed"
+        case .gitAtWork(let what):
+            return "\(what) and did not finish in time; journal did not take the working tree for your edit, "
+                + "and nothing was changed. Run the command again when git has finished"
         case .storage(let message):
             return message
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TestSupport
 @testable import Git
@@ -102,9 +103,20 @@ import TestSupport
         for number in 1...5 {
             parent = try repository.commit(try commitFile("a.md", "\(number)\n", parent: parent, message: "c\(number)\n", secondsLater: Int64(number)))
         }
-        let walked = repository.firstParents(from: parent!.id).map(\.id.hex)
+        var walked: [String] = []
+        try repository.walkFirstParents(from: parent!.id) { walked.append($0.id.hex); return true }
         #expect(walked.joined(separator: "\n") + "\n" == (try sandbox.git("rev-list", "--first-parent", "HEAD", in: directory)))
-        #expect(Array(repository.firstParents(from: parent!.id).prefix(2)).count == 2)
+        var visited = 0
+        try repository.walkFirstParents(from: parent!.id) { _ in visited += 1; return visited < 2 }
+        #expect(visited == 2)
+
+        // A damaged commit in the middle is an error, not the end of history.
+        let middle = try sandbox.git("rev-parse", "HEAD~2", in: directory).trimmingCharacters(in: .whitespacesAndNewlines)
+        let object = directory + "/.git/objects/" + middle.prefix(2) + "/" + middle.dropFirst(2)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: object)
+        try Data("not an object".utf8).write(to: URL(fileURLWithPath: object))
+        let reopened = try Repository.open(at: directory)
+        #expect(throws: GitError.self) { try reopened.walkFirstParents(from: parent!.id) { _ in true } }
     }
 
     @Test func listsThePathsTwoTreesDifferIn() throws {

@@ -46,4 +46,33 @@ import Testing
         #expect(TaskReference("K7F3Q") == nil)
         #expect(TaskReference("../x") == nil)
     }
+
+    @Test func fiveDigitsAreANumberOrAnOldIdButAZeroOrCaretMakesThemAnId() {
+        #expect(TaskReference("92324") == .numberOrID(92324, TaskID("92324")!))
+        #expect(TaskReference("00012") == .id(TaskID("00012")!))
+        #expect(TaskReference("^92324") == .id(TaskID("92324")!))
+        #expect(TaskReference("1234") == .number(1234))
+        #expect(TaskReference("123456") == .number(123456))
+    }
+
+    @Test func aFiveDigitReferenceTakesTheReadingThatExistsAndRefusesBoth() throws {
+        let number = { "task 12345" }
+        let missing: () throws -> String = { throw JournalError.storage("no such number") }
+        #expect(try TaskReference.choose("12345", number: number, id: { nil }, describe: { $0 }) == "task 12345")
+        #expect(try TaskReference.choose("12345", number: missing, id: { "id 12345" }, describe: { $0 }) == "id 12345")
+        #expect(throws: JournalError.storage("no such number")) {
+            try TaskReference.choose("12345", number: missing, id: { nil }, describe: { $0 })
+        }
+        #expect(throws: JournalError.ambiguousReference("12345", asNumber: "task 12345", asID: "id 12345")) {
+            try TaskReference.choose("12345", number: number, id: { "id 12345" }, describe: { $0 })
+        }
+    }
+}
+
+@Suite struct TaskIDTests {
+    @Test func freshIdsAlwaysHoldALetter() {
+        // One id in 605 would be all digits without the rule: 100,000 draws would see about 165.
+        let allDigits = (0..<100_000).filter { _ in TaskID.fresh(avoiding: { _ in false }).isAllDigits }
+        #expect(allDigits.isEmpty)
+    }
 }

@@ -7,6 +7,8 @@ public final class TerminalSession {
     private let pid: pid_t
     /// Everything the program has shown so far.
     public private(set) var screen = ""
+    /// The wait status, once the program has ended.
+    private var ended: Int32?
 
     /// glibc's POSIX_SPAWN_SETSID, which Swift's Glibc module does not export: the child leads a
     /// new session, so the terminal it opens first becomes its controlling terminal.
@@ -50,16 +52,26 @@ public final class TerminalSession {
     }
 
     deinit {
-        kill(pid, SIGKILL)
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
+        if ended == nil {
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+        }
         close(master)
     }
 
-    /// Reads what the program shows until the screen holds `text`.
+    /// Reads what the program shows until the screen holds `text`. A program that ends without
+    /// showing it fails the wait at once, with what it showed.
     public func waitFor(_ text: String, seconds: Double = 60) throws {
         let deadline = Date().addingTimeInterval(seconds)
         while !screen.contains(text) {
+            if hasEnded() {
+                while readSome(timeoutMilliseconds: 50) {}
+                guard screen.contains(text) else {
+                    throw ProcessFailure(description: "the program ended (status \(exitStatus)) without showing \(text.debugDescription); it shows: \(screen.debugDescription)")
+                }
+                return
+            }
             guard Date() < deadline else {
                 throw ProcessFailure(description: "the terminal never showed \(text.debugDescription); it shows: \(screen.debugDescription)")
             }
@@ -75,14 +87,23 @@ public final class TerminalSession {
     /// Reads the rest of what the program shows and returns its exit status.
     public func finish(seconds: Double = 60) throws -> Int32 {
         let deadline = Date().addingTimeInterval(seconds)
-        var status: Int32 = 0
-        while true {
+        while !hasEnded() {
             _ = readSome(timeoutMilliseconds: 50)
-            let waited = waitpid(pid, &status, WNOHANG)
-            if waited == pid { break }
             guard Date() < deadline else { throw ProcessFailure(description: "the program did not finish; it shows: \(screen.debugDescription)") }
         }
         while readSome(timeoutMilliseconds: 50) {}
+        return exitStatus
+    }
+
+    private func hasEnded() -> Bool {
+        var status: Int32 = 0
+        if ended == nil, waitpid(pid, &status, WNOHANG) == pid { ended = status }
+        return ended != nil
+    }
+
+    /// The exit status as a shell reports it (128 + N for signal N).
+    private var exitStatus: Int32 {
+        let status = ended ?? 0
         return status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     }
 

@@ -22,14 +22,18 @@ public struct TaskID: Hashable, Comparable, Codable, Sendable, CustomStringConve
     }
 
     /// A random id not in `taken`: 36^5 (60 million) names make a retry rare even on a ten-year journal.
+    /// Never all digits, so that a typed id can never be read as a task number.
     static func fresh(avoiding taken: (TaskID) -> Bool) -> TaskID {
         var generator = SystemRandomNumberGenerator()
         while true {
             let bytes = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
             let id = TaskID(String(decoding: bytes, as: UTF8.self))!
-            if !taken(id) { return id }
+            if !id.isAllDigits && !taken(id) { return id }
         }
     }
+
+    /// Ids of old journals may be all digits (`12345`): typed without `^`, they read as numbers too.
+    public var isAllDigits: Bool { value.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }
 
     public var description: String { value }
 

@@ -74,7 +74,7 @@ final class HistoryIndex {
             let chain = try chain(from: head, downTo: indexed)
             // A walk that reached the first commit without meeting the indexed one: history was
             // rewritten under the index.
-            guard chain.first.flatMap(repository.firstParentOf) == indexed else { return false }
+            guard try chain.first.map({ try repository.commit($0).parentIDs.first }) == indexed else { return false }
             try read(chain, into: database, progress: progress, head: head)
             return true
         }
@@ -101,9 +101,10 @@ final class HistoryIndex {
     /// ten-year journal has tens of thousands.
     private func chain(from head: ObjectID, downTo stop: ObjectID?) throws -> [ObjectID] {
         var ids: [ObjectID] = []
-        for commit in repository.firstParents(from: head) {
-            if commit.id == stop { break }
+        try repository.walkFirstParents(from: head) { commit in
+            guard commit.id != stop else { return false }
             ids.append(commit.id)
+            return true
         }
         return ids.reversed()
     }

@@ -34,7 +34,11 @@ extension Journal {
     private func version(since: String) throws -> (Commit?, String) {
         if let seconds = try SinceTime.parse(since, today: clock.today()) {
             guard let head = try repository.headCommit() else { return (nil, "at \(since)") }
-            let commit = repository.firstParents(from: head.id).first { $0.committer.time <= seconds }
+            var commit: Commit?
+            try repository.walkFirstParents(from: head.id) { candidate in
+                if candidate.committer.time <= seconds { commit = candidate }
+                return commit == nil
+            }
             return (commit, "at \(since)" + (commit.map { " (\($0.id.short))" } ?? ""))
         }
         do {

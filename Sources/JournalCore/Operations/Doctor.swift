@@ -8,7 +8,7 @@ import Git
 /// What `journal doctor` found. Field names are part of the `--json` interface.
 public struct DoctorReport: Encodable {
     public struct Finding: Encodable, Equatable {
-        /// `interrupted-command`, `lock-file`, `damaged-object`, `missing-object`, `branch`,
+        /// `interrupted-command`, `git-operation`, `lock-file`, `damaged-object`, `missing-object`, `branch`,
         /// `index`, `history-index`.
         public let kind: String
         public let path: String
@@ -46,7 +46,7 @@ extension Journal {
     /// reads loose objects with zlib before libgit2 does, so a damaged one cannot make it hang.
     public func doctor() -> DoctorReport {
         var report = DoctorReport(directory: directory)
-        report.findings += interruptedCommand() + staleLockFiles()
+        report.findings += interruptedCommand() + unfinishedGitOperation() + staleLockFiles()
         let damaged = repository.damagedLooseObjects()
         report.findings += damaged.map { object in
             finding("damaged-object", object.path, "object \(object.id.hex) \(object.damage)", restoring(object.id, movingAside: object.path))
@@ -70,6 +70,15 @@ extension Journal {
     private func finding(_ kind: String, _ path: String, _ problem: String, _ fix: String) -> DoctorReport.Finding {
         DoctorReport.Finding(kind: kind, path: path.hasPrefix(directory) ? String(path.dropFirst(directory.count)) : path,
                              problem: problem, fix: fix)
+    }
+
+    /// A merge, rebase, cherry-pick or revert that git stopped in: journal commits no hand edit
+    /// until it is finished or aborted.
+    private func unfinishedGitOperation() -> [DoctorReport.Finding] {
+        guard case .unfinished(let operation, let marker, let abort)? = GitActivity.current(
+            gitDirectory: repository.gitDirectory, directory: directory) else { return [] }
+        return [finding("git-operation", marker, "git is in the middle of \(operation); journal commits no hand edit until it ends",
+                        "finish it with git, or abort it: git -C \(shownDirectory) \(abort.dropFirst(4))")]
     }
 
     private func interruptedCommand() -> [DoctorReport.Finding] {

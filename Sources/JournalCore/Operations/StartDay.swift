@@ -71,10 +71,14 @@ extension Journal {
     /// The newest commit of a carrying `journal new` among recent first-parent history, with its day.
     private func lastCarry(from head: Commit?, searching limit: Int = 500) throws -> (Commit, Day)? {
         guard let head else { return nil }
-        for commit in repository.firstParents(from: head.id).prefix(limit) {
+        var found: (Commit, Day)?
+        var seen = 0
+        try repository.walkFirstParents(from: head.id) { commit in
             let message = CommitMessage.Parsed(commit.message)
-            if message.command == "new", let day = message.day { return (commit, day) }
+            if message.command == "new", let day = message.day { found = (commit, day) }
+            seen += 1
+            return found == nil && seen < limit
         }
-        return nil
+        return found
     }
 }

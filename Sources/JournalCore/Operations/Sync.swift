@@ -170,9 +170,10 @@ extension Journal {
     private func subjects(from start: ObjectID?, notIn other: ObjectID?) throws -> [String] {
         guard let start else { return [] }
         var result: [String] = []
-        for commit in repository.firstParents(from: start) {
-            if let other, try commit.id == other || repository.isDescendant(other, of: commit.id) { break }
+        try repository.walkFirstParents(from: start) { commit in
+            if let other, try commit.id == other || repository.isDescendant(other, of: commit.id) { return false }
             result.append(CommitMessage.Parsed(commit.message).subject)
+            return true
         }
         return result
     }

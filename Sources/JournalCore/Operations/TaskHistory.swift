@@ -46,12 +46,13 @@ extension Journal {
 
     private func resolveTask(_ query: String, today: Day, index: HistoryIndex) throws -> TaskID {
         switch TaskReference(query) {
+        case .numberOrID(let number, let id):
+            return try TaskReference.choose(
+                query, number: { try numberedTask(number, today: today, query: query) },
+                id: { try index.task(id) != nil ? id : nil },
+                describe: { id in Journal.describe(id, in: index) })
         case .number(let number):
-            guard let file = try currentFile(for: today) else { throw JournalError.noSuchDay(today) }
-            let entries = file.entries
-            guard number <= entries.count else { throw JournalError.taskNumberOutOfRange(number, today, count: entries.count) }
-            guard let id = entries[number - 1].task.id else { throw JournalError.noSuchTask(query, today) }
-            return id
+            return try numberedTask(number, today: today, query: query)
         case .id(let id) where try index.task(id) != nil:
             return id
         default:
@@ -62,6 +63,19 @@ extension Journal {
             }
             return TaskID(only.id)!
         }
+    }
+
+    private static func describe(_ id: TaskID, in index: HistoryIndex) -> String {
+        guard let task = try? index.task(id) else { return "^" + id.value }
+        return "^\(id.value) \(task.text) (\(task.day))"
+    }
+
+    private func numberedTask(_ number: Int, today: Day, query: String) throws -> TaskID {
+        guard let file = try currentFile(for: today) else { throw JournalError.noSuchDay(today) }
+        let entries = file.entries
+        guard number <= entries.count else { throw JournalError.taskNumberOutOfRange(number, today, count: entries.count) }
+        guard let id = entries[number - 1].task.id else { throw JournalError.noSuchTask(query, today) }
+        return id
     }
 }
 

@@ -2,15 +2,30 @@
 public enum TaskReference: Equatable {
     case number(Int)
     case id(TaskID)
+    /// Five digits without `^` or a leading zero: a task number, or the id of a task from a journal
+    /// made before ids always held a letter. Whichever of the two exists is meant; both is ambiguous.
+    case numberOrID(Int, TaskID)
 
     public init?(_ text: String) {
-        if let number = Int(text), number > 0 {
-            self = .number(number)
-        } else if let id = TaskID(reference: text) {
+        let id = TaskID(reference: text)
+        if let id, !text.hasPrefix("^"), id.isAllDigits, !text.hasPrefix("0"), let number = Int(text) {
+            self = .numberOrID(number, id)
+        } else if let id {
             self = .id(id)
+        } else if let number = Int(text), number > 0 {
+            self = .number(number)
         } else {
             return nil
         }
+    }
+
+    /// The single reading that names something, from a check of each: both readings is an error
+    /// that shows them, neither is the error of the number reading.
+    static func choose<T>(_ text: String, number: () throws -> T, id: () throws -> T?, describe: (T) -> String) throws -> T {
+        let asNumber = Result { try number() }
+        guard let asID = try id() else { return try asNumber.get() }
+        guard case .success(let numbered) = asNumber else { return asID }
+        throw JournalError.ambiguousReference(text, asNumber: describe(numbered), asID: describe(asID))
     }
 }
 
@@ -19,6 +34,12 @@ extension Journal {
     /// `day` first, then on the day it was last seen; a carried copy leads to where it went.
     func locate(_ reference: TaskReference, near day: Day, in draft: inout Draft) throws -> (Day, DayFile.Entry) {
         switch reference {
+        case .numberOrID(let number, let id):
+            let text = id.value
+            return try TaskReference.choose(
+                text, number: { try locate(.number(number), near: day, in: &draft) },
+                id: { try? locate(.id(id), near: day, in: &draft) },
+                describe: { "^\($0.1.task.id?.value ?? "?") \($0.1.task.text) (\($0.0.iso))" })
         case .number(let number):
             guard let file = try draft.file(for: day) else { throw JournalError.noSuchDay(day) }
             let entries = file.entries

@@ -3,8 +3,10 @@ import Git
 extension Journal {
     /// Runs `change` under journal's write lock on a draft of HEAD and commits what it wrote as
     /// one commit. Hand edits waiting in the working tree are committed first, on their own, so
-    /// that nothing typed is lost. If something outside journal moves the branch meanwhile, the
-    /// reference update fails as a compare-and-swap and the change is made again on the new HEAD.
+    /// that nothing typed is lost. The commit is published by one compare-and-swap of the branch:
+    /// if something outside journal moved the branch meanwhile, the swap fails and the change is
+    /// derived again from the new HEAD. Nothing else is retried: once the branch has moved, the
+    /// command has happened.
     @discardableResult
     func write<T>(_ change: (inout Draft) throws -> T) throws -> T {
         try exclusively {
@@ -16,11 +18,18 @@ extension Journal {
                 do {
                     try commit(&draft)
                     return result
-                } catch let error as GitError where [.modified, .exists, .locked].contains(error.code) && attempts < 5 {
+                } catch let race as BranchMovedMeanwhile {
                     attempts += 1
+                    guard attempts < 5 else { throw race.error }
                 }
             }
         }
+    }
+
+    /// The branch swap found another commit than the one the change was made on (or Git held the
+    /// branch's lock): nothing was published, and the change may be made again on the new HEAD.
+    struct BranchMovedMeanwhile: Error {
+        let error: GitError
     }
 
     static let handEditCommand = "hand-edit"
@@ -36,6 +45,13 @@ extension Journal {
     func commitWorkingTree(command: String, subject: (String) -> String) throws -> ObjectID? {
         let paths = try uncommittedPaths()
         guard !paths.isEmpty else { return nil }
+        guard try paths.contains(where: differsFromHead) else {
+            // Only the index is behind (its write failed after a commit): bring it up to date.
+            refreshIndex(paths, head: try repository.referenceTarget("HEAD"))
+            return nil
+        }
+        // What git writes half-way through a stash, a pull or a merge is not the user's edit.
+        try GitActivity.waitForQuiet(gitDirectory: repository.gitDirectory, directory: directory, seconds: Journal.gitWaitLimit)
         var draft = try Draft(repository: repository, state: state)
         for path in paths {
             let bytes = try files.read(path)
@@ -69,7 +85,7 @@ extension Journal {
         // Nothing to record, unless it is a merge: its other parent must enter history even when
         // the merged tree is ours.
         if tree == headTree?.id && draft.otherParents.isEmpty {
-            try syncIndex(extraPaths, head: draft.head?.id)
+            refreshIndex(extraPaths, head: draft.head?.id)
             return nil
         }
         let identity = try Identity(configuration: try configuration(), environment: environment, clock: clock)
@@ -104,9 +120,7 @@ extension Journal {
             commit = try repository.writeCommit(
                 tree: tree, parents: (draft.head.map { [$0] } ?? []) + draft.otherParents, message: text,
                 author: identity.author, committer: identity.committer)
-            try repository.updateReference(
-                try repository.headBranchName(), to: commit, expecting: draft.head?.id,
-                logMessage: "journal: " + CommitMessage.Parsed(text).subject)
+            try publish(commit, replacing: draft.head?.id, subject: CommitMessage.Parsed(text).subject)
         } catch {
             // A refused commit leaves the change in the working tree, as Git does. Otherwise the
             // branch did not move: the files go back to what they were, so that the next command
@@ -118,10 +132,60 @@ extension Journal {
             }
             throw error
         }
-        try syncIndex(changes.map(\.path) + extraPaths, head: commit)
-        try draft.recordCommit(commit)
+        // The command has happened: what fails from here on is told, never a reason to run it again.
+        refreshIndex(changes.map(\.path) + extraPaths, head: commit)
+        do {
+            try draft.recordCommit(commit)
+        } catch {
+            warn("committed, but the list of used ids was not saved (\(error)); the next journal command rebuilds it")
+        }
         if !isMerge { announceLater(.postCommit) }
         return commit
+    }
+
+    /// Moves HEAD's branch from `expected` to `commit`, or throws `BranchMovedMeanwhile` when
+    /// another commit took its place first.
+    private func publish(_ commit: ObjectID, replacing expected: ObjectID?, subject: String) throws {
+        do {
+            try repository.updateReference(
+                try repository.headBranchName(), to: commit, expecting: expected, logMessage: "journal: " + subject)
+        } catch let error as GitError where [.modified, .exists, .locked].contains(error.code) {
+            throw BranchMovedMeanwhile(error: error)
+        }
+    }
+
+    /// Seconds a command waits for a git process working in the journal before it takes the
+    /// working tree as the user's edit.
+    static let gitWaitLimit = 10.0
+
+    /// The working tree's `path` is not what HEAD holds there.
+    private func differsFromHead(_ path: String) throws -> Bool {
+        let committed = try repository.headCommit()?.tree().entry(atPath: path).map { try repository.blobContent($0.id) }
+        return try files.read(path) != committed
+    }
+
+    /// `syncIndex`, where a failure is only told: the commit it follows is made.
+    private func refreshIndex(_ paths: [String], head: ObjectID?) {
+        do {
+            try syncIndex(paths, head: head)
+        } catch {
+            warn(indexNotUpdated(because: error))
+        }
+    }
+
+    /// The warning for an index that could not be written after the commit: why, and what the
+    /// next command does about it.
+    private func indexNotUpdated(because error: Error) -> String {
+        let lock = indexPath + ".lock"
+        let next = "the next journal command brings it up to date"
+        guard FileSystem.exists(lock) else { return "committed, but Git's index was not updated (\(error)); \(next)" }
+        let holders = ProcessTree.gitProcesses(inside: directory)
+        if holders.isEmpty && !ProcessTree.openFiles().contains(lock) {
+            return "committed, but Git's index was not updated: \(lock) is left from a git command that did not finish "
+                + "(no process holds it); if no git command is running, remove it with: rm '\(lock)'; then \(next)"
+        }
+        let holder = holders.isEmpty ? "another process" : "git (pid \(holders.map(String.init).joined(separator: ", ")))"
+        return "committed, but Git's index was not updated: \(holder) holds \(lock); \(next)"
     }
 
     /// The message once the commit-msg hook, given it in a file, has checked or edited it.

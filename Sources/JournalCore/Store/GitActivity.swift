@@ -1,0 +1,56 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+/// What `git` is doing in the journal's repository. While git is half-way through an operation
+/// (a stash resetting files, a pull or merge writing them, a rebase), the working tree is not the
+/// user's edit, and committing it would record git's intermediate state, deleting what journal
+/// wrote a moment before.
+enum GitActivity: Equatable {
+    /// An operation git left unfinished on purpose (a merge with conflicts, a rebase stopped):
+    /// it lasts until the user finishes or aborts it.
+    case unfinished(operation: String, marker: String, abort: String)
+    /// A git process at work, or a lock file some process holds open: it ends by itself.
+    case running(String)
+
+    /// What is under way in the repository at `gitDirectory`, whose working tree is `directory`.
+    static func current(gitDirectory: String, directory: String) -> GitActivity? {
+        let markers = [
+            ("MERGE_HEAD", "a merge", "git merge --abort"),
+            ("rebase-merge", "a rebase", "git rebase --abort"),
+            ("rebase-apply", "a rebase or git am", "git rebase --abort"),
+            ("CHERRY_PICK_HEAD", "a cherry-pick", "git cherry-pick --abort"),
+            ("REVERT_HEAD", "a revert", "git revert --abort"),
+        ]
+        for (marker, operation, abort) in markers where FileSystem.exists(gitDirectory + marker) {
+            return .unfinished(operation: operation, marker: gitDirectory + marker, abort: abort)
+        }
+        let processes = ProcessTree.gitProcesses(inside: directory)
+        if !processes.isEmpty {
+            return .running("git (pid \(processes.map(String.init).joined(separator: ", "))) is working in \(directory)")
+        }
+        let lock = gitDirectory + "index.lock"
+        if FileSystem.exists(lock) && ProcessTree.openFiles().contains(lock) {
+            return .running("a process holds \(lock)")
+        }
+        return nil
+    }
+
+    /// Waits up to `seconds` for a running git to finish; throws when git is still at work then,
+    /// or when an operation was left unfinished.
+    static func waitForQuiet(gitDirectory: String, directory: String, seconds: Double) throws {
+        var waited = 0.0
+        while let activity = current(gitDirectory: gitDirectory, directory: directory) {
+            switch activity {
+            case .unfinished(let operation, let marker, let abort):
+                throw JournalError.gitOperationUnfinished(operation, marker: marker, abort: abort)
+            case .running(let what):
+                guard waited < seconds else { throw JournalError.gitAtWork(what) }
+            }
+            usleep(50_000)
+            waited += 0.05
+        }
+    }
+}
