@@ -50,6 +50,8 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "JournalCoreTests", dependencies: ["JournalCore"]),
         .testTarget(name: "GitTests", dependencies: ["Git", "TestSupport"]),
+        // The store in process: commits and syncs with failures injected at each step.
+        .testTarget(name: "StoreTests", dependencies: ["JournalCore", "Git", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["journal", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]

@@ -19,6 +19,16 @@ public func trustCertificateAuthorities(inFile file: String) throws {
     try check(journal_git_set_certificate_file(file), "cannot read certificate authorities from \(file)")
 }
 
+/// Reads the global, XDG and system Git configuration from `folder` (where `.gitconfig` and
+/// `gitconfig` may be) for the rest of the process, instead of from `$HOME` and `/etc`: a process
+/// that runs the store in place of a command, with a home of its own, sees only that home's settings.
+public func readConfiguration(onlyFrom folder: String) throws {
+    _ = Libgit2.ready
+    for level in [GIT_CONFIG_LEVEL_GLOBAL, GIT_CONFIG_LEVEL_XDG, GIT_CONFIG_LEVEL_SYSTEM] {
+        try check(journal_git_set_config_search_path(level, folder), "cannot set where Git configuration is read")
+    }
+}
+
 /// Initialises libgit2 (once per process). Opening a repository does this by itself; this is for
 /// the benchmark's start-up floor, which does nothing else.
 public func initialize() {

@@ -75,6 +75,7 @@ extension Journal {
                            consequence: Refusal.push)
                 let refusal: (String, String)?
                 do {
+                    try faults.check(.push)
                     refusal = try repository.push(remote, refspecs: ["refs/heads/main:refs/heads/main"], handlers: handlers).first
                 } catch let error as GitError where error.code == .nonFastForward {
                     refusal = ("refs/heads/main", error.message)
@@ -143,6 +144,7 @@ extension Journal {
     /// not descend from what the last sync saw there (history rewritten on the remote).
     func fetchMain(of remote: String, handlers: TransferHandlers) throws -> ObjectID? {
         let tracking = "refs/remotes/\(remote)/main"
+        try faults.check(.fetch)
         try repository.fetch(remote, refspecs: ["+refs/heads/main:\(tracking)"], handlers: handlers)
         let fetched = try repository.referenceTarget(tracking)
         if let synced = try repository.referenceTarget(Journal.syncedReference(remote)), let fetched, fetched != synced,
@@ -188,16 +190,26 @@ extension Journal {
         for path in paths where try files.read(path) != headTree?.entry(atPath: path).map({ try repository.blobContent($0.id) }) {
             throw JournalError.changedMeanwhile(path)
         }
-        for path in paths {
-            if let entry = try incomingTree.entry(atPath: path) {
-                try files.write(try repository.blobContent(entry.id), to: path, scratch: state.root, executable: entry.isExecutable)
-            } else {
-                try files.remove(path)
+        var replaced: [(path: String, previous: [UInt8]?)] = []
+        do {
+            for path in paths {
+                replaced.append((path, try files.read(path)))
+                if let entry = try incomingTree.entry(atPath: path) {
+                    try files.write(try repository.blobContent(entry.id), to: path, scratch: state.root, executable: entry.isExecutable)
+                } else {
+                    try files.remove(path)
+                }
+                try faults.check(.fastForwardFile)
             }
+            try faults.check(.swapBranch)
+            try repository.updateReference(try repository.headBranchName(), to: incoming.id, expecting: head?.id,
+                                           logMessage: "journal: sync fast-forward")
+        } catch {
+            // The branch did not move: the files go back, so that no command takes them for a hand edit.
+            putBack(replaced)
+            throw error
         }
-        try repository.updateReference(try repository.headBranchName(), to: incoming.id, expecting: head?.id,
-                                       logMessage: "journal: sync fast-forward")
-        try syncIndex(paths, head: incoming.id)
+        refreshIndex(paths, head: incoming.id)
     }
 
     /// A merge commit of HEAD and `incoming`, made in memory by libgit2 (`git_merge_commits`):

@@ -23,6 +23,8 @@ public final class Journal {
     /// Where journal says what went wrong without stopping the command.
     public var warn: (String) -> Void = { _ in }
     var pendingAnnouncements: [(Hook, [String], [String: String])] = []
+    /// Failures tests inject at named steps of a commit or a sync.
+    var faults = FaultInjection()
     var cachedHookSettings: HookSettings?
     private var cachedConfiguration: Configuration?
 

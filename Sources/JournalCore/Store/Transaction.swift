@@ -76,6 +76,7 @@ extension Journal {
     func commit(_ draft: inout Draft, alwaysSync extraPaths: [String] = []) throws -> ObjectID? {
         try draft.assignIDs()
         let changes = draft.changedPaths
+        try faults.check(.writeObjects)
         var treeChanges: [TreeChange] = []
         for (path, bytes) in changes {
             treeChanges.append(try bytes.map { .upsertBlob(path: path, id: try repository.writeBlob($0)) } ?? .remove(path: path))
@@ -110,6 +111,7 @@ extension Journal {
                 } else {
                     try files.remove(path)
                 }
+                try faults.check(.replaceFile)
             }
             // Git runs pre-merge-commit, not pre-commit, for a merge; sync merges by task anyway.
             if !isMerge, try willVerify(with: .preCommit) {
@@ -125,16 +127,13 @@ extension Journal {
             // A refused commit leaves the change in the working tree, as Git does. Otherwise the
             // branch did not move: the files go back to what they were, so that the next command
             // does not take this attempt for a hand edit.
-            if !(error.isHookRefusal && !isMerge) {
-                for (path, previous) in replaced {
-                    if let previous { try? files.write(previous, to: path, scratch: state.root) } else { try? files.remove(path) }
-                }
-            }
+            if !(error.isHookRefusal && !isMerge) { putBack(replaced) }
             throw error
         }
         // The command has happened: what fails from here on is told, never a reason to run it again.
         refreshIndex(changes.map(\.path) + extraPaths, head: commit)
         do {
+            try faults.check(.saveIDs)
             try draft.recordCommit(commit)
         } catch {
             warn("committed, but the list of used ids was not saved (\(error)); the next journal command rebuilds it")
@@ -146,11 +145,21 @@ extension Journal {
     /// Moves HEAD's branch from `expected` to `commit`, or throws `BranchMovedMeanwhile` when
     /// another commit took its place first.
     private func publish(_ commit: ObjectID, replacing expected: ObjectID?, subject: String) throws {
+        try faults.beforeSwap?()
         do {
+            try faults.check(.swapBranch)
             try repository.updateReference(
                 try repository.headBranchName(), to: commit, expecting: expected, logMessage: "journal: " + subject)
         } catch let error as GitError where [.modified, .exists, .locked].contains(error.code) {
             throw BranchMovedMeanwhile(error: error)
+        }
+    }
+
+    /// Writes back what the working tree held before a change that was not published (nil: the
+    /// file did not exist).
+    func putBack(_ replaced: [(path: String, previous: [UInt8]?)]) {
+        for (path, previous) in replaced {
+            if let previous { try? files.write(previous, to: path, scratch: state.root) } else { try? files.remove(path) }
         }
     }
 
@@ -165,8 +174,9 @@ extension Journal {
     }
 
     /// `syncIndex`, where a failure is only told: the commit it follows is made.
-    private func refreshIndex(_ paths: [String], head: ObjectID?) {
+    func refreshIndex(_ paths: [String], head: ObjectID?) {
         do {
+            try faults.check(.writeIndex)
             try syncIndex(paths, head: head)
         } catch {
             warn(indexNotUpdated(because: error))

@@ -1,0 +1,88 @@
+import Foundation
+@testable import JournalCore
+import Testing
+
+/// A commit fails at each of its steps in turn. Before the branch moves, nothing happened: HEAD,
+/// the files and `git status` are as before, and the same command then works. After it, the
+/// command happened once: a warning, and the next command puts the rest right.
+@Suite struct CommitFaultTests {
+    /// Tuesday holds a task to carry, so that starting Wednesday writes two files.
+    func journalWithATaskToCarry() throws -> StoreHarness {
+        let store = try StoreHarness(today: "2025-01-14")
+        _ = try store.journal.startDay(StoreHarness.day("2025-01-14"), carry: true)
+        _ = try store.journal.addTask("Carry me", tags: [], to: StoreHarness.day("2025-01-14"))
+        return store
+    }
+
+    @Test(arguments: [StoreStep.writeObjects, .replaceFile, .swapBranch])
+    func aFailureBeforeTheBranchMovesChangesNothing(step: StoreStep) throws {
+        let store = try journalWithATaskToCarry()
+        let head = try store.head
+        let tuesday = store.file("2025-01-14")
+        store.journal.faults.failing[step] = InjectedFault()
+
+        #expect(throws: InjectedFault.self) { try store.journal.startDay(StoreHarness.day("2025-01-15"), carry: true) }
+        #expect(try store.head == head)
+        #expect(store.file("2025-01-14") == tuesday)
+        #expect(store.file("2025-01-15") == nil)
+        #expect(try store.status == "")
+        #expect(store.warnings.isEmpty)
+
+        store.journal.faults = FaultInjection()
+        let started = try store.journal.startDay(StoreHarness.day("2025-01-15"), carry: true)
+        #expect(started.carriedCount == 1)
+        #expect(try store.commitCount == 4)
+        #expect(try store.committed("2025-01-15").components(separatedBy: "Carry me").count == 2)
+        #expect(try store.status == "")
+    }
+
+    /// A `git commit` lands between the command's draft and its branch swap: the swap fails, and
+    /// the change is made again on top of it, once.
+    @Test func aBranchMovedMeanwhileIsTheOneStepRetried() throws {
+        let store = try journalWithATaskToCarry()
+        var raced = false
+        store.journal.faults.beforeSwap = {
+            guard !raced else { return }
+            raced = true
+            try "Kept by git\n".write(toFile: store.directory + "/notes.txt", atomically: true, encoding: .utf8)
+            _ = try store.git("add", "notes.txt")
+            _ = try store.git("commit", "-q", "-m", "notes by git")
+        }
+        let added = try store.journal.addTask("Added once", tags: [], to: StoreHarness.day("2025-01-14"))
+        let id = try #require(added.task.id)
+        #expect(try store.commitCount == 5)
+        #expect(try store.git("log", "-2", "--format=%s") == "add ^\(id) Added once (2025-01-14)\nnotes by git")
+        #expect(try store.committed("2025-01-14").components(separatedBy: "Added once").count == 2)
+        #expect(store.file("2025-01-14")?.components(separatedBy: "Added once").count == 2)
+        #expect(try store.status == "")
+    }
+
+    @Test func anIndexThatCannotBeWrittenAfterTheCommitIsAWarning() throws {
+        let store = try journalWithATaskToCarry()
+        store.journal.faults.failing[.writeIndex] = InjectedFault()
+        let added = try store.journal.addTask("Added once", tags: [], to: StoreHarness.day("2025-01-14"))
+        #expect(added.number == 2)
+        #expect(try store.commitCount == 4)
+        #expect(try store.committed("2025-01-14").components(separatedBy: "Added once").count == 2)
+        #expect(store.warnings.count == 1)
+        #expect(store.warnings.first?.hasPrefix("committed, but Git's index was not updated") == true)
+        #expect(try store.status != "")
+
+        store.journal.faults = FaultInjection()
+        _ = try store.journal.addTask("Next", tags: [], to: StoreHarness.day("2025-01-14"))
+        #expect(try store.commitCount == 5)
+        #expect(try store.status == "")
+    }
+
+    @Test func idsThatCannotBeSavedAfterTheCommitAreAWarning() throws {
+        let store = try journalWithATaskToCarry()
+        store.journal.faults.failing[.saveIDs] = InjectedFault()
+        let first = try store.journal.addTask("First", tags: [], to: StoreHarness.day("2025-01-14"))
+        #expect(store.warnings.first?.hasPrefix("committed, but the list of used ids was not saved") == true)
+        store.journal.faults = FaultInjection()
+        let second = try store.journal.addTask("Second", tags: [], to: StoreHarness.day("2025-01-14"))
+        #expect(first.task.id != second.task.id)
+        #expect(try store.commitCount == 5)
+        #expect(try store.status == "")
+    }
+}
