@@ -5,6 +5,12 @@ public enum DayPath {
         return "\(iso.prefix(4))/\(iso.dropFirst(5).prefix(2))/\(iso).md"
     }
 
+    /// A path under a year's folder (`2025/…`), where only day files belong.
+    public static func isInDayFolder(_ path: String) -> Bool {
+        guard let first = path.split(separator: "/").first, path.contains("/") else { return false }
+        return first.count == 4 && first.allSatisfy(\.isNumber)
+    }
+
     /// The day a repository path names, or nil when it is not a day path.
     public static func day(at path: String) -> Day? {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)

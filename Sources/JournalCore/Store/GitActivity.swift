@@ -12,7 +12,8 @@ enum GitActivity: Equatable {
     /// An operation git left unfinished on purpose (a merge with conflicts, a rebase stopped):
     /// it lasts until the user finishes or aborts it.
     case unfinished(operation: String, marker: String, abort: String)
-    /// A git process at work, or a lock file some process holds open: it ends by itself.
+    /// A git process at work in the journal: it ends by itself. (A lock file held open by some
+    /// other program, such as an editor's integration, writes no working-tree file: not waited for.)
     case running(String)
 
     /// What is under way in the repository at `gitDirectory`, whose working tree is `directory`.
@@ -28,12 +29,8 @@ enum GitActivity: Equatable {
             return .unfinished(operation: operation, marker: gitDirectory + marker, abort: abort)
         }
         let processes = ProcessTree.gitProcesses(inside: directory)
-        if !processes.isEmpty {
+        guard processes.isEmpty else {
             return .running("git (pid \(processes.map(String.init).joined(separator: ", "))) is working in \(directory)")
-        }
-        let lock = gitDirectory + "index.lock"
-        if FileSystem.exists(lock) && ProcessTree.openFiles().contains(lock) {
-            return .running("a process holds \(lock)")
         }
         return nil
     }

@@ -16,7 +16,7 @@ enum IncomingCheck {
             guard entry.kind == .blob else {
                 throw JournalError.refusedIncoming(path, "is a \(entry.kind == .symlink ? "symbolic link" : "submodule or special file"), not a regular file")
             }
-            guard let first = components.first, first.count == 4, first.allSatisfy(\.isNumber) else { continue }
+            guard DayPath.isInDayFolder(path) else { continue }
             guard DayPath.day(at: path) != nil else {
                 throw JournalError.refusedIncoming(path, "is in a day folder but is not named YYYY/MM/YYYY-MM-DD.md")
             }

@@ -33,6 +33,23 @@ public final class Journal {
     static let markerContent = "This Git repository is a work journal kept by `journal` (day-file format 1).\n"
     static let attributesPath = ".gitattributes"
     static let attributesContent = "*.md merge=journal\n"
+    static let ignorePath = ".gitignore"
+    /// What editors and systems leave beside a file: never part of the journal.
+    static let ignoreContent = """
+        # Left by editors and systems beside the files they open; never part of the journal.
+        *.swp
+        *.swo
+        *.swx
+        *~
+        .#*
+        \\#*\\#
+        4913
+        .DS_Store
+        Thumbs.db
+        desktop.ini
+        .merge_file_*
+
+        """
 
     init(repository: Repository, environment: [String: String]) throws {
         self.repository = repository
@@ -82,6 +99,7 @@ public final class Journal {
             try journal.write { draft in
                 draft.writeFile(Array(markerContent.utf8), at: markerPath)
                 draft.writeFile(Array(attributesContent.utf8), at: attributesPath)
+                draft.writeFile(Array(ignoreContent.utf8), at: ignorePath)
                 draft.message = CommitMessage(command: "init", subject: "init journal")
             }
             return journal

@@ -43,7 +43,11 @@ extension Journal {
     /// `subject` gets the changed paths in words.
     @discardableResult
     func commitWorkingTree(command: String, subject: (String) -> String) throws -> ObjectID? {
-        let paths = try uncommittedPaths()
+        let (paths, strays) = try partitionStrays(try uncommittedPaths())
+        if !strays.isEmpty {
+            warn("left uncommitted: \(strays.joined(separator: ", ")) (only day files belong in a day folder, and "
+                + "Git's temporary files in none; every other machine would refuse them): move or delete")
+        }
         guard !paths.isEmpty else { return nil }
         guard try paths.contains(where: differsFromHead) else {
             // Only the index is behind (its write failed after a commit): bring it up to date.
@@ -161,6 +165,24 @@ extension Journal {
         for (path, previous) in replaced {
             if let previous { try? files.write(previous, to: path, scratch: state.root) } else { try? files.remove(path) }
         }
+    }
+
+    /// Separates new files that must never be committed as a hand edit: anything in a day folder
+    /// that is not a day file (an image, an editor's swap or backup file) and the temporary files
+    /// of a git merge driver. Files already committed are the user's and stay as they are.
+    private func partitionStrays(_ paths: [String]) throws -> (paths: [String], strays: [String]) {
+        let head = try repository.headCommit()?.tree()
+        var kept: [String] = [], strays: [String] = []
+        for path in paths {
+            let name = path.split(separator: "/").last ?? ""
+            let misplaced = (DayPath.isInDayFolder(path) && DayPath.day(at: path) == nil) || name.hasPrefix(".merge_file_")
+            if misplaced, try head?.entry(atPath: path) == nil, try files.read(path) != nil {
+                strays.append(path)
+            } else {
+                kept.append(path)
+            }
+        }
+        return (kept, strays)
     }
 
     /// Seconds a command waits for a git process working in the journal before it takes the

@@ -31,19 +31,20 @@ import TestSupport
         try journal.assertClean()
     }
 
-    @Test func aHeldIndexLockMakesOneCommitAndNamesItsHolder() throws {
-        var journal = try journalReady(for: "add")
+    @Test(arguments: commands)
+    func aHeldIndexLockMakesOneCommitAndNamesItsHolder(command: String) throws {
+        var journal = try journalReady(for: command)
         let lock = journal.directory + "/.git/index.lock"
         let holder = try ChildProcess(["/bin/sh", "-c", "exec 3>\"$0\"; exec sleep 60", lock], environment: [:])
         defer { holder.kill() }
         while !FileManager.default.fileExists(atPath: lock) { usleep(10_000) }
         let commits = try journal.commitCount()
 
-        let result = try run("add", in: &journal)
+        let result = try run(command, in: &journal)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(try journal.commitCount() == commits + 1)
+        #expect(try journal.commitCount() == commits + (command == "sync" ? 2 : 1))
         #expect(result.stderr.contains("committed, but Git's index was not updated: another process holds \(lock)"))
-        try expectOnce("add", in: journal)
+        try expectOnce(command, in: journal)
 
         holder.kill()
         holder.wait()
@@ -128,5 +129,24 @@ import TestSupport
         try FileManager.default.removeItem(atPath: journal.directory + "/.git/MERGE_HEAD")
         try journal.ok("add", "Now")
         #expect(try journal.commitCount() == commits + 2)
+    }
+}
+
+/// What editors, systems and other programs leave in the journal never enters a commit.
+@Suite struct StrayFileTests {
+    @Test func editorDroppingsAreIgnoredAndOtherFilesInDayFoldersStayUncommitted() throws {
+        let journal = try JournalRunner()
+        try journal.ok("init")
+        #expect(try journal.git("show", "HEAD:.gitignore").contains("*.swp\n"))
+        try journal.ok("add", "Draw the diagram")
+        for name in ["2025/01/.2025-01-15.md.swp", "2025/01/2025-01-15.md~", "2025/01/4913", "2025/01/diagram.png", ".merge_file_a1b2c3"] {
+            try journal.sandbox.write("bytes\n", to: "journal/" + name)
+        }
+        let added = try journal.run("add", "Send it")
+        #expect(added.status == 0)
+        #expect(added.stderr == "journal: warning: left uncommitted: 2025/01/diagram.png (only day files belong in a "
+            + "day folder, and Git's temporary files in none; every other machine would refuse them): move or delete\n")
+        #expect(try journal.git("ls-tree", "-r", "--name-only", "HEAD") == ".gitattributes\n.gitignore\n.journal\n2025/01/2025-01-15.md\n")
+        #expect(try journal.git("status", "--porcelain") == "?? 2025/01/diagram.png\n")
     }
 }
