@@ -34,7 +34,11 @@ public struct GitError: Error, CustomStringConvertible, Equatable {
 /// leaks into the error of a later call that sets none.
 @discardableResult
 func check(_ result: Int32, _ operation: @autoclosure () -> String) throws -> Int32 {
-    guard result < 0 else { return result }
+    guard result < 0 else {
+        // Damage is attached only to the failure of the call that met it, never to a later one.
+        GuardedObjectReads.lastDamage = nil
+        return result
+    }
     let last = git_error_last()?.pointee
     let message = last?.message.map { String(cString: $0) }
     let category = last.map { git_error_t(UInt32($0.klass)) }
@@ -57,5 +61,6 @@ func check(_ result: Int32, _ operation: @autoclosure () -> String) throws -> In
 func isAbsent(_ result: Int32, _ codes: git_error_code...) -> Bool {
     guard codes.contains(where: { $0.rawValue == result }) else { return false }
     git_error_clear()
+    GuardedObjectReads.lastDamage = nil
     return true
 }
