@@ -61,4 +61,13 @@ public final class Configuration {
     public func set(_ key: String, to value: String) throws {
         try check(git_config_set_string(pointer, key, value), "cannot set \(key) in Git configuration")
     }
+
+    /// Removes `key`; false when it was not set here.
+    @discardableResult
+    public func remove(_ key: String) throws -> Bool {
+        let result = git_config_delete_entry(pointer, key)
+        if isAbsent(result, GIT_ENOTFOUND) { return false }
+        try check(result, "cannot remove \(key) from Git configuration")
+        return true
+    }
 }

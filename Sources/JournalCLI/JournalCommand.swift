@@ -35,8 +35,13 @@ public struct JournalCommand: ParsableCommand {
     /// Failures, and arguments refused after parsing, are one line on standard error.
     public static func run(_ arguments: [String]) -> Int32 {
         defer { Pager.finish() }
+        let commands = configuration.subcommands.compactMap { $0.configuration.commandName }
+        if let refusal = CommandLineWords.unknownCommand(in: arguments, commands: commands) {
+            Output.error(refusal)
+            return 2
+        }
         do {
-            var command = try parseAsRoot(daysBackAsDates(arguments))
+            var command = try parseAsRoot(CommandLineWords.prepare(arguments))
             try command.run()
             return 0
         } catch {
@@ -48,6 +53,12 @@ public struct JournalCommand: ParsableCommand {
             case .validationFailure:
                 // An argument the commands themselves refuse is one line, like a failure.
                 if error is ValidationError { Output.error(message(for: error)) } else { Output.usage(fullMessage(for: error)) }
+                if message(for: error).hasPrefix("Missing expected argument"), let hint = CommandLineWords.hintForDashedText(in: arguments) {
+                    Output.usage(hint)
+                }
+                return 2
+            case _ where isCommandLineError(error):
+                Output.error(String(describing: error))
                 return 2
             default:
                 // The domain's errors (and the Git and SQLite errors under them) each say in one
@@ -61,12 +72,12 @@ public struct JournalCommand: ParsableCommand {
     }
 }
 
-/// `-3` means three days ago, but a parser of options reads it as an option: such words become
-/// `−3` (with U+2212, which DATE accepts), except as the value of `-n`.
-func daysBackAsDates(_ arguments: [String]) -> [String] {
-    arguments.enumerated().map { index, word in
-        let isDaysBack = word.count > 1 && word.hasPrefix("-") && word.dropFirst().allSatisfy(\.isNumber)
-        return isDaysBack && (index == 0 || arguments[index - 1] != "-n") ? "\u{2212}" + word.dropFirst() : word
+/// A value on the command line that cannot be right (a date, a task's text, a tag, a period):
+/// a usage error, as the parser's own refusals are.
+func isCommandLineError(_ error: Error) -> Bool {
+    switch error as? JournalError {
+    case .invalidDate, .invalidSince, .invalidTaskText, .invalidTag, .emptyPeriod: return true
+    default: return false
     }
 }
 

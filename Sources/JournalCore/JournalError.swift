@@ -23,6 +23,7 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
     case editorFailed(String, Int32)
     case busy(String)
     case noRemote(String)
+    case noSuchRemote(String, existing: [String])
     case noRepositoryAt(String)
     case changedMeanwhile(String)
     case remoteExists(String)
@@ -95,6 +96,9 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
             return "\(path) changed on disk while journal was working on it; nothing was committed. Run the command again"
         case .noRepositoryAt(let url):
             return "no Git repository at \(url)"
+        case .noSuchRemote(let name, let existing):
+            let listed = existing.isEmpty ? "the journal has no remote" : "its remotes: " + existing.joined(separator: ", ")
+            return "there is no remote '\(name)' (\(listed))"
         case .noRemote(let name):
             return "no remote '\(name)'; add one with: journal remote add \(name) URL"
         case .remoteExists(let name):

@@ -17,7 +17,7 @@ import TestSupport
         let head = try journal.git("rev-parse", "HEAD")
         for arguments in [["show", date], ["new", date], ["add", "x", "--date", date], ["done", "1", "--date", date]] {
             let result = try ProcessResult.run(JournalRunner.binary, arguments, in: journal.sandbox.root.path, environment: journal.environment)
-            #expect(result.status == 1)
+            #expect(result.status == 2)
             #expect(result.stderr.hasPrefix("journal: error: invalid date '\(date)' (accepted: today, yesterday"))
             #expect(result.stderr.filter { $0 == "\n" }.count == 1)
         }
@@ -43,7 +43,7 @@ import TestSupport
     @Test func refusesTaskTextThatWouldSplitALine() throws {
         let journal = try journalWithOneTask()
         let result = try journal.run("add", "first line\nsecond line")
-        #expect(result.status == 1)
+        #expect(result.status == 2)
         #expect(result.stderr == "journal: error: invalid task text: it contains a line break; a task is one line\n")
     }
 

@@ -20,25 +20,35 @@ struct ConfigCommand: ParsableCommand {
               journal.fileMode     permissions of the files journal writes (0600; folders 0700)
 
             Example: journal config
-                     journal config journal.weekStart sunday
+                     journal config weekStart sunday
                      journal config --global journal.editor "code -w"
+                     journal config --unset weekStart
             """)
 
-    @Argument(help: "A setting's name (journal.KEY).") var key: String?
+    @Argument(help: "A setting's name, with or without 'journal.' (weekStart, journal.weekStart).") var key: String?
     @Argument(help: "The value to store.") var value: String?
-    @Flag(help: "Store in your ~/.gitconfig, for every journal, rather than in this journal's .git/config.") var global = false
+    @Flag(help: "Store in (or with --unset remove from) your ~/.gitconfig, for every journal, rather than this journal's .git/config.")
+    var global = false
+    @Flag(help: "Remove KEY, so that the next place in line (or the default) decides again.") var unset = false
     @Flag(help: "Print JSON for scripts.") var json = false
     @OptionGroup var options: JournalOptions
 
+    /// KEY as typed, with or without its `journal.` prefix.
+    private var settingKey: Settings.Key? {
+        key.flatMap { Settings.Key(rawValue: $0) ?? Settings.Key(rawValue: "journal." + $0) }
+    }
+
     func validate() throws {
-        if global && value == nil { throw ValidationError("--global stores a value: give KEY and VALUE") }
-        if let key, Settings.Key(rawValue: key) == nil {
+        if let key, settingKey == nil {
             throw ValidationError("unknown setting '\(key)' (there are: \(Settings.Key.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
+        if unset && (key == nil || value != nil) { throw ValidationError("--unset removes one setting: give KEY alone") }
+        if global && value == nil && !unset { throw ValidationError("--global stores a value: give KEY and VALUE") }
     }
 
     func run() throws {
-        let key = self.key.flatMap(Settings.Key.init(rawValue:))
+        let key = settingKey
+        if let key, unset { return try remove(key) }
         if let key, let value {
             if global {
                 try Settings.storeForUser(key, value, environment: options.environment)
@@ -56,6 +66,14 @@ struct ConfigCommand: ParsableCommand {
         for setting in values {
             print("\(setting.key.padding(to: width))  \(setting.value)  \(Style.dim("(\(setting.origin))"))")
         }
+    }
+
+    private func remove(_ key: Settings.Key) throws {
+        let removed = global
+            ? try Settings.unsetForUser(key, environment: options.environment)
+            : try Journal.open(at: try options.location, environment: options.environment).unset(key)
+        let place = global ? "~/.gitconfig" : "the journal's .git/config"
+        print(removed ? "\(key.rawValue) removed from \(place)" : "\(key.rawValue) was not set in \(place)")
     }
 
     /// The journal's settings, or the user's when there is no journal yet: `journal config` is

@@ -1,48 +1,62 @@
 import ArgumentParser
 import JournalCore
 
-/// The arguments of start, done, cancel and reopen: which task, on which day.
+/// The arguments of start, done, cancel and reopen: which tasks, on which day.
 struct TaskSelection: ParsableArguments {
-    @Argument(help: "The task: its number in the day's list, or its id (k7f3q or ^k7f3q).") var task: String
+    @Argument(help: "The tasks: each its number in the day's list, or its id (k7f3q or ^k7f3q). Several change together, in one commit, or none does.")
+    var tasks: [String]
     @Option(name: .long, help: "The day whose numbering TASK refers to (default: today).") var date: String?
     @OptionGroup var options: JournalOptions
     @OptionGroup var verification: VerificationOption
 
+    func validate() throws {
+        guard !tasks.isEmpty else { throw ValidationError("give a task: its number in the day's list or its 5-character id") }
+    }
+
     func apply(_ state: TaskState, verb: String) throws {
-        guard let reference = TaskReference(task) else {
-            throw ValidationError("invalid task '\(task)': give its number in the day's list or its 5-character id")
+        let references = try tasks.map { task in
+            guard let reference = TaskReference(task) else {
+                throw ValidationError("invalid task '\(typed(task))': give its number in the day's list or its 5-character id")
+            }
+            return reference
         }
         let journal = try options.open(command: verb, skippingVerification: verification.skipsHooks)
-        let change = try journal.setState(state, of: reference, near: try options.day(date), verb: verb)
-        let summary = TaskLineFormat.summary(id: change.task.id, text: change.task.text)
-        print(change.changed ? "\(verb) \(summary) (\(change.day.iso))" : "unchanged: \(summary) is already [\(TaskLineFormat.box(state))]")
+        for change in try journal.setState(state, of: references, near: try options.day(date), verb: verb) {
+            let summary = TaskLineFormat.summary(id: change.task.id, text: change.task.text)
+            print(change.changed ? "\(verb) \(summary) (\(change.day.iso))" : "unchanged: \(summary) is already [\(TaskLineFormat.box(state))]")
+        }
     }
+}
+
+/// An argument as the user typed it: `-3` reaches the commands as `−3` (see `CommandLineWords.prepare`).
+func typed(_ argument: String) -> String {
+    String(argument.map { $0 == "\u{2212}" ? "-" : $0 })
 }
 
 struct StartCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "start", abstract: "Mark a task in progress: [/].", discussion: "Example: journal start 2")
+        commandName: "start", abstract: "Mark tasks in progress: [/].", discussion: "Example: journal start 2")
     @OptionGroup var selection: TaskSelection
     func run() throws { try selection.apply(.inProgress, verb: "start") }
 }
 
 struct DoneCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "done", abstract: "Mark a task done: [x].", discussion: "Example: journal done 2")
+        commandName: "done", abstract: "Mark tasks done: [x].", discussion: "Example: journal done 2 5 7")
     @OptionGroup var selection: TaskSelection
     func run() throws { try selection.apply(.done, verb: "done") }
 }
 
 struct CancelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "cancel", abstract: "Mark a task cancelled: [-].", discussion: "Example: journal cancel k7f3q")
+        commandName: "cancel", abstract: "Mark tasks cancelled: [-].", discussion: "Example: journal cancel k7f3q")
     @OptionGroup var selection: TaskSelection
     func run() throws { try selection.apply(.cancelled, verb: "cancel") }
 }
 
 struct ReopenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "reopen", abstract: "Make a task open again: [ ].", discussion: "Example: journal reopen k7f3q")
+        commandName: "reopen", abstract: "Make tasks open again: [ ].", discussion: "Example: journal reopen k7f3q")
     @OptionGroup var selection: TaskSelection
     func run() throws { try selection.apply(.open, verb: "reopen") }
 }

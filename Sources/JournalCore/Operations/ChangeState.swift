@@ -6,18 +6,37 @@ extension Journal {
         public var changed: Bool { previous != task.state }
     }
 
-    /// Sets a task's box: `start` ([/]), `done` ([x]), `cancel` ([-]), `reopen` ([ ]).
-    public func setState(_ state: TaskState, of reference: TaskReference, near day: Day, verb: String) throws -> StateChange {
+    /// Sets the box of each task named: `start` ([/]), `done` ([x]), `cancel` ([-]), `reopen`
+    /// ([ ]). All or nothing, in one commit: every reference is resolved on the day as it was
+    /// before any change, so numbers mean what `journal show` printed, and one that names no
+    /// task stops the command before anything is written. A task named twice changes once.
+    public func setState(_ state: TaskState, of references: [TaskReference], near day: Day, verb: String) throws -> [StateChange] {
         try write { draft in
-            let (taskDay, entry) = try locate(reference, near: day, in: &draft)
-            var file = try draft.file(for: taskDay)!
-            file.updateTask(atLine: entry.lineIndex) { $0.setState(state) }
-            let task = file.lines[entry.lineIndex].task!
-            if task.state != entry.task.state {
-                draft.write(file, for: taskDay)
-                draft.message = CommitMessage(command: verb, subject: CommitMessage.taskSubject(verb, task), day: taskDay, tasks: task.id.map { [$0] } ?? [])
+            var targets: [(day: Day, entry: DayFile.Entry)] = []
+            for reference in references {
+                let (taskDay, entry) = try locate(reference, near: day, in: &draft)
+                if !targets.contains(where: { $0.day == taskDay && $0.entry.lineIndex == entry.lineIndex }) {
+                    targets.append((taskDay, entry))
+                }
             }
-            return StateChange(day: taskDay, task: task, previous: entry.task.state)
+            var changes: [StateChange] = []
+            for (taskDay, entry) in targets {
+                var file = try draft.file(for: taskDay)!
+                file.updateTask(atLine: entry.lineIndex) { $0.setState(state) }
+                let task = file.lines[entry.lineIndex].task!
+                if task.state != entry.task.state { draft.write(file, for: taskDay) }
+                changes.append(StateChange(day: taskDay, task: task, previous: entry.task.state))
+            }
+            let changed = changes.filter(\.changed)
+            if !changed.isEmpty {
+                let days = Set(changed.map(\.day))
+                let subject = changed.count == 1
+                    ? CommitMessage.taskSubject(verb, changed[0].task)
+                    : "\(verb) \(changed.count) tasks: " + changed.map { $0.task.id.map { "^" + $0.value } ?? $0.task.text }.joined(separator: " ")
+                draft.message = CommitMessage(command: verb, subject: subject, day: days.count == 1 ? days.first : nil,
+                                              tasks: changed.compactMap(\.task.id))
+            }
+            return changes
         }
     }
 }

@@ -13,7 +13,9 @@ extension Journal {
     }
 
     public func removeRemote(_ name: String) throws {
-        guard try repository.remoteURL(name) != nil else { throw JournalError.noRemote(name) }
+        guard try repository.remoteURL(name) != nil else {
+            throw JournalError.noSuchRemote(name, existing: try repository.remotes().map(\.name))
+        }
         try repository.removeRemote(name)
     }
 

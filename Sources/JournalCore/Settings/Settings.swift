@@ -168,12 +168,26 @@ extension Journal {
         try Settings.validate(value, for: key)
         try Configuration.file(at: repository.gitDirectory + "config").set(key.rawValue, to: value)
     }
+
+    /// Removes a setting from the journal's own `.git/config`; false when it was not set there.
+    public func unset(_ key: Settings.Key) throws -> Bool {
+        try Configuration.file(at: repository.gitDirectory + "config").remove(key.rawValue)
+    }
 }
 
 extension Settings {
     /// Stores a setting in the user's `~/.gitconfig`, for every journal.
     public static func storeForUser(_ key: Key, _ value: String, environment: [String: String]) throws {
         try validate(value, for: key)
-        try Configuration.file(at: (environment["HOME"] ?? ".") + "/.gitconfig").set(key.rawValue, to: value)
+        try userFile(environment).set(key.rawValue, to: value)
+    }
+
+    /// Removes a setting from the user's `~/.gitconfig`; false when it was not set there.
+    public static func unsetForUser(_ key: Key, environment: [String: String]) throws -> Bool {
+        try userFile(environment).remove(key.rawValue)
+    }
+
+    private static func userFile(_ environment: [String: String]) throws -> Configuration {
+        try Configuration.file(at: (environment["HOME"] ?? ".") + "/.gitconfig")
     }
 }

@@ -12,7 +12,8 @@ public struct Clock {
 
     /// Today in the local time zone; `JOURNAL_TODAY=YYYY-MM-DD` fixes it, for scripts and tests.
     public func today() throws -> Day {
-        if let fixed = environment["JOURNAL_TODAY"] {
+        // An empty variable is unset, as NO_COLOR and PAGER are read.
+        if let fixed = environment["JOURNAL_TODAY"], !fixed.isEmpty {
             guard let day = Day(iso: fixed) else { throw JournalError.invalidDate(fixed, "YYYY-MM-DD in JOURNAL_TODAY") }
             return day
         }
