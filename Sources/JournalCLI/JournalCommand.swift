@@ -60,6 +60,8 @@ public struct JournalCommand: ParsableCommand {
             case _ where isCommandLineError(error):
                 Output.error(String(describing: error))
                 return 2
+            case _ where Output.candidates(of: error):
+                return code.rawValue
             default:
                 // The domain's errors (and the Git and SQLite errors under them) each say in one
                 // line what was wrong and where.

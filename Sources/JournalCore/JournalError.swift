@@ -12,7 +12,7 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
     case emptyPeriod(Day, Day)
     case invalidSince(String)
     case noSuchTask(String, Day?)
-    case ambiguousTask(String, [String], total: Int)
+    case ambiguousTask(String, [TaskCandidate], total: Int)
     case ambiguousReference(String, asNumber: String, asID: String)
     case taskNumberOutOfRange(Int, Day, count: Int)
     case invalidTaskText(String)
@@ -73,9 +73,8 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
             return "invalid --since '\(text)' (give HH:MM today, 'YYYY-MM-DD HH:MM', or a commit)"
         case .noSuchTask(let reference, let day):
             return day.map { "no task '\(reference)' in \($0.iso)" } ?? "no task '\(reference)' in the journal"
-        case .ambiguousTask(let words, let candidates, let total):
-            let more = total > candidates.count ? "; and \(total - candidates.count) more" : ""
-            return "'\(words)' matches \(total) tasks: \(candidates.joined(separator: "; "))\(more); give one's id"
+        case .ambiguousTask(let words, _, let total):
+            return "'\(words)' matches \(total) tasks; give one's id"
         case .ambiguousReference(let text, let asNumber, let asID):
             return "'\(text)' names two tasks: number \(text) in the list, \(asNumber), and the id of \(asID); give the id of the one you mean"
         case .taskNumberOutOfRange(let number, let day, let count):
@@ -155,6 +154,14 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
             return message
         }
     }
+}
+
+/// One of several tasks that words matched: what tells it from the others.
+public struct TaskCandidate: Equatable, Sendable {
+    public let id: String
+    public let text: String
+    public let day: String
+    public let state: String
 }
 
 extension Error {

@@ -127,8 +127,13 @@ import TestSupport
         try journal.ok("add", "Review the budget")
         let result = try journal.run("log", "Review")
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("journal: error: 'Review' matches 2 tasks: ^"))
-        #expect(result.stderr.hasSuffix("; give one's id\n"))
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4, "\(result.stderr)")
+        #expect(lines.first == "journal: error: 'Review' matches 2 tasks:")
+        #expect(lines[1].hasPrefix("  1. ^") && lines[2].hasPrefix("  2. ^"))
+        #expect(Set(lines[1...2].map { String($0.dropFirst(11)) })
+            == ["  [ ] Review the design  (2025-01-15)", "  [ ] Review the budget  (2025-01-15)"])
+        #expect(lines[3].hasPrefix("give one's id (journal log ^") && lines[3].hasSuffix("), or more words of its text"))
         #expect(try journal.run("log", "nothing like this").stderr == "journal: error: no task 'nothing like this' in the journal\n")
     }
 }

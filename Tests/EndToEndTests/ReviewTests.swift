@@ -65,15 +65,15 @@ import TestSupport
     @Test func reportGroupsFinishedWorkByTagAndCountsThePeriod() throws {
         let journal = try week()
         let report = try journal.ok("report", "--since", "2025-01-13", "--until", "2025-01-15")
-        #expect(report.hasPrefix("# Report 2025-01-13 to 2025-01-15\n\n2 finished, 2 still open, 1 dropped, 5 added.\n"))
+        #expect(report.hasPrefix("# Report 2025-01-13 to 2025-01-15\n\n2 finished, 2 still open, 1 cancelled, 5 added.\n"))
         #expect(report.contains("### #review\n- Review the PR from @bob #review (2025-01-13)\n"))
         #expect(report.contains("### #security\n- Answer the vendor about pricing #security (2025-01-14)\n"))
-        #expect(report.contains("## Dropped\n\n- Book the offsite room (2025-01-15)\n"))
+        #expect(report.contains("## Cancelled\n\n- Book the offsite room (2025-01-15)\n"))
         #expect(report.contains("- Write the ADR for the event bus #arch (since 2025-01-13, carried 2×)\n"))
 
         let tagged = try #require(try json(try journal.ok("report", "--week", "--tag", "security", "--json")) as? [String: Any])
         #expect(tagged["since"] as? String == "2025-01-13" && tagged["until"] as? String == "2025-01-15")
-        #expect(tagged["counts"] as? [String: Int] == ["added": 1, "finished": 1, "open": 0, "dropped": 0])
+        #expect(tagged["counts"] as? [String: Int] == ["added": 1, "finished": 1, "open": 0, "cancelled": 0, "dropped": 0])
 
         // Weeks can start on Sunday: then Monday the 13th is in the week of the 12th.
         try journal.ok("config", "journal.weekStart", "sunday")

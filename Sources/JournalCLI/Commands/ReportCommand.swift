@@ -4,7 +4,7 @@ import JournalCore
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "A Markdown summary of a period, for an email: finished by tag, still open, dropped.",
+        abstract: "A Markdown summary of a period, for an email: finished by tag, still open, cancelled.",
         discussion: """
             Finished tasks are grouped by their first tag. Without a period option the report \
             covers this week so far.
@@ -28,7 +28,7 @@ struct ReportCommand: ParsableCommand {
         try options.page(journal)
         let counts = report.counts
         print("# Report \(report.since) to \(report.until)\(report.tag.map { " (#\($0))" } ?? "")")
-        print("\n\(counts.finished) finished, \(counts.open) still open, \(counts.dropped) dropped, \(counts.added) added.")
+        print("\n\(counts.finished) finished, \(counts.open) still open, \(counts.cancelled) cancelled, \(counts.added) added.")
         print("\n## Finished")
         if report.finished.isEmpty { print("\n- nothing") }
         for group in report.finished {
@@ -41,8 +41,8 @@ struct ReportCommand: ParsableCommand {
             let carried = task.timesCarried > 0 ? ", carried \(task.timesCarried)×" : ""
             print("- \(task.text) (since \(task.since)\(carried))")
         }
-        print("\n## Dropped\n")
-        if report.dropped.isEmpty { print("- nothing") }
-        for task in report.dropped { print("- \(task.text) (\(task.day))") }
+        print("\n## Cancelled\n")
+        if report.cancelled.isEmpty { print("- nothing") }
+        for task in report.cancelled { print("- \(task.text) (\(task.day))") }
     }
 }

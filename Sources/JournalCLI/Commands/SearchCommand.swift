@@ -1,5 +1,8 @@
 import ArgumentParser
 import JournalCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,14 +13,15 @@ struct SearchCommand: ParsableCommand {
             on the newest day it appears. Notes are searched too, unless --state is given.
 
             Example: journal search oauth token
-                     journal search --tag security --state open
+                     journal search --tag security --state unfinished
                      journal search --person alice --since 2025-01-01 --json
             """)
 
     @Argument(help: "Words the task or note must contain.") var words: [String] = []
     @Option(help: "Only with this #tag.") var tag: String?
     @Option(help: "Only mentioning this @person.") var person: String?
-    @Option(help: "Only tasks in this state: open, in-progress, done, cancelled or carried.") var state: TaskState?
+    @Option(help: "Only tasks in this state: open, in-progress, unfinished (open or in progress), done, cancelled or carried.")
+    var state: StateFilter?
     @Option(help: "Only days from this DATE.") var since: String?
     @Option(help: "Only days up to this DATE.") var until: String?
     @Option(name: .short, help: "At most N results.") var n: Int?
@@ -33,11 +37,14 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let journal = try options.open()
-        let query = SearchQuery(words: words, tag: tag, person: person, state: state,
+        let query = SearchQuery(words: words, tag: tag, person: person, states: state?.states,
                                 since: try since.map { try options.day($0) }, until: try until.map { try options.day($0) })
         let hits = try journal.search(query).prefix(n ?? .max)
         if json { return try Output.json(Array(hits)) }
-        guard !hits.isEmpty else { throw ExitCode.failure }
+        guard !hits.isEmpty else {
+            if isatty(STDOUT_FILENO) == 1 { Output.usage("no matches") }
+            throw ExitCode.failure
+        }
         try options.page(journal)
         for hit in hits {
             let place = Style.dim("\(hit.date) L\(hit.line)")
@@ -50,4 +57,18 @@ struct SearchCommand: ParsableCommand {
     }
 }
 
-extension TaskState: ExpressibleByArgument {}
+/// What `--state` takes: a state, or `unfinished` for open and in progress together.
+enum StateFilter: String, ExpressibleByArgument, CaseIterable {
+    case open, inProgress = "in-progress", unfinished, done, cancelled, carried
+
+    var states: Set<TaskState> {
+        switch self {
+        case .open: [.open]
+        case .inProgress: [.inProgress]
+        case .unfinished: [.open, .inProgress]
+        case .done: [.done]
+        case .cancelled: [.cancelled]
+        case .carried: [.carried]
+        }
+    }
+}

@@ -8,10 +8,11 @@ struct StatsCommand: ParsableCommand {
         discussion: """
             Per week: tasks created (first seen), finished and cancelled. The completion rate is \
             the share of tasks created in the period that are done by its last day; days to finish run from a \
-            task's first day to the day it was done. Tasks carried more than --carried times are \
-            listed: they deserve a decision (do, delegate, or drop). The heat map counts finished \
-            tasks per day; without colour it uses the characters . - + * #. Without a period \
-            option the last 26 weeks are counted.
+            task's first day to the day it was done. Unfinished tasks carried more than --carried \
+            times are listed: they deserve a decision (do, delegate, or drop); finished ones have \
+            had theirs. The heat map counts finished tasks per day; without colour it uses the \
+            characters . - + * #. Without a period option the last 26 weeks are counted, or fewer \
+            from the week of the journal's first day.
 
             Example: journal stats
                      journal stats --since 2025-01-01 --carried 5 --json
@@ -29,8 +30,11 @@ struct StatsCommand: ParsableCommand {
     func run() throws {
         let journal = try options.open()
         let weekStart = try options.settings(of: journal).weekStart
+        let first = try journal.firstDay()
         let (start, end) = try period.period(options, weekStart: weekStart) { end in
-            end.startOfWeek(weekStart).adding(days: -7 * 25) ?? end
+            let halfYear = end.startOfWeek(weekStart).adding(days: -7 * 25) ?? end
+            guard let first, first > halfYear else { return halfYear }
+            return min(first, end).startOfWeek(weekStart)
         }
         let stats = try journal.stats(from: start, through: end, weekStart: weekStart, carriedThreshold: carried)
         if json { return try Output.json(stats) }

@@ -31,6 +31,21 @@ enum Output {
         return result
     }
 
+    /// Words that matched several tasks: the error line, then one candidate a line, numbered, and
+    /// how to pick one. False for any other error.
+    static func candidates(of failure: Error) -> Bool {
+        guard case .ambiguousTask(let words, let candidates, let total)? = failure as? JournalError else { return false }
+        error("'\(words)' matches \(total) tasks:")
+        for (number, task) in candidates.enumerated() {
+            let box = TaskState(rawValue: task.state).map { "[\(TaskLineFormat.box($0))]" } ?? task.state
+            fputs("  \(number + 1). ^\(task.id)  \(box) \(escapingControlCharacters(task.text))  (\(task.day))\n", stderr)
+        }
+        if total > candidates.count { fputs("  … and \(total - candidates.count) more\n", stderr) }
+        let example = candidates.first.map { " (journal log ^\($0.id))" } ?? ""
+        fputs("give one's id\(example), or more words of its text\n", stderr)
+        return true
+    }
+
     static func warning(_ message: String) {
         fputs("journal: warning: \(message)\n", stderr)
     }

@@ -59,7 +59,8 @@ extension Journal {
             let matches = try index.tasks(matching: query.hasPrefix("^") ? String(query.dropFirst()) : query)
             guard let only = matches.first else { throw JournalError.noSuchTask(query, nil) }
             guard matches.count == 1 else {
-                throw JournalError.ambiguousTask(query, matches.prefix(10).map { "^\($0.id) \($0.text) (\($0.day))" }, total: matches.count)
+                let candidates = matches.prefix(10).map { TaskCandidate(id: $0.id, text: $0.text, day: $0.day, state: $0.state) }
+                throw JournalError.ambiguousTask(query, candidates, total: matches.count)
             }
             return TaskID(only.id)!
         }

@@ -1,5 +1,6 @@
 /// `journal report`: a period for stakeholders. Tasks finished in it grouped by tag, still open
-/// at its end, dropped (cancelled) in it, and counts.
+/// at its end, cancelled in it, and counts. (`diff`'s "dropped" is another thing: unfinished and
+/// never seen again.) The JSON keeps the earlier name `dropped` beside `cancelled`, for scripts.
 public struct PeriodReport: Encodable, Equatable {
     public struct Group: Encodable, Equatable {
         /// The tag the tasks share (their first), or nil for untagged tasks.
@@ -12,7 +13,18 @@ public struct PeriodReport: Encodable, Equatable {
         public let added: Int
         public let finished: Int
         public let open: Int
-        public let dropped: Int
+        public let cancelled: Int
+
+        enum CodingKeys: String, CodingKey { case added, finished, open, cancelled, dropped }
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(added, forKey: .added)
+            try container.encode(finished, forKey: .finished)
+            try container.encode(open, forKey: .open)
+            try container.encode(cancelled, forKey: .cancelled)
+            try container.encode(cancelled, forKey: .dropped)
+        }
     }
 
     public let since: String
@@ -21,8 +33,22 @@ public struct PeriodReport: Encodable, Equatable {
     public let tag: String?
     public let finished: [Group]
     public let open: [ReportedTask]
-    public let dropped: [ReportedTask]
+    public let cancelled: [ReportedTask]
     public let counts: Counts
+
+    enum CodingKeys: String, CodingKey { case since, until, tag, finished, open, cancelled, dropped, counts }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(since, forKey: .since)
+        try container.encode(until, forKey: .until)
+        try container.encode(tag, forKey: .tag)
+        try container.encode(finished, forKey: .finished)
+        try container.encode(open, forKey: .open)
+        try container.encode(cancelled, forKey: .cancelled)
+        try container.encode(cancelled, forKey: .dropped)
+        try container.encode(counts, forKey: .counts)
+    }
 }
 
 extension Journal {
@@ -34,14 +60,14 @@ extension Journal {
         let inPeriod = { (day: Day?) in day.map { start <= $0 && $0 <= end } ?? false }
         let finished = lives.filter { inPeriod($0.finishedOn) }
         let open = lives.filter(\.isOpenAtEnd).map { ReportedTask($0) }
-        let dropped = lives.filter { inPeriod($0.cancelledOn) }.map { ReportedTask($0, day: $0.cancelledOn) }
+        let cancelled = lives.filter { inPeriod($0.cancelledOn) }.map { ReportedTask($0, day: $0.cancelledOn) }
         var groups: [String?: [ReportedTask]] = [:]
         for life in finished { groups[life.tags.first, default: []].append(ReportedTask(life, day: life.finishedOn)) }
         let ordered = groups.keys.sorted { ($0 == nil ? 1 : 0, $0 ?? "") < ($1 == nil ? 1 : 0, $1 ?? "") }
         return PeriodReport(
             since: start.iso, until: end.iso, tag: bare,
-            finished: ordered.map { PeriodReport.Group(tag: $0, tasks: groups[$0]!) }, open: open, dropped: dropped,
+            finished: ordered.map { PeriodReport.Group(tag: $0, tasks: groups[$0]!) }, open: open, cancelled: cancelled,
             counts: PeriodReport.Counts(added: lives.filter { inPeriod($0.firstDay) }.count, finished: finished.count,
-                                        open: open.count, dropped: dropped.count))
+                                        open: open.count, cancelled: cancelled.count))
     }
 }

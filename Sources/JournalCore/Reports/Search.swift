@@ -17,18 +17,18 @@ public struct SearchQuery: Sendable {
     public var words: [String]
     public var tag: String?
     public var person: String?
-    /// Only tasks in this state; notes are left out.
-    public var state: TaskState?
+    /// Only tasks in one of these states; notes are left out.
+    public var states: Set<TaskState>?
     public var since: Day?
     public var until: Day?
     /// The ASCII words, `#tag` and `@person` a day's bytes must hold, lowercased.
     private let needles: [[UInt8]]
 
-    public init(words: [String], tag: String? = nil, person: String? = nil, state: TaskState? = nil, since: Day? = nil, until: Day? = nil) {
+    public init(words: [String], tag: String? = nil, person: String? = nil, states: Set<TaskState>? = nil, since: Day? = nil, until: Day? = nil) {
         self.words = words.map { $0.lowercased() }
         self.tag = tag.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
         self.person = person.map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
-        self.state = state
+        self.states = states
         self.since = since
         self.until = until
         needles = (self.words + [self.tag.map { "#" + $0 }, self.person.map { "@" + $0 }].compactMap { $0 }.map { $0.lowercased() })
@@ -62,10 +62,10 @@ extension Journal {
             let headingLine = file.headingDay == nil ? -1 : 0
             for (index, line) in file.lines.enumerated() where index != headingLine {
                 if let task = line.task {
-                    guard query.state.map({ $0 == task.state }) ?? true, query.matches(task.text),
+                    guard query.states.map({ $0.contains(task.state) }) ?? true, query.matches(task.text),
                           seen.insert(TaskTimeline.key(of: task)).inserted else { continue }
                     hits.append(SearchHit(kind: .task, date: day.iso, line: index + 1, text: task.text, id: task.id?.value, state: task.state))
-                } else if query.state == nil, query.matches(line.text), !line.text.allSatisfy(\.isWhitespace) {
+                } else if query.states == nil, query.matches(line.text), !line.text.allSatisfy(\.isWhitespace) {
                     hits.append(SearchHit(kind: .note, date: day.iso, line: index + 1, text: line.text, id: nil, state: nil))
                 }
             }

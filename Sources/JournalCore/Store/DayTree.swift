@@ -21,6 +21,16 @@ struct DayTree {
         try years().flatMap { year in try months(of: year).flatMap { try days(of: year, $0) } }
     }
 
+    /// The earliest day with a file, reading only the first folders.
+    func firstDay() throws -> Day? {
+        for year in try years() {
+            for month in try months(of: year) {
+                if let found = try days(of: year, month).first { return found }
+            }
+        }
+        return nil
+    }
+
     /// The latest day with a file strictly before `day`.
     func latestDay(before day: Day) throws -> Day? {
         for year in try years().reversed() where year <= day.year {

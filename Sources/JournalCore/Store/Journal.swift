@@ -126,6 +126,9 @@ public final class Journal {
         DayTree(tree: try repository.headCommit()?.tree(), repository: repository)
     }
 
+    /// The journal's first day, as committed; nil before any.
+    public func firstDay() throws -> Day? { try headTree().firstDay() }
+
     /// The day as it is in the working tree (what the user sees in an editor), else as committed.
     func currentFile(for day: Day) throws -> DayFile? {
         if let bytes = try files.read(DayPath.path(for: day)) { return DayFile(bytes: bytes) }

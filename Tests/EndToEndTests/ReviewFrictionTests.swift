@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// What a new user tripped over in the reviewing commands.
+@Suite struct ReviewFrictionTests {
+    @Test func searchFindsUnfinishedTasksOpenAndInProgressTogether() throws {
+        let journal = try JournalRunner()
+        try journal.ok("init")
+        for text in ["Open review", "Started review", "Finished review"] { try journal.ok("add", text) }
+        try journal.ok("start", "2")
+        try journal.ok("done", "3")
+        let unfinished = try journal.ok("search", "review", "--state", "unfinished")
+        #expect(unfinished.contains("Open review") && unfinished.contains("Started review") && !unfinished.contains("Finished review"))
+        #expect(try journal.ok("search", "--help").contains("unfinished (open or in progress)"))
+        let none = try journal.run("search", "nothing")
+        #expect(none.status == 1 && none.stdout.isEmpty && none.stderr.isEmpty)
+    }
+
+    @Test func statsOfAYoungJournalStartAtItsFirstWeek() throws {
+        var journal = try JournalRunner()
+        try journal.ok("init")
+        try journal.ok("add", "First task")
+        journal.today = "2025-01-28"
+        let stats = try journal.ok("stats")
+        #expect(stats.hasPrefix("2025-01-13 to 2025-01-28\n"))
+        #expect(stats.components(separatedBy: "\n2025-01-").count == 4)
+        #expect(stats.contains("\n    Jan"))
+    }
+
+    @Test func theReportCallsCancelledTasksCancelled() throws {
+        let journal = try JournalRunner()
+        try journal.ok("init")
+        try journal.ok("add", "Meet the vendor")
+        try journal.ok("cancel", "1")
+        let report = try journal.ok("report", "--since", "2025-01-13")
+        #expect(report.contains("0 finished, 0 still open, 1 cancelled, 1 added."))
+        #expect(report.contains("## Cancelled\n\n- Meet the vendor (2025-01-15)"))
+        #expect(!report.contains("ropped"))
+    }
+}
