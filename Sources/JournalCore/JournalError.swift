@@ -82,7 +82,7 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
         case .invalidTaskText(let reason):
             return "invalid task text: \(reason)"
         case .invalidTag(let tag):
-            return "invalid tag '\(tag)': a tag is letters, digits, '-', '_' or '/', with no spaces"
+            return "invalid tag '\(tag)': a tag starts with a letter, then letters, digits, '-', '_' or '/', with no spaces"
         case .unsafePath(let path, let reason):
             return "\(path): \(reason)"
         case .missingIdentity(let what):

@@ -26,7 +26,7 @@ import TestSupport
         Refusal(arguments: ["add", "carriage\rreturn"], status: 2, message: "invalid task text: it contains a line break; a task is one line"),
         Refusal(arguments: ["add", "tab\there"], status: 2, message: "invalid task text: it contains the control character U+0009; a task is one line"),
         Refusal(arguments: ["add", "escape \u{1B}[31m red"], status: 2, message: "invalid task text: it contains the control character U+001B; a task is one line"),
-        Refusal(arguments: ["add", "x", "--tag", "two\nlines"], status: 2, message: "invalid tag 'two\\nlines': a tag is letters, digits, '-', '_' or '/', with no spaces"),
+        Refusal(arguments: ["add", "x", "--tag", "two\nlines"], status: 2, message: "invalid tag 'two\\nlines': a tag starts with a letter, then letters, digits, '-', '_' or '/', with no spaces"),
         Refusal(arguments: ["add", "   "], status: 2, message: "invalid task text: it is empty"),
     ]
 

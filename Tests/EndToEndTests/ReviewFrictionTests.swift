@@ -39,3 +39,17 @@ import TestSupport
         #expect(!report.contains("ropped"))
     }
 }
+
+@Suite struct TagInheritanceTests {
+    @Test func reportAndSearchByTagIncludeSubtasks() throws {
+        let journal = try JournalRunner()
+        try journal.ok("init")
+        try journal.writeDay("2025-01-15", "# 2025-01-15 Wednesday\n\n- [ ] Review the auth module #security\n  - [x] Check token expiry\n- [x] Review PR #4821\n")
+        let report = try journal.ok("report", "--since", "2025-01-13", "--tag", "security")
+        #expect(report.contains("### #security\n- Check token expiry (2025-01-15)\n"))
+        #expect(!report.contains("4821"))
+        let search = try journal.ok("search", "--tag", "security")
+        #expect(search.contains("Check token expiry") && search.contains("Review the auth module"))
+        #expect(try journal.run("search", "--tag", "4821").status == 1)
+    }
+}

@@ -151,3 +151,24 @@ extension String {
         split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }
+
+@Suite struct TagTests {
+    @Test func aTagStartsWithALetterAndANameKeepsItsInnerDots() {
+        let task = Task(state: .open, text: "Review PR #4821 with @sara.k. and @bob, #security #v2 (#ops)")
+        #expect(task.tags == ["security", "v2", "ops"])
+        #expect(task.people == ["sara.k", "bob"])
+    }
+
+    @Test func aSubtaskHasItsParentsTags() {
+        let file = DayFile(bytes: Array("""
+            # 2025-01-15 Wednesday
+
+            - [ ] Review the auth module #security
+              - [ ] Check token expiry #oauth
+                - [ ] Read the RFC
+            - [ ] Lunch
+
+            """.utf8))
+        #expect(file.tagsWithParents == [2: ["security"], 3: ["oauth", "security"], 4: ["oauth", "security"], 5: []])
+    }
+}

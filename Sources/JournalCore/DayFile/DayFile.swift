@@ -102,6 +102,17 @@ public struct DayFile: Equatable, Sendable {
 
     public var tasks: [Task] { lines.compactMap(\.task) }
 
+    /// Each task's tags with those of the tasks it is nested under (a subtask of a `#security`
+    /// review is security work too), by line, in the order the file has them.
+    public var tagsWithParents: [Int: [String]] {
+        var result: [Int: [String]] = [:]
+        for entry in entries {
+            let inherited = entry.parentLineIndex.flatMap { result[$0] } ?? []
+            result[entry.lineIndex] = entry.task.tags + inherited.filter { !entry.task.tags.contains($0) }
+        }
+        return result
+    }
+
     public func entry(for id: TaskID) -> Entry? { entries.first { $0.task.id == id } }
 
     /// Changes the task on `lineIndex` and writes its line anew.

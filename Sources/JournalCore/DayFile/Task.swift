@@ -120,15 +120,20 @@ public struct Task: Equatable, Sendable {
     /// once a newline follows it.
     private static let whitespace: Set<Unicode.Scalar> = [" ", "\t", "\r"]
 
+    /// The `#tags` or `@people` of a text. A tag starts with a letter (`#4821` is an issue number,
+    /// not a tag); a name may hold inner dots (`@sara.k`), but a dot at its end ends the sentence.
     static func words(in text: String, after sigil: Character) -> [String] {
         var found: [String] = []
         var previous: Character = " "
         var index = text.startIndex
+        let isName = sigil == "@"
         while index < text.endIndex {
             if text[index] == sigil, previous == " " || previous == "(" {
                 let start = text.index(after: index)
-                let end = text[start...].firstIndex(where: { !Task.isWordCharacter($0) }) ?? text.endIndex
-                if start < end { found.append(String(text[start..<end])) }
+                let end = text[start...].firstIndex(where: { !(Task.isWordCharacter($0) || isName && $0 == ".") }) ?? text.endIndex
+                var word = text[start..<end]
+                while isName && word.last == "." { word = word.dropLast() }
+                if let first = word.first, isName || first.isLetter { found.append(String(word)) }
                 index = end
                 previous = sigil
                 continue

@@ -32,7 +32,7 @@ extension Journal {
         guard !result.isEmpty else { throw JournalError.invalidTaskText("it is empty") }
         for tag in tags {
             let bare = tag.hasPrefix("#") ? String(tag.dropFirst()) : tag
-            guard !bare.isEmpty, bare.allSatisfy(Task.isWordCharacter) else { throw JournalError.invalidTag(tag) }
+            guard bare.first?.isLetter == true, bare.allSatisfy(Task.isWordCharacter) else { throw JournalError.invalidTag(tag) }
             if !Task(state: .open, text: result).tags.contains(bare) { result += " #" + bare }
         }
         return result

@@ -43,10 +43,11 @@ public struct SearchQuery: Sendable {
         return needles.allSatisfy { lowered.firstRange(of: $0) != nil }
     }
 
-    func matches(_ text: String) -> Bool {
+    /// `tags`: a task's own and its parents'; nil for a note, whose tags are in its text.
+    func matches(_ text: String, tags: [String]? = nil) -> Bool {
         let lowered = text.lowercased()
         return words.allSatisfy(lowered.contains)
-            && (tag.map { Task.words(in: text, after: "#").contains($0) } ?? true)
+            && (tag.map { (tags ?? Task.words(in: text, after: "#")).contains($0) } ?? true)
             && (person.map { Task.words(in: text, after: "@").contains($0) } ?? true)
     }
 }
@@ -60,9 +61,10 @@ extension Journal {
             guard let bytes = try files.read(DayPath.path(for: day)), query.mayMatch(bytes) else { continue }
             let file = DayFile(bytes: bytes)
             let headingLine = file.headingDay == nil ? -1 : 0
+            let tags = file.tagsWithParents
             for (index, line) in file.lines.enumerated() where index != headingLine {
                 if let task = line.task {
-                    guard query.states.map({ $0.contains(task.state) }) ?? true, query.matches(task.text),
+                    guard query.states.map({ $0.contains(task.state) }) ?? true, query.matches(task.text, tags: tags[index]),
                           seen.insert(TaskTimeline.key(of: task)).inserted else { continue }
                     hits.append(SearchHit(kind: .task, date: day.iso, line: index + 1, text: task.text, id: task.id?.value, state: task.state))
                 } else if query.states == nil, query.matches(line.text), !line.text.allSatisfy(\.isWhitespace) {

@@ -26,7 +26,10 @@ struct TaskTimeline {
     /// `days` oldest first.
     init(_ days: [(day: Day, file: DayFile)]) {
         for (day, file) in days {
-            for task in file.tasks { record(task, on: day) }
+            let tags = file.tagsWithParents
+            for (index, line) in file.lines.enumerated() {
+                if let task = line.task { record(task, tags: tags[index] ?? task.tags, on: day) }
+            }
         }
     }
 
@@ -42,18 +45,18 @@ struct TaskTimeline {
 
     static func key(of task: Task) -> String { task.id.map { "^" + $0.value } ?? task.text }
 
-    private mutating func record(_ task: Task, on day: Day) {
+    private mutating func record(_ task: Task, tags: [String], on day: Day) {
         let key = TaskTimeline.key(of: task)
         guard let position = positions[key] else {
             positions[key] = lives.count
-            var life = Life(key: key, id: task.id?.value, text: task.text, tags: task.tags, firstDay: day, lastDay: day, state: task.state)
+            var life = Life(key: key, id: task.id?.value, text: task.text, tags: tags, firstDay: day, lastDay: day, state: task.state)
             life.note(task.state, on: day, previous: nil)
             lives.append(life)
             return
         }
         let previous = lives[position].state
         lives[position].text = task.text
-        lives[position].tags = task.tags
+        lives[position].tags = tags
         lives[position].lastDay = day
         lives[position].state = task.state
         lives[position].note(task.state, on: day, previous: previous)
