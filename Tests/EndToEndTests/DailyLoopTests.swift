@@ -96,7 +96,7 @@ import TestSupport
 
         try journal.ok("done", "2")
         let subjects = try journal.git("log", "-2", "--format=%s").split(separator: "\n")
-        #expect(subjects[1] == "edit by hand: 2025-01-15")
+        #expect(subjects[1] == "edit by hand: 2025-01-15: 1 added")
         #expect(subjects[0].hasPrefix("done ^") && subjects[0].hasSuffix("A task typed by hand"))
         let file = try journal.day("2025-01-15")
         #expect(file.hasPrefix(original + "\nMeeting notes, typed by hand:   \n- a plain bullet\n- [x] A task typed by hand ^"))

@@ -12,7 +12,7 @@ import TestSupport
         try journal.writeDay("2025-01-15", try journal.day("2025-01-15") + "- [ ] Staged by hand\n")
         _ = try journal.git("add", "-A")
         try journal.ok("add", "Second")
-        #expect(try journal.git("log", "-2", "--format=%s") .hasSuffix("edit by hand: 2025-01-15\n"))
+        #expect(try journal.git("log", "-2", "--format=%s") .hasSuffix("edit by hand: 2025-01-15: 1 added\n"))
         #expect(try journal.git("show", "HEAD:2025/01/2025-01-15.md").contains("- [ ] Staged by hand ^"))
         try journal.assertClean()
     }

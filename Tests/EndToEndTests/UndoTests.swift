@@ -31,14 +31,14 @@ import TestSupport
         // The hand edit is committed first, as by every command, and is then the last change.
         #expect(try journal.ok("undo").hasPrefix("undid "))
         #expect(try journal.day("2025-01-15") == afterEdit)
-        #expect(try journal.git("log", "-2", "--format=%s") == "undo: edit by hand: 2025-01-15\nedit by hand: 2025-01-15\n")
+        #expect(try journal.git("log", "-2", "--format=%s") == "undo: edit by hand: 2025-01-15: 1 added\nedit by hand: 2025-01-15: 1 added\n")
         let handEdit = try journal.git("rev-parse", "HEAD~1").trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(try trailers(journal).contains("Journal-Command: undo\nJournal-Day: 2025-01-15\nJournal-Undoes: \(handEdit)\n"))
 
         // Twice: the change before, never the undo.
         try journal.ok("undo")
         #expect(!(try journal.day("2025-01-15").contains("Edited note")))
-        #expect(try journal.git("log", "-1", "--format=%s") == "undo: edit 2025-01-15\n")
+        #expect(try journal.git("log", "-1", "--format=%s") == "undo: edit 2025-01-15: notes changed\n")
         try journal.ok("undo")
         #expect(!FileManager.default.fileExists(atPath: journal.directory + "/2025/01/2025-01-15.md"))
         #expect(try journal.day("2025-01-14") == afterSecond.replacingOccurrences(of: "- [ ] Second", with: "- [x] Second"))

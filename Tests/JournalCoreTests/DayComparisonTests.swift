@@ -89,3 +89,16 @@ import Testing
         #expect(WordDiff.marked(from: old, to: new) == expected)
     }
 }
+
+@Suite struct DayChangeSummaryTests {
+    func day(_ lines: String) -> DayFile { DayFile(bytes: Array(("# 2025-01-15 Wednesday\n\n" + lines).utf8)) }
+
+    @Test func countsWhatAnEditDidByKind() {
+        let before = day("- [ ] Plan ^aaaaa\n- [ ] Call ^bbbbb\n- [ ] Gone ^ccccc\n")
+        let after = day("- [/] Plan the quarter ^aaaaa\n- [x] Call ^bbbbb\n- [ ] New\n")
+        #expect(DayChangeSummary(before: before, after: after).description == "1 added, 1 reworded, 1 started, 1 done, 1 removed")
+        #expect(DayChangeSummary(before: before, after: day("- [ ] Plan ^aaaaa\n- [ ] Call ^bbbbb\n- [ ] Gone ^ccccc\nA note\n")).description == "notes changed")
+        #expect(DayChangeSummary(before: nil, after: after).description == "3 added")
+        #expect(DayChangeSummary(before: before, after: before).description == "")
+    }
+}

@@ -34,7 +34,7 @@ extension Journal {
                 try files.remove(path)
                 return false
             }
-            return try commitWorkingTree(command: "edit", subject: { _ in "edit \(day.iso)" }) != nil
+            return try commitWorkingTree(command: "edit", subject: { "edit " + $0 }) != nil
         }
         let file = try currentFile(for: day)
         return Edited(committed: committed, problems: file.map { DayProblem.find(in: $0, day: day) } ?? [])

@@ -13,6 +13,9 @@ struct Draft {
     var message: CommitMessage?
     /// Parents after HEAD: the other side of a merge.
     var otherParents: [Commit] = []
+    /// When the change was made, when that was before the commit (a file saved by hand): the
+    /// commit's author date, so that history shows when the work was done.
+    var authoredAt: Int64?
     /// False for a merge, whose tasks arrive from another machine with the ids they have there.
     var givesCopiesFreshIDs = true
     /// What the working tree held at these paths when the command read them (nil: no file), where

@@ -65,6 +65,12 @@ enum FileSystem {
         return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
+    /// When the file was last modified, in seconds since the epoch; nil when it does not exist.
+    static func modificationTime(_ path: String) -> Int64? {
+        var info = stat()
+        return lstat(path, &info) == 0 ? Int64(info.st_mtim.tv_sec) : nil
+    }
+
     /// The file exists and was modified at `time` or later.
     static func isModified(_ path: String, since time: timespec) -> Bool {
         var info = stat()

@@ -40,7 +40,8 @@ extension Journal {
     }
 
     /// Commits what differs between the working tree and HEAD (ids assigned to new tasks).
-    /// `subject` gets the changed paths in words.
+    /// `subject` gets the changed paths in words, each day with what changed in it
+    /// (`2025-01-15: 2 added, 1 done`).
     @discardableResult
     func commitWorkingTree(command: String, subject: (String) -> String) throws -> ObjectID? {
         let (paths, strays) = try partitionStrays(try uncommittedPaths())
@@ -66,9 +67,18 @@ extension Journal {
                 draft.writeFile(bytes, at: path)
             }
         }
-        let names = paths.map { DayPath.day(at: $0)?.iso ?? $0 }
+        draft.authoredAt = paths.compactMap { FileSystem.modificationTime(files.absolute($0)) }.max()
         let days = paths.compactMap(DayPath.day(at:))
-        draft.message = CommitMessage(command: command, subject: subject(names.joined(separator: ", ")), day: days.count == 1 ? days[0] : nil)
+        let committed = try headTree()
+        let changes = try paths.map { path -> (name: String, summary: String) in
+            guard let day = DayPath.day(at: path) else { return (path, "") }
+            let after = (draft.readFromDisk[path] ?? nil).map { DayFile(bytes: $0) }
+            return (day.iso, DayChangeSummary(before: try committed.file(for: day), after: after).description)
+        }
+        let words = changes.count == 1
+            ? changes[0].name + (changes[0].summary.isEmpty ? "" : ": " + changes[0].summary)
+            : changes.map { $0.name + ($0.summary.isEmpty ? "" : " (\($0.summary))") }.joined(separator: ", ")
+        draft.message = CommitMessage(command: command, subject: subject(words), day: days.count == 1 ? days[0] : nil)
         return try commit(&draft, alwaysSync: paths)
     }
 
@@ -93,7 +103,8 @@ extension Journal {
             refreshIndex(extraPaths, head: draft.head?.id)
             return nil
         }
-        let identity = try Identity(configuration: try configuration(), environment: environment, clock: clock)
+        let identity = try Identity(configuration: try configuration(), environment: environment, clock: clock,
+                                    authoredAt: draft.authoredAt)
         let message = draft.message ?? CommitMessage(command: "change", subject: "change")
         let isMerge = !draft.otherParents.isEmpty
         let refusal = isMerge ? Refusal.merge : message.command == Journal.handEditCommand ? Refusal.handEdits : Refusal.change
