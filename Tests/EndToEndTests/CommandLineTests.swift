@@ -84,3 +84,27 @@ import TestSupport
         #expect(try journal.run("remote", "remove", "nosuch").stderr == "journal: error: there is no remote 'nosuch' (its remotes: origin)\n")
     }
 }
+
+@Suite struct SyncRemotesTests {
+    @Test func syncAllReachesEveryRemoteAndTheDefaultRemoteIsASetting() throws {
+        let journal = try JournalRunner()
+        try journal.ok("init")
+        for name in ["laptop", "backup"] {
+            try journal.sandbox.git("init", "-q", "--bare", "-b", "main", journal.sandbox.path(name + ".git"), in: journal.sandbox.root.path)
+            try journal.ok("remote", "add", name, journal.sandbox.path(name + ".git"))
+        }
+        try journal.ok("add", "Everywhere")
+        let all = try journal.ok("sync", "--all")
+        #expect(all.contains("synced with backup: pushed") && all.contains("synced with laptop: pushed"))
+        let head = try journal.git("rev-parse", "HEAD")
+        for name in ["laptop", "backup"] {
+            #expect(try journal.sandbox.git("rev-parse", "main", in: journal.sandbox.path(name + ".git")) == head)
+        }
+        #expect(try journal.run("sync").stderr == "journal: error: no remote 'origin'; add one with: journal remote add origin URL\n")
+        try journal.ok("config", "defaultRemote", "backup")
+        try journal.ok("add", "To the backup only")
+        #expect(try journal.ok("sync") == "synced with backup: pushed\n")
+        #expect(try journal.sandbox.git("rev-parse", "main", in: journal.sandbox.path("laptop.git")) == head)
+        #expect(try journal.run("sync", "--all", "--remote", "backup").status == 2)
+    }
+}

@@ -11,14 +11,15 @@ import TestSupport
         journal.extraEnvironment = ["PAGER": "more"]
         let listed = try journal.ok("config")
         #expect(listed == """
-            journal.dir          \(journal.directory)  ($JOURNAL_DIR)
-            journal.editor       nano -w  (global)
-            journal.carry        on  (default)
-            journal.weekStart    sunday  (local)
-            journal.hookTimeout  60  (default)
-            journal.pager        more  ($PAGER)
-            journal.color        auto  (default)
-            journal.fileMode     0600  (default)
+            journal.dir            \(journal.directory)  ($JOURNAL_DIR)
+            journal.editor         nano -w  (global)
+            journal.carry          on  (default)
+            journal.weekStart      sunday  (local)
+            journal.hookTimeout    60  (default)
+            journal.pager          more  ($PAGER)
+            journal.color          auto  (default)
+            journal.fileMode       0600  (default)
+            journal.defaultRemote  origin  (default)
 
             """)
         // Stored where Git keeps them, readable by plain git.

@@ -18,6 +18,7 @@ struct ConfigCommand: ParsableCommand {
               journal.pager        the pager for long output ($JOURNAL_PAGER first, $PAGER; less -FRX)
               journal.color        auto, always or never (--color first, $NO_COLOR; auto)
               journal.fileMode     permissions of the files journal writes (0600; folders 0700)
+              journal.defaultRemote  the remote 'journal sync' uses without --remote (origin)
 
             Example: journal config
                      journal config weekStart sunday

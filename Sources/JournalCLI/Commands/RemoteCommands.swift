@@ -69,20 +69,58 @@ struct SyncCommand: ParsableCommand {
             the previous main in refs/journal/pre-sync. A remote whose history was rewritten is \
             never merged. If another machine pushes in between, sync fetches and merges again.
 
+            Without --remote, sync uses journal.defaultRemote (origin by default); --all syncs with \
+            every remote in turn, and reports each.
+
             Example: journal sync --dry-run
+                     journal sync --all
             """)
 
-    @Option(help: "The remote to sync with.") var remote = "origin"
+    @Option(help: "The remote to sync with (default: journal.defaultRemote, else origin).") var remote: String?
+    @Flag(help: "Sync with every remote in turn.") var all = false
     @Flag(help: "Fetch and show what would come in and go out; change nothing locally.") var dryRun = false
     @Flag(help: "Print JSON for scripts.") var json = false
     @OptionGroup var options: JournalOptions
     @OptionGroup var verification: VerificationOption
 
+    func validate() throws {
+        if all && remote != nil { throw ValidationError("--all syncs every remote: give it without --remote") }
+    }
+
     func run() throws {
         let journal = try options.open(command: "sync", skippingVerification: verification.skipsHooks)
+        guard all else {
+            let report = try sync(journal, with: try remote ?? options.settings(of: journal).defaultRemote)
+            if json { try Output.json(report) }
+            return
+        }
+        let names = try journal.remotes().map(\.name)
+        guard !names.isEmpty else { throw ValidationError("the journal has no remote: add one with 'journal remote add NAME URL'") }
+        var reports: [SyncReport] = []
+        var failed = false
+        for name in names {
+            do {
+                reports.append(try sync(journal, with: name))
+            } catch {
+                Output.error("\(name): \(error)")
+                failed = true
+            }
+        }
+        if json { try Output.json(reports) }
+        if failed { throw ExitCode.failure }
+    }
+
+    /// Syncs with one remote and prints what happened, unless JSON is asked for: then the caller
+    /// prints the reports.
+    private func sync(_ journal: Journal, with remote: String) throws -> SyncReport {
         let report = try journal.sync(remote: remote, dryRun: dryRun, progress: Output.transferProgress())
         defer { if !dryRun { journal.announceSync(with: remote) } }
-        if json { return try Output.json(report) }
+        if json { return report }
+        describe(report, remote: remote)
+        return report
+    }
+
+    private func describe(_ report: SyncReport, remote: String) {
         if dryRun {
             print("would come in from \(remote): \(report.incoming.count) commit\(report.incoming.count == 1 ? "" : "s")")
             for subject in report.incoming { print("  " + subject) }

@@ -13,6 +13,7 @@ public struct Settings {
         case pager = "journal.pager"
         case color = "journal.color"
         case fileMode = "journal.fileMode"
+        case defaultRemote = "journal.defaultRemote"
 
         /// What a value may be, for errors and `journal config --help`.
         public var expected: String {
@@ -24,6 +25,7 @@ public struct Settings {
             case .hookTimeout: return "seconds, for example 60"
             case .color: return "auto, always or never"
             case .fileMode: return "an octal mode its owner can read and write, without execute bits, for example 0600 or 0640"
+            case .defaultRemote: return "a remote's name, for example origin"
             }
         }
     }
@@ -66,6 +68,8 @@ public struct Settings {
             return try configured(key) ?? Value(key: key.rawValue, value: String(Int(HookSettings.defaultTimeLimit)), origin: "default")
         case .fileMode:
             return try configured(key) ?? Value(key: key.rawValue, value: FileMode.ownerOnly.octal, origin: "default")
+        case .defaultRemote:
+            return try configured(key) ?? Value(key: key.rawValue, value: "origin", origin: "default")
         }
     }
 
@@ -94,6 +98,9 @@ public struct Settings {
 
     public var color: ColorChoice { get throws { ColorChoice(rawValue: try checked(.color))! } }
 
+    /// The remote `journal sync` uses without `--remote`.
+    public var defaultRemote: String { get throws { try checked(.defaultRemote) } }
+
     /// Refuses a value the key cannot take, before it is stored or used.
     public static func validate(_ value: String, for key: Key, origin: String? = nil) throws {
         let valid: Bool
@@ -104,6 +111,7 @@ public struct Settings {
         case .hookTimeout: valid = Double(value).map { $0 > 0 } ?? false
         case .color: valid = ColorChoice(rawValue: value) != nil
         case .fileMode: valid = FileMode(octal: value) != nil
+        case .defaultRemote: valid = !value.isEmpty && !value.contains(where: { $0.isWhitespace || $0 == "/" })
         }
         guard valid else { throw JournalError.invalidSetting(key.rawValue, value, key.expected, origin: origin) }
     }
