@@ -53,3 +53,37 @@ import TestSupport
         #expect(try journal.run("search", "--tag", "4821").status == 1)
     }
 }
+
+@Suite struct ShowContentTests {
+    /// A merge's rewording note and a link written under a task are shown with that task, not
+    /// among the day's notes.
+    @Test func linesUnderATaskAreShownWithIt() throws {
+        let journal = try JournalRunner()
+        try journal.ok("init")
+        try journal.writeDay("2025-01-15", """
+            # 2025-01-15 Wednesday
+
+            - [ ] Write the report ^aaaaa
+              > reworded on another machine as: Write the quarterly report
+              https://example.org/pr/1
+            - [ ] Other ^bbbbb
+
+            A note
+
+            """)
+        #expect(try journal.ok("show", "--color", "never") == """
+            2025-01-15 Wednesday
+            1 [ ] Write the report ^aaaaa
+                  > reworded on another machine as: Write the quarterly report
+                  https://example.org/pr/1
+            2 [ ] Other ^bbbbb
+
+            A note
+
+            """)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try journal.ok("show", "--json").utf8)) as? [String: Any])
+        let first = try #require((json["tasks"] as? [[String: Any]])?.first)
+        #expect((first["content"] as? [[String: Any]])?.map { $0["line"] as? Int } == [4, 5])
+        #expect((json["notes"] as? [[String: Any]])?.map { $0["text"] as? String } == ["A note"])
+    }
+}

@@ -19,7 +19,11 @@ struct ShowCommand: ParsableCommand {
     static func printDay(_ view: DayView) {
         print("\(view.date) \(view.weekday)")
         let width = String(view.tasks.count).count
-        for task in view.tasks { print(TaskLineFormat.line(task, numberWidth: width)) }
+        for task in view.tasks {
+            print(TaskLineFormat.line(task, numberWidth: width))
+            let indent = String(repeating: " ", count: width + 5) + String(repeating: "  ", count: task.depth)
+            for line in task.content { print(indent + Style.dim(String(line.text.drop { $0 == " " || $0 == "\t" }))) }
+        }
         if view.tasks.isEmpty { print("(no tasks)") }
         if !view.notes.isEmpty {
             print("")
