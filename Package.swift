@@ -8,7 +8,8 @@ let package = Package(
         .executable(name: "journal", targets: ["journal"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // 1.6: custom completions get the word under the cursor.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
     ],
     targets: [
         // The C library, as Debian ships it. Only `Git` may import this.

@@ -12,7 +12,7 @@ struct AddCommand: ParsableCommand {
 
     @Argument(help: "The task, one line. #tags and @people in it are recognised.") var text: String
     @Option(name: .long, help: ArgumentHelp("Append #TAG to the task (repeatable).", valueName: "TAG")) var tag: [String] = []
-    @Option(name: .long, help: "The day to add to (default: today).") var date: String?
+    @Option(name: .long, help: "The day to add to (default: today).", completion: Completions.date) var date: String?
     @OptionGroup var options: JournalOptions
     @OptionGroup var verification: VerificationOption
 

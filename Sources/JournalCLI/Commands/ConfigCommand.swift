@@ -26,7 +26,8 @@ struct ConfigCommand: ParsableCommand {
                      journal config --unset weekStart
             """)
 
-    @Argument(help: "A setting's name, with or without 'journal.' (weekStart, journal.weekStart).") var key: String?
+    @Argument(help: "A setting's name, with or without 'journal.' (weekStart, journal.weekStart).", completion: Completions.setting)
+    var key: String?
     @Argument(help: "The value to store.") var value: String?
     @Flag(help: "Store in (or with --unset remove from) your ~/.gitconfig, for every journal, rather than this journal's .git/config.")
     var global = false

@@ -18,7 +18,7 @@ struct DiffCommand: ParsableCommand {
                      journal diff --since 09:00         (what changed today since 9 o'clock)
             """)
 
-    @Argument(help: "FROM and TO, or just TO (default: today).") var dates: [String] = []
+    @Argument(help: "FROM and TO, or just TO (default: today).", completion: Completions.date) var dates: [String] = []
     @Option(help: ArgumentHelp("Compare DATE (default today) with its version at TIME (HH:MM, 'YYYY-MM-DD HH:MM') or at a commit.", valueName: "TIME|COMMIT"))
     var since: String?
     @Flag(help: "Print only the number of tasks in each section.") var stat = false

@@ -12,7 +12,7 @@ struct EditCommand: ParsableCommand {
             Example: EDITOR=nano journal edit yesterday
             """)
 
-    @Argument(help: "The day (default: today).") var date: String?
+    @Argument(help: "The day (default: today).", completion: Completions.date) var date: String?
     @OptionGroup var options: JournalOptions
     @OptionGroup var verification: VerificationOption
 

@@ -42,7 +42,7 @@ struct HooksCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Copy a ready hook into the journal's hooks folder.",
             discussion: "Example: journal hooks install post-new")
-        @Argument(help: "The hook's name, as 'journal hooks list' shows it.") var name: String
+        @Argument(help: "The hook's name, as 'journal hooks list' shows it.", completion: Completions.hook) var name: String
         @Flag(help: "Replace a different hook of that name.") var force = false
         @Option(help: ArgumentHelp("The folder of ready hooks (default: journal's own).", valueName: "DIR")) var from: String?
         @OptionGroup var options: JournalOptions

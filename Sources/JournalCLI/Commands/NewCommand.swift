@@ -14,7 +14,7 @@ struct NewCommand: ParsableCommand {
                      journal new monday --no-carry
             """)
 
-    @Argument(help: "The day to start (default: today).") var date: String?
+    @Argument(help: "The day to start (default: today).", completion: Completions.date) var date: String?
     @Flag(help: "Start an empty day; carry nothing (journal.carry=off makes this the default; --carry overrides it).") var noCarry = false
     @Flag(help: "Carry even when journal.carry is off.") var carry = false
     @OptionGroup var options: JournalOptions

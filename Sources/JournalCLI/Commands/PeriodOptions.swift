@@ -3,8 +3,8 @@ import JournalCore
 
 /// The period a report or statistics cover.
 struct PeriodOptions: ParsableArguments {
-    @Option(help: "The first day of the period (a DATE).") var since: String?
-    @Option(help: "The last day of the period (a DATE; default: today).") var until: String?
+    @Option(help: "The first day of the period (a DATE).", completion: Completions.date) var since: String?
+    @Option(help: "The last day of the period (a DATE; default: today).", completion: Completions.date) var until: String?
     @Flag(help: "This week so far (weeks start on journal.weekStart, Monday by default).") var week = false
     @Flag(help: "This month so far.") var month = false
 

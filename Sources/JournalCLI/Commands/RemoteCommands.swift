@@ -33,7 +33,7 @@ struct RemoteCommand: ParsableCommand {
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Remove a remote (the journal itself is untouched).")
-        @Argument(help: "The remote's name.") var name: String
+        @Argument(help: "The remote's name.", completion: Completions.remote) var name: String
         @OptionGroup var options: JournalOptions
         func run() throws {
             try options.open().removeRemote(name)
@@ -76,7 +76,8 @@ struct SyncCommand: ParsableCommand {
                      journal sync --all
             """)
 
-    @Option(help: "The remote to sync with (default: journal.defaultRemote, else origin).") var remote: String?
+    @Option(help: "The remote to sync with (default: journal.defaultRemote, else origin).", completion: Completions.remote)
+    var remote: String?
     @Flag(help: "Sync with every remote in turn.") var all = false
     @Flag(help: "Fetch and show what would come in and go out; change nothing locally.") var dryRun = false
     @Flag(help: "Print JSON for scripts.") var json = false

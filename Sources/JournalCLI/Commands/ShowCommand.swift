@@ -7,7 +7,7 @@ struct ShowCommand: ParsableCommand {
         abstract: "Print a day: its tasks numbered, with states and ids, then its notes.",
         discussion: "Example: journal show yesterday\n         journal show 2025-01-15 --json")
 
-    @Argument(help: "The day (default: today).") var date: String?
+    @Argument(help: "The day (default: today).", completion: Completions.date) var date: String?
     @Flag(help: "Print JSON for scripts.") var json = false
     @OptionGroup var options: JournalOptions
 

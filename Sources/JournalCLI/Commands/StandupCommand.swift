@@ -14,7 +14,7 @@ struct StandupCommand: ParsableCommand {
                      journal standup monday --json
             """)
 
-    @Argument(help: "The day of the stand-up (default: today).") var date: String?
+    @Argument(help: "The day of the stand-up (default: today).", completion: Completions.date) var date: String?
     @Flag(help: "Print JSON for scripts.") var json = false
     @OptionGroup var options: JournalOptions
 

@@ -3,9 +3,10 @@ import JournalCore
 
 /// The arguments of start, done, cancel and reopen: which tasks, on which day.
 struct TaskSelection: ParsableArguments {
-    @Argument(help: "The tasks: each its number in the day's list, or its id (k7f3q or ^k7f3q). Several change together, in one commit, or none does.")
+    @Argument(help: "The tasks: each its number in the day's list, or its id (k7f3q or ^k7f3q). Several change together, in one commit, or none does.",
+              completion: Completions.task)
     var tasks: [String]
-    @Option(name: .long, help: "The day whose numbering TASK refers to (default: today).") var date: String?
+    @Option(name: .long, help: "The day whose numbering TASK refers to (default: today).", completion: Completions.date) var date: String?
     @OptionGroup var options: JournalOptions
     @OptionGroup var verification: VerificationOption
 
