@@ -87,3 +87,63 @@ import TestSupport
         #expect((json["notes"] as? [[String: Any]])?.map { $0["text"] as? String } == ["A note"])
     }
 }
+
+@Suite struct ReportForPeopleTests {
+    func week() throws -> JournalRunner {
+        let journal = try JournalRunner()
+        try journal.ok("init")
+        try journal.writeDay("2025-01-14", """
+            # 2025-01-14 Tuesday
+
+            - [x] Join the daily stand-up #standup ^stnd1
+            - [x] Review the auth module #security ^auth1
+              PR: https://example.org/pr/4821
+            - [x] Book the dentist #personal ^pers1
+
+            """)
+        try journal.writeDay("2025-01-15", """
+            # 2025-01-15 Wednesday
+
+            - [x] Join the daily stand-up #standup ^stnd2
+            - [x] Send the ADR ^adr01
+            - [ ] Plan the migration #arch ^plan1
+
+            """)
+        try journal.ok("add", "Commit the days")
+        return journal
+    }
+
+    @Test func excludedTagsPlainTextNotesAndGroupingByDay() throws {
+        let journal = try week()
+        let report = try journal.ok("report", "--since", "2025-01-13", "--exclude-tag", "standup", "--exclude-tag", "#personal",
+                                    "--plain", "--with-notes")
+        #expect(report == """
+            # Report 2025-01-13 to 2025-01-15
+
+            2 finished, 2 still open, 0 cancelled, 4 added.
+
+            ## Finished
+
+            ### security
+            - Review the auth module
+              PR: https://example.org/pr/4821
+
+            ### Untagged
+            - Send the ADR
+
+            ## Still open
+
+            - Plan the migration
+            - Commit the days
+
+            ## Cancelled
+
+            - nothing
+
+            """)
+        let byDay = try journal.ok("report", "--since", "2025-01-13", "--group-by", "day", "--exclude-tag", "standup")
+        #expect(byDay.contains("### 2025-01-14\n- Book the dentist #personal\n- Review the auth module #security\n\n### 2025-01-15\n- Send the ADR\n"))
+        let flat = try journal.ok("report", "--since", "2025-01-13", "--group-by", "none", "--tag", "standup")
+        #expect(flat.contains("## Finished\n\n- Join the daily stand-up #standup (2025-01-14)\n- Join the daily stand-up #standup (2025-01-15)\n"))
+    }
+}

@@ -6,16 +6,26 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "A Markdown summary of a period, for an email: finished by tag, still open, cancelled.",
         discussion: """
-            Finished tasks are grouped by their first tag. Without a period option the report \
-            covers this week so far.
+            Finished tasks are grouped by their first tag (--group-by day lists them by the day \
+            they were finished, --group-by none in one list). A subtask has its parents' tags. \
+            Without a period option the report covers this week so far. --plain leaves out \
+            #tags and dates, for people who do not read them; --with-notes adds the lines \
+            written under each finished task (a link, a sentence).
 
             Example: journal report --week
+                     journal report --week --exclude-tag standup --exclude-tag personal --plain --with-notes
                      journal report --since 2025-01-01 --until 2025-01-31 --tag security
                      journal report --month --json
             """)
 
+    enum Grouping: String, ExpressibleByArgument, CaseIterable { case tag, day, none }
+
     @OptionGroup var period: PeriodOptions
     @Option(help: "Only tasks with this tag.") var tag: String?
+    @Option(name: .customLong("exclude-tag"), help: "Leave out tasks with this tag (repeatable).") var excludedTags: [String] = []
+    @Option(name: .customLong("group-by"), help: "Group finished tasks by tag, day or none.") var grouping: Grouping = .tag
+    @Flag(help: "Leave out #tags and dates.") var plain = false
+    @Flag(name: .customLong("with-notes"), help: "Add the lines written under each finished task.") var withNotes = false
     @Flag(help: "Print JSON for scripts.") var json = false
     @OptionGroup var options: JournalOptions
 
@@ -23,26 +33,56 @@ struct ReportCommand: ParsableCommand {
         let journal = try options.open()
         let weekStart = try options.settings(of: journal).weekStart
         let (start, end) = try period.period(options, weekStart: weekStart) { $0.startOfWeek(weekStart) }
-        let report = try journal.report(from: start, through: end, tag: tag)
+        let report = try journal.report(from: start, through: end, tag: tag, excluding: excludedTags)
         if json { return try Output.json(report) }
         try options.page(journal)
         let counts = report.counts
-        print("# Report \(report.since) to \(report.until)\(report.tag.map { " (#\($0))" } ?? "")")
+        print("# Report \(report.since) to \(report.until)\(report.tag.map { plain ? "" : " (#\($0))" } ?? "")")
         print("\n\(counts.finished) finished, \(counts.open) still open, \(counts.cancelled) cancelled, \(counts.added) added.")
         print("\n## Finished")
         if report.finished.isEmpty { print("\n- nothing") }
-        for group in report.finished {
-            print("\n### \(group.tag.map { "#" + $0 } ?? "Untagged")")
-            for task in group.tasks { print("- \(task.text) (\(task.day))") }
+        for (heading, tasks) in finishedGroups(report) {
+            print(heading.map { "\n### \($0)" } ?? "")
+            for task in tasks {
+                print("- \(text(of: task))\(dated(task.day))")
+                if withNotes { for note in task.notes { print("  \(note)") } }
+            }
         }
         print("\n## Still open\n")
         if report.open.isEmpty { print("- nothing") }
         for task in report.open {
             let carried = task.timesCarried > 0 ? ", carried \(task.timesCarried)×" : ""
-            print("- \(task.text) (since \(task.since)\(carried))")
+            print("- \(text(of: task))" + (plain ? "" : " (since \(task.since)\(carried))"))
         }
         print("\n## Cancelled\n")
         if report.cancelled.isEmpty { print("- nothing") }
-        for task in report.cancelled { print("- \(task.text) (\(task.day))") }
+        for task in report.cancelled { print("- \(text(of: task))\(dated(task.day))") }
+    }
+
+    /// The finished tasks under their headings as `--group-by` asks: nil is no heading.
+    private func finishedGroups(_ report: PeriodReport) -> [(String?, [ReportedTask])] {
+        let tasks = report.finished.flatMap(\.tasks)
+        switch grouping {
+        case .tag:
+            return report.finished.map { group in (group.tag.map { plain ? $0 : "#" + $0 } ?? "Untagged", group.tasks) }
+        case .day:
+            let days = Array(Set(tasks.map(\.day))).sorted()
+            return days.map { day in (day, tasks.filter { $0.day == day }) }
+        case .none:
+            return tasks.isEmpty ? [] : [(nil, tasks)]
+        }
+    }
+
+    private func text(of task: ReportedTask) -> String {
+        plain ? ReportCommand.withoutTags(task.text) : task.text
+    }
+
+    private func dated(_ day: String) -> String { plain || grouping == .day ? "" : " (\(day))" }
+
+    /// The text without its `#tags`, for readers who do not use them.
+    static func withoutTags(_ text: String) -> String {
+        text.split(separator: " ", omittingEmptySubsequences: false)
+            .filter { !($0.hasPrefix("#") && $0.dropFirst().first?.isLetter == true) }
+            .joined(separator: " ")
     }
 }

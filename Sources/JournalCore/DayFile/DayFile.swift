@@ -23,6 +23,9 @@ public struct DayFile: Equatable, Sendable {
 
         public var text: String { String(decoding: content, as: UTF8.self) }
 
+        /// Nothing but spaces, tabs or a stray carriage return.
+        public var isBlank: Bool { content.allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 } }
+
         /// A cheap look at the first bytes, so that long notes are never decoded as tasks.
         private static func looksLikeTask(_ content: [UInt8]) -> Bool {
             guard let start = content.firstIndex(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }),
@@ -101,6 +104,21 @@ public struct DayFile: Equatable, Sendable {
     }
 
     public var tasks: [Task] { lines.compactMap(\.task) }
+
+    /// The note lines right under the task on `lineIndex` that are indented deeper than it, up to
+    /// a blank line: what was written about the task (a link, a sentence, a merge's note).
+    public func contentLines(ofTaskAt lineIndex: Int) -> [Int] {
+        guard let task = lines[lineIndex].task else { return [] }
+        var result: [Int] = []
+        for index in (lineIndex + 1)..<lines.count {
+            let line = lines[index]
+            guard line.task == nil, !line.isBlank else { break }
+            let indent = line.content.prefix { $0 == 32 || $0 == 9 }.reduce(0) { $0 + ($1 == 9 ? 2 : 1) }
+            guard indent > task.indentWidth else { break }
+            result.append(index)
+        }
+        return result
+    }
 
     /// Each task's tags with those of the tasks it is nested under (a subtask of a `#security`
     /// review is security work too), by line, in the order the file has them.

@@ -39,7 +39,9 @@ public struct DayView: Encodable, Equatable {
         path = DayPath.path(for: day)
         let entries = file.entries
         let entryOfLine = Dictionary(uniqueKeysWithValues: entries.map { ($0.lineIndex, $0) })
-        let contentOfLine = Dictionary(uniqueKeysWithValues: entries.map { ($0.lineIndex, DayView.content(of: $0, in: file)) })
+        let contentOfLine = Dictionary(uniqueKeysWithValues: entries.map { entry in
+            (entry.lineIndex, file.contentLines(ofTaskAt: entry.lineIndex).map { Note(line: $0 + 1, text: file.lines[$0].text) })
+        })
         tasks = entries.map { entry in
             TaskItem(number: entry.number, id: entry.task.id?.value, state: entry.task.state, text: entry.task.text,
                      tags: entry.task.tags, people: entry.task.people, depth: entry.depth,
@@ -50,26 +52,9 @@ public struct DayView: Encodable, Equatable {
         let headingLine = file.headingDay == nil ? -1 : 0
         let owned = Set(contentOfLine.values.joined().map(\.line))
         notes = file.lines.enumerated().compactMap { index, line in
-            guard line.task == nil, index != headingLine, !DayView.isBlank(line), !owned.contains(index + 1) else { return nil }
+            guard line.task == nil, index != headingLine, !line.isBlank, !owned.contains(index + 1) else { return nil }
             return Note(line: index + 1, text: line.text)
         }
-    }
-
-    private static func isBlank(_ line: DayFile.Line) -> Bool {
-        line.content.allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 }
-    }
-
-    /// The note lines right under a task that are indented deeper than it, up to a blank line.
-    private static func content(of entry: DayFile.Entry, in file: DayFile) -> [Note] {
-        var result: [Note] = []
-        for index in (entry.lineIndex + 1)..<file.lines.count {
-            let line = file.lines[index]
-            guard line.task == nil, !isBlank(line) else { break }
-            let indent = line.content.prefix { $0 == 32 || $0 == 9 }.reduce(0) { $0 + ($1 == 9 ? 2 : 1) }
-            guard indent > entry.task.indentWidth else { break }
-            result.append(Note(line: index + 1, text: line.text))
-        }
-        return result
     }
 }
 

@@ -36,6 +36,8 @@ public struct PeriodReport: Encodable, Equatable {
     public let cancelled: [ReportedTask]
     public let counts: Counts
 
+    static func bareTag(_ tag: String) -> String { tag.hasPrefix("#") ? String(tag.dropFirst()) : tag }
+
     enum CodingKeys: String, CodingKey { case since, until, tag, finished, open, cancelled, dropped, counts }
 
     public func encode(to encoder: Encoder) throws {
@@ -52,11 +54,13 @@ public struct PeriodReport: Encodable, Equatable {
 }
 
 extension Journal {
-    public func report(from start: Day, through end: Day, tag: String?) throws -> PeriodReport {
+    /// `tag`: only tasks with it; `excluding`: none with any of these (a subtask has its parents').
+    public func report(from start: Day, through end: Day, tag: String?, excluding: [String] = []) throws -> PeriodReport {
         guard start <= end else { throw JournalError.emptyPeriod(start, end) }
-        let bare = tag.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
+        let bare = tag.map(PeriodReport.bareTag)
+        let excluded = Set(excluding.map(PeriodReport.bareTag))
         let lives = try timeline(from: start, through: end).lives
-            .filter { $0.lastDay >= start && (bare.map($0.tags.contains) ?? true) }
+            .filter { $0.lastDay >= start && (bare.map($0.tags.contains) ?? true) && excluded.isDisjoint(with: $0.tags) }
         let inPeriod = { (day: Day?) in day.map { start <= $0 && $0 <= end } ?? false }
         let finished = lives.filter { inPeriod($0.finishedOn) }
         let open = lives.filter(\.isOpenAtEnd).map { ReportedTask($0) }

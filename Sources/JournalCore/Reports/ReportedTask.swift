@@ -10,6 +10,8 @@ public struct ReportedTask: Encodable, Equatable, Sendable {
     /// The day the report speaks of: when it was finished or dropped, or where it stands now.
     public let day: String
     public let timesCarried: Int
+    /// The lines written under it (a link, a sentence), on the last day it appears.
+    public let notes: [String]
 
     init(_ life: TaskTimeline.Life, day: Day? = nil) {
         id = life.id
@@ -19,5 +21,6 @@ public struct ReportedTask: Encodable, Equatable, Sendable {
         since = life.firstDay.iso
         self.day = (day ?? life.lastDay).iso
         timesCarried = life.timesCarried
+        notes = life.notes
     }
 }

@@ -7,6 +7,8 @@ struct TaskTimeline {
         var id: String?
         var text: String
         var tags: [String]
+        /// The lines written under it, as they stand on `lastDay`.
+        var notes: [String] = []
         var firstDay: Day
         var lastDay: Day
         /// Its state on `lastDay`; `carried` there means it went to a day not read.
@@ -28,7 +30,9 @@ struct TaskTimeline {
         for (day, file) in days {
             let tags = file.tagsWithParents
             for (index, line) in file.lines.enumerated() {
-                if let task = line.task { record(task, tags: tags[index] ?? task.tags, on: day) }
+                guard let task = line.task else { continue }
+                let notes = file.contentLines(ofTaskAt: index).map { String(file.lines[$0].text.drop { $0 == " " || $0 == "\t" }) }
+                record(task, tags: tags[index] ?? task.tags, notes: notes, on: day)
             }
         }
     }
@@ -45,11 +49,11 @@ struct TaskTimeline {
 
     static func key(of task: Task) -> String { task.id.map { "^" + $0.value } ?? task.text }
 
-    private mutating func record(_ task: Task, tags: [String], on day: Day) {
+    private mutating func record(_ task: Task, tags: [String], notes: [String], on day: Day) {
         let key = TaskTimeline.key(of: task)
         guard let position = positions[key] else {
             positions[key] = lives.count
-            var life = Life(key: key, id: task.id?.value, text: task.text, tags: tags, firstDay: day, lastDay: day, state: task.state)
+            var life = Life(key: key, id: task.id?.value, text: task.text, tags: tags, notes: notes, firstDay: day, lastDay: day, state: task.state)
             life.note(task.state, on: day, previous: nil)
             lives.append(life)
             return
@@ -57,6 +61,7 @@ struct TaskTimeline {
         let previous = lives[position].state
         lives[position].text = task.text
         lives[position].tags = tags
+        lives[position].notes = notes
         lives[position].lastDay = day
         lives[position].state = task.state
         lives[position].note(task.state, on: day, previous: previous)
