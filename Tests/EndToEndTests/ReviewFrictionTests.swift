@@ -89,7 +89,7 @@ import TestSupport
 }
 
 @Suite struct ReportForPeopleTests {
-    func week() throws -> JournalRunner {
+    static func week() throws -> JournalRunner {
         let journal = try JournalRunner()
         try journal.ok("init")
         try journal.writeDay("2025-01-14", """
@@ -114,7 +114,7 @@ import TestSupport
     }
 
     @Test func excludedTagsPlainTextNotesAndGroupingByDay() throws {
-        let journal = try week()
+        let journal = try ReportForPeopleTests.week()
         let report = try journal.ok("report", "--since", "2025-01-13", "--exclude-tag", "standup", "--exclude-tag", "#personal",
                                     "--plain", "--with-notes")
         #expect(report == """

@@ -27,13 +27,20 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Leave out #tags and dates.") var plain = false
     @Flag(name: .customLong("with-notes"), help: "Add the lines written under each finished task.") var withNotes = false
     @Flag(help: "Print JSON for scripts.") var json = false
+    @Flag(help: "Print one self-contained HTML page (inline CSS, no script, nothing fetched), for an email.") var html = false
+    @Option(help: ArgumentHelp("Write the report to FILE instead of printing it.", valueName: "FILE")) var out: String?
     @OptionGroup var options: JournalOptions
+
+    func validate() throws {
+        if html && json { throw ValidationError("--html and --json each choose the format: give one") }
+    }
 
     func run() throws {
         let journal = try options.open()
         let weekStart = try options.settings(of: journal).weekStart
         let (start, end) = try period.period(options, weekStart: weekStart) { $0.startOfWeek(weekStart) }
         let report = try journal.report(from: start, through: end, tag: tag, excluding: excludedTags)
+        if html { return try Output.emit(page(report, from: start, through: end, weekStart: weekStart), to: out) }
         if json { return try Output.json(report) }
         try options.page(journal)
         let counts = report.counts
@@ -57,6 +64,41 @@ struct ReportCommand: ParsableCommand {
         print("\n## Cancelled\n")
         if report.cancelled.isEmpty { print("- nothing") }
         for task in report.cancelled { print("- \(text(of: task))\(dated(task.day))") }
+    }
+
+    /// The report as one HTML page: counts, the charts, then the same sections as the Markdown.
+    private func page(_ report: PeriodReport, from start: Day, through end: Day, weekStart: Weekday) -> String {
+        let title = "Report \(report.since) to \(report.until)"
+        var finishedOn: [String: Int] = [:]
+        for task in report.finished.flatMap(\.tasks) { finishedOn[task.day, default: 0] += 1 }
+        let days = (0...start.days(until: end)).compactMap { start.adding(days: $0)?.iso }.map { ($0, finishedOn[$0] ?? 0) }
+        let counts = report.counts
+        var body = ["<h1>\(HTMLPage.escape(title))</h1>",
+                    "<p class=\"counts\">\(counts.finished) finished, \(counts.open) still open, \(counts.cancelled) cancelled, \(counts.added) added.</p>",
+                    "<h2>Finished per day</h2>",
+                    "<div class=\"charts\">\(HTMLPage.barChart(days))\n\(HTMLPage.heatMap(days, weekStart: weekStart))</div>",
+                    "<h2>Finished</h2>"]
+        if report.finished.isEmpty { body.append(HTMLPage.list([])) }
+        for (heading, tasks) in finishedGroups(report) {
+            if let heading { body.append("<h3>\(HTMLPage.escape(heading))</h3>") }
+            body.append(HTMLPage.list(tasks.map { task in
+                let notes = withNotes ? task.notes.map { "<div class=\"note\">\(HTMLPage.escape($0))</div>" }.joined() : ""
+                return HTMLPage.escape(text(of: task)) + htmlDay(dated(task.day)) + notes
+            }))
+        }
+        body.append("<h2>Still open</h2>")
+        body.append(HTMLPage.list(report.open.map { task in
+            let days = Day(iso: task.since).map { $0.days(until: end) } ?? 0
+            let carried = task.timesCarried > 0 ? ", carried \(task.timesCarried)×" : ""
+            return HTMLPage.escape(text(of: task)) + htmlDay(" (open \(days) day\(days == 1 ? "" : "s"), since \(task.since)\(carried))")
+        }))
+        body.append("<h2>Cancelled</h2>")
+        body.append(HTMLPage.list(report.cancelled.map { HTMLPage.escape(text(of: $0)) + htmlDay(dated($0.day)) }))
+        return HTMLPage.document(title: title, body: body.joined(separator: "\n"))
+    }
+
+    private func htmlDay(_ text: String) -> String {
+        text.isEmpty ? "" : " <span class=\"day\">\(HTMLPage.escape(String(text.drop { $0 == " " })))</span>"
     }
 
     /// The finished tasks under their headings as `--group-by` asks: nil is no heading.

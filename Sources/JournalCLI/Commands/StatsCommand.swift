@@ -21,10 +21,13 @@ struct StatsCommand: ParsableCommand {
     @OptionGroup var period: PeriodOptions
     @Option(help: "List unfinished tasks carried more than N times (default 3).") var carried = 3
     @Flag(help: "Print JSON for scripts.") var json = false
+    @Flag(help: "Print one self-contained HTML page: the heat map and the weekly table.") var html = false
+    @Option(help: ArgumentHelp("Write the statistics to FILE instead of printing them.", valueName: "FILE")) var out: String?
     @OptionGroup var options: JournalOptions
 
     func validate() throws {
         if carried < 0 { throw ValidationError("--carried takes a number of times, 0 or more") }
+        if html && json { throw ValidationError("--html and --json each choose the format: give one") }
     }
 
     func run() throws {
@@ -38,6 +41,7 @@ struct StatsCommand: ParsableCommand {
         }
         let stats = try journal.stats(from: start, through: end, weekStart: weekStart, carriedThreshold: carried)
         if json { return try Output.json(stats) }
+        if html { return try Output.emit(page(stats, weekStart: weekStart), to: out) }
         try options.page(journal)
         print(Style.bold("\(stats.since) to \(stats.until)"))
         print("\nweek of       created  finished  cancelled")
@@ -54,6 +58,19 @@ struct StatsCommand: ParsableCommand {
         }
         print("\nfinished per day:")
         for line in HeatMap.lines(stats.days, weekStart: weekStart) { print(line) }
+    }
+
+    /// The heat map, the completion figures and the weekly table as one HTML page.
+    private func page(_ stats: JournalStats, weekStart: Weekday) -> String {
+        let title = "Statistics \(stats.since) to \(stats.until)"
+        let rate = stats.completionRate.map { "\(Int(($0 * 100).rounded()))% of the tasks created finished" } ?? "no task created"
+        let median = stats.medianDaysToFinish.map { "median \(StatsCommand.number($0)) days to finish" } ?? "none finished"
+        let rows = stats.weeks.map { "<tr><td>\($0.start)</td><td>\($0.created)</td><td>\($0.finished)</td><td>\($0.cancelled)</td></tr>" }
+        let body = ["<h1>\(HTMLPage.escape(title))</h1>", "<p class=\"counts\">\(rate); \(median).</p>",
+                    "<h2>Finished per day</h2>", HTMLPage.heatMap(stats.days.map { ($0.date, $0.finished) }, weekStart: weekStart),
+                    "<h2>Per week</h2>",
+                    "<table>\n<tr><th>week of</th><th>created</th><th>finished</th><th>cancelled</th></tr>\n" + rows.joined(separator: "\n") + "\n</table>"]
+        return HTMLPage.document(title: title, body: body.joined(separator: "\n"))
     }
 
     private func column(_ value: Int, _ width: Int) -> String {

@@ -30,7 +30,7 @@ enum HeatMap {
     }
 
     /// 0 for none, else 1 to 4 by quarter of the busiest day.
-    private static func level(_ count: Int, most: Int) -> Int {
+    static func level(_ count: Int, most: Int) -> Int {
         count == 0 || most == 0 ? 0 : min(4, max(1, (count * 4 + most - 1) / most))
     }
 

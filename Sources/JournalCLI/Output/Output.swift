@@ -102,6 +102,18 @@ enum Output {
     }
 
     /// Stable, sorted-key JSON for scripts.
+    /// Prints `text`, or writes it to the file `path` (replaced whole).
+    static func emit(_ text: String, to path: String?) throws {
+        guard let path else { return print(text, terminator: "") }
+        guard let file = fopen(path, "w") else {
+            throw JournalError.storage("cannot write \(path) (--out): \(String(cString: strerror(errno)))")
+        }
+        defer { fclose(file) }
+        guard fputs(text, file) >= 0, fflush(file) == 0 else {
+            throw JournalError.storage("cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
     static func json(_ value: some Encodable) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
