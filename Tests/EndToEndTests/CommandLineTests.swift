@@ -108,3 +108,24 @@ import TestSupport
         #expect(try journal.run("sync", "--all", "--remote", "backup").status == 2)
     }
 }
+
+@Suite struct ReadyHooksLocationTests {
+    /// The ready hooks are found beside a binary in a checkout's `.build/release`, and in the
+    /// `share/journal/hooks` beside an installed `bin/journal`.
+    @Test(arguments: [".build/release/journal", "prefix/bin/journal"])
+    func readyHooksAreFoundFromWhereTheBinaryIs(_ place: String) throws {
+        let journal = try JournalRunner()
+        try journal.ok("init")
+        let binary = journal.sandbox.path("copy/" + place)
+        let hooks = place.hasPrefix("prefix") ? journal.sandbox.path("copy/prefix/share/journal/hooks") : journal.sandbox.path("copy/hooks")
+        try FileManager.default.createDirectory(atPath: (binary as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: hooks, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: JournalRunner.binary, toPath: binary)
+        try "#!/bin/sh\n# Says hello.\n".write(toFile: hooks + "/post-new", atomically: true, encoding: .utf8)
+        if !place.hasPrefix("prefix") { try "// swift-tools-version:6.0\n".write(toFile: journal.sandbox.path("copy/Package.swift"), atomically: true, encoding: .utf8) }
+        let listed = try ProcessResult.run(binary, ["hooks"], in: journal.sandbox.root.path, environment: journal.environment)
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.contains("ready hooks: \(hooks)/"))
+        #expect(listed.stdout.contains("post-new  available  Says hello."))
+    }
+}

@@ -12,7 +12,7 @@ struct HookSet {
         }
         var candidates: [String] = []
         if let folder = Journal.executableFolder() {
-            candidates.append(folder + "/../share/journal/hooks")
+            if let slash = folder.lastIndex(of: "/") { candidates.append(folder[..<slash] + "/share/journal/hooks") }
             var ancestor = folder
             while let slash = ancestor.lastIndex(of: "/"), slash != ancestor.startIndex {
                 ancestor = String(ancestor[..<slash])
