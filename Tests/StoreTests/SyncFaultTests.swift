@@ -22,19 +22,22 @@ import TestSupport
         return (laptop, desktop)
     }
 
-    @Test(arguments: [StoreStep.fetch, .fastForwardFile, .swapBranch])
-    func aFastForwardThatFailsChangesNothing(step: StoreStep) throws {
-        let (laptop, desktop) = try twoMachines(diverged: false)
+    /// A sync made to fail at `step` changes nothing here; the faults are then taken away.
+    func syncFailsChangingNothing(_ laptop: StoreHarness, at step: StoreStep) throws {
         let head = try laptop.head
         let day = laptop.file("2025-01-15")
         laptop.journal.faults.failing[step] = InjectedFault()
-
         #expect(throws: InjectedFault.self) { try laptop.journal.sync(remote: "origin", dryRun: false) }
         #expect(try laptop.head == head)
         #expect(laptop.file("2025-01-15") == day)
         #expect(try laptop.status == "")
-
         laptop.journal.faults = FaultInjection()
+    }
+
+    @Test(arguments: [StoreStep.fetch, .fastForwardFile, .swapBranch])
+    func aFastForwardThatFailsChangesNothing(step: StoreStep) throws {
+        let (laptop, desktop) = try twoMachines(diverged: false)
+        try syncFailsChangingNothing(laptop, at: step)
         let report = try laptop.journal.sync(remote: "origin", dryRun: false)
         #expect(report.outcomes == [.fastForward])
         #expect(try laptop.head == (try desktop.head))
@@ -44,16 +47,7 @@ import TestSupport
     @Test(arguments: [StoreStep.writeObjects, .replaceFile, .swapBranch])
     func aMergeThatFailsBeforeTheBranchMovesChangesNothing(step: StoreStep) throws {
         let (laptop, _) = try twoMachines(diverged: true)
-        let head = try laptop.head
-        let day = laptop.file("2025-01-15")
-        laptop.journal.faults.failing[step] = InjectedFault()
-
-        #expect(throws: InjectedFault.self) { try laptop.journal.sync(remote: "origin", dryRun: false) }
-        #expect(try laptop.head == head)
-        #expect(laptop.file("2025-01-15") == day)
-        #expect(try laptop.status == "")
-
-        laptop.journal.faults = FaultInjection()
+        try syncFailsChangingNothing(laptop, at: step)
         #expect(try laptop.journal.sync(remote: "origin", dryRun: false).outcomes == [.merged, .pushed])
         let merged = try laptop.committed("2025-01-15")
         #expect(["Before the split", "From the desktop", "From the laptop"].allSatisfy { merged.components(separatedBy: $0).count == 2 })

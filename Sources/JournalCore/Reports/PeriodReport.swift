@@ -14,16 +14,11 @@ public struct PeriodReport: Encodable, Equatable {
         public let finished: Int
         public let open: Int
         public let cancelled: Int
+        /// `cancelled` under its earlier name, for scripts written before.
+        let dropped: Int
 
-        enum CodingKeys: String, CodingKey { case added, finished, open, cancelled, dropped }
-
-        public func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(added, forKey: .added)
-            try container.encode(finished, forKey: .finished)
-            try container.encode(open, forKey: .open)
-            try container.encode(cancelled, forKey: .cancelled)
-            try container.encode(cancelled, forKey: .dropped)
+        init(added: Int, finished: Int, open: Int, cancelled: Int) {
+            (self.added, self.finished, self.open, self.cancelled, dropped) = (added, finished, open, cancelled, cancelled)
         }
     }
 
@@ -34,23 +29,11 @@ public struct PeriodReport: Encodable, Equatable {
     public let finished: [Group]
     public let open: [ReportedTask]
     public let cancelled: [ReportedTask]
+    /// `cancelled` under its earlier name, for scripts written before.
+    let dropped: [ReportedTask]
     public let counts: Counts
 
     static func bareTag(_ tag: String) -> String { tag.hasPrefix("#") ? String(tag.dropFirst()) : tag }
-
-    enum CodingKeys: String, CodingKey { case since, until, tag, finished, open, cancelled, dropped, counts }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(since, forKey: .since)
-        try container.encode(until, forKey: .until)
-        try container.encode(tag, forKey: .tag)
-        try container.encode(finished, forKey: .finished)
-        try container.encode(open, forKey: .open)
-        try container.encode(cancelled, forKey: .cancelled)
-        try container.encode(cancelled, forKey: .dropped)
-        try container.encode(counts, forKey: .counts)
-    }
 }
 
 extension Journal {
@@ -70,7 +53,7 @@ extension Journal {
         let ordered = groups.keys.sorted { ($0 == nil ? 1 : 0, $0 ?? "") < ($1 == nil ? 1 : 0, $1 ?? "") }
         return PeriodReport(
             since: start.iso, until: end.iso, tag: bare,
-            finished: ordered.map { PeriodReport.Group(tag: $0, tasks: groups[$0]!) }, open: open, cancelled: cancelled,
+            finished: ordered.map { PeriodReport.Group(tag: $0, tasks: groups[$0]!) }, open: open, cancelled: cancelled, dropped: cancelled,
             counts: PeriodReport.Counts(added: lives.filter { inPeriod($0.firstDay) }.count, finished: finished.count,
                                         open: open.count, cancelled: cancelled.count))
     }
