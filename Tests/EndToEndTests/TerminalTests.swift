@@ -49,6 +49,15 @@ import TestSupport
         #expect(try journal.ok("show", "--color", "always").contains("\u{1B}[32m[x] Review"))
     }
 
+    /// A search that finds nothing says so at a terminal (exit 1 as through a pipe, where it stays silent).
+    @Test func aSearchWithoutMatchesSaysSoAtATerminal() throws {
+        let journal = try journalWithHistory()
+        let terminal = try TerminalSession(JournalRunner.binary, ["search", "nothing-like-this"], in: journal.sandbox.root.path,
+                                           environment: journal.environment)
+        #expect(try terminal.finish() == 1)
+        #expect(terminal.screen.contains("no matches"))
+    }
+
     /// vim on a terminal, typed into as a person would: the added task is committed on exit.
     @Test func editInARealEditorCommitsWhatWasTyped() throws {
         let journal = try journalWithHistory()
