@@ -90,7 +90,11 @@ extension Repository {
         defer { git_index_conflict_iterator_free(iterator) }
         var result: [MergeSides] = []
         var base: UnsafePointer<git_index_entry>?, ours: UnsafePointer<git_index_entry>?, theirs: UnsafePointer<git_index_entry>?
-        while git_index_conflict_next(&base, &ours, &theirs, iterator) == 0 {
+        while true {
+            // Only GIT_ITEROVER ends the list; any other failure is an error, never a shorter list.
+            let next = git_index_conflict_next(&base, &ours, &theirs, iterator)
+            if isAbsent(next, GIT_ITEROVER) { break }
+            try check(next, "cannot read the merge's conflicts")
             guard let named = base ?? ours ?? theirs else { continue }
             func content(_ entry: UnsafePointer<git_index_entry>?) throws -> [UInt8]? {
                 try entry.map { try blobContent(ObjectID($0.pointee.id)) }
