@@ -36,7 +36,7 @@ public struct GitError: Error, CustomStringConvertible, Equatable {
 func check(_ result: Int32, _ operation: @autoclosure () -> String) throws -> Int32 {
     guard result < 0 else {
         // Damage is attached only to the failure of the call that met it, never to a later one.
-        GuardedObjectReads.lastDamage = nil
+        if GuardedObjectReads.lastDamage != nil { GuardedObjectReads.lastDamage = nil }
         return result
     }
     let last = git_error_last()?.pointee
@@ -61,6 +61,6 @@ func check(_ result: Int32, _ operation: @autoclosure () -> String) throws -> In
 func isAbsent(_ result: Int32, _ codes: git_error_code...) -> Bool {
     guard codes.contains(where: { $0.rawValue == result }) else { return false }
     git_error_clear()
-    GuardedObjectReads.lastDamage = nil
+    if GuardedObjectReads.lastDamage != nil { GuardedObjectReads.lastDamage = nil }
     return true
 }

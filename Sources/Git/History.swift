@@ -1,17 +1,34 @@
 import CLibgit2
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension Repository {
     /// Visits the commits `start` descends from through first parents, starting with `start`,
     /// newest first, until `visit` returns false or history ends. A commit that cannot be read is
     /// thrown, never taken for the end of history: a damaged commit in the middle would otherwise
-    /// silently cut off everything before it.
+    /// silently cut off everything before it. In a shallow clone, history ends where Git cut it.
     public func walkFirstParents(from start: ObjectID, _ visit: (Commit) throws -> Bool) throws {
+        let cut = shallowCommits()
         var upcoming: ObjectID? = start
         while let id = upcoming {
             let commit = try self.commit(id)
-            guard try visit(commit) else { return }
+            guard try visit(commit), !cut.contains(id) else { return }
             upcoming = commit.parentIDs.first
         }
+    }
+
+    /// The commits whose parents a shallow clone (`git clone --depth`) left out: `.git/shallow`.
+    private func shallowCommits() -> Set<ObjectID> {
+        guard let file = fopen(gitDirectory + "shallow", "r") else { return [] }
+        defer { fclose(file) }
+        var found: Set<ObjectID> = []
+        var line = [CChar](repeating: 0, count: 128)
+        while fgets(&line, Int32(line.count), file) != nil {
+            let text = String(decoding: line.prefix { $0 != 0 && $0 != 10 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if let id = ObjectID(hex: text) { found.insert(id) }
+        }
+        return found
     }
 }
 

@@ -15,21 +15,23 @@ enum Completions {
     static let hook = CompletionKind.list(Hook.allCases.map(\.rawValue))
 
     /// Today's tasks that are not carried away: their numbers, then their ids.
-    static let task = CompletionKind.custom { _, _, _ in
-        guard let journal = openJournal(), let today = try? Clock(environment: environment).today(),
+    static let task = CompletionKind.custom { words, _, _ in
+        guard let journal = openJournal(words), let today = try? Clock(environment: environment).today(),
               let view = try? journal.view(of: today) else { return [] }
         let standing = view.tasks.filter { $0.state != .carried }
         return standing.map { String($0.number) } + standing.compactMap { $0.id.map { "^" + $0 } }
     }
 
-    static let remote = CompletionKind.custom { _, _, _ in
-        (try? openJournal()?.remotes().map(\.name)) ?? []
+    static let remote = CompletionKind.custom { words, _, _ in
+        (try? openJournal(words)?.remotes().map(\.name)) ?? []
     }
 
     private static var environment: [String: String] { ProcessInfo.processInfo.environment }
 
-    private static func openJournal() -> Journal? {
-        guard let location = try? Settings.journalLocation(explicit: nil, environment: environment) else { return nil }
+    /// The journal `--dir` on the line being typed names, else the one the command would find.
+    private static func openJournal(_ words: [String]) -> Journal? {
+        let explicit = words.firstIndex(of: "--dir").flatMap { $0 + 1 < words.count ? words[$0 + 1] : nil }
+        guard let location = try? Settings.journalLocation(explicit: explicit, environment: environment) else { return nil }
         return try? Journal.open(at: location.value, environment: environment)
     }
 }

@@ -37,7 +37,8 @@ import TestSupport
         let lock = journal.directory + "/.git/index.lock"
         let holder = try ChildProcess(["/bin/sh", "-c", "exec 3>\"$0\"; exec sleep 60", lock], environment: [:])
         defer { holder.kill() }
-        while !FileManager.default.fileExists(atPath: lock) { usleep(10_000) }
+        for _ in 0..<3000 where !FileManager.default.fileExists(atPath: lock) { usleep(10_000) }
+        try #require(FileManager.default.fileExists(atPath: lock), "the holder never made \(lock): \(holder.stderr)")
         let commits = try journal.commitCount()
 
         let result = try run(command, in: &journal)
@@ -106,6 +107,20 @@ import TestSupport
 
 /// A working tree that git is half-way through changing is not the user's edit.
 @Suite struct GitOperationTests {
+    /// Waits until a `git` process works in `directory` (as /proc shows it), at most 30 s.
+    static func waitForGit(in directory: String) -> Bool {
+        for _ in 0..<3000 {
+            let pids = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+            for pid in pids where Int(pid) != nil {
+                let name = (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8)) ?? ""
+                let cwd = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/cwd")) ?? ""
+                if name == "git\n" && cwd == directory { return true }
+            }
+            usleep(10_000)
+        }
+        return false
+    }
+
     @Test func anUnfinishedMergeKeepsHandEditsUncommittedAndDoctorSaysSo() throws {
         let journal = try JournalRunner()
         try journal.ok("init")
@@ -129,6 +144,29 @@ import TestSupport
         try FileManager.default.removeItem(atPath: journal.directory + "/.git/MERGE_HEAD")
         try journal.ok("add", "Now")
         #expect(try journal.commitCount() == commits + 2)
+    }
+
+    /// A git at work while the index is locked (a stash or a pull writing files) is waited for;
+    /// the hand edit is committed once it has finished.
+    @Test func aGitAtWorkWithTheIndexLockedIsWaitedFor() throws {
+        let journal = try JournalRunner()
+        try journal.ok("init")
+        try journal.ok("add", "Written before")
+        try journal.writeDay("2025-01-15", try journal.day("2025-01-15") + "- [ ] Typed by hand\n")
+        let lock = journal.directory + "/.git/index.lock"
+        try Data().write(to: URL(fileURLWithPath: lock))
+        // git reads for three seconds; the moment it ends, the script marks it, then unlocks the index.
+        let marker = journal.sandbox.path("git-finished")
+        let git = try ChildProcess(["/bin/sh", "-c", "sleep 3 | git -C \"$0\" cat-file --batch; : > \"$1\"; rm -f \"$0/.git/index.lock\"",
+                                    journal.directory, marker], environment: journal.sandbox.environment)
+        defer { git.kill() }
+        try #require(GitOperationTests.waitForGit(in: journal.directory), "git never started")
+        let added = try journal.run("add", "After git")
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(FileManager.default.fileExists(atPath: marker), "journal took the working tree while git was still at work")
+        #expect(git.wait() == .exited(0))
+        let committed = try journal.git("show", "HEAD:2025/01/2025-01-15.md")
+        #expect(committed.contains("- [ ] Typed by hand ^") && committed.contains("- [ ] After git ^"))
     }
 }
 

@@ -119,6 +119,22 @@ import TestSupport
         #expect(throws: GitError.self) { try reopened.walkFirstParents(from: parent!.id) { _ in true } }
     }
 
+    /// A shallow clone's history ends where Git cut it, without an error.
+    @Test func aShallowCloneEndsItsFirstParentsWhereGitCutThem() throws {
+        var parent: Commit?
+        for number in 1...4 {
+            parent = try repository.commit(try commitFile("a.md", "\(number)\n", parent: parent, message: "c\(number)\n", secondsLater: Int64(number)))
+        }
+        try sandbox.git("update-ref", "refs/heads/main", parent!.id.hex, in: directory)
+        let shallow = sandbox.path("shallow")
+        try sandbox.git("clone", "-q", "--depth", "2", "--branch", "main", "file://" + directory, shallow, in: sandbox.root.path)
+        let clone = try Repository.open(at: shallow)
+        var walked: [String] = []
+        try clone.walkFirstParents(from: parent!.id) { walked.append($0.id.hex); return true }
+        #expect(walked.joined(separator: "\n") + "\n" == (try sandbox.git("rev-list", "--first-parent", "HEAD", in: shallow)))
+        #expect(walked.count == 2)
+    }
+
     @Test func listsThePathsTwoTreesDifferIn() throws {
         let first = try repository.commit(try commitFile("a/1.md", "1\n", parent: nil))
         let second = try repository.commit(try commitFile("b/2.md", "2\n", parent: first))

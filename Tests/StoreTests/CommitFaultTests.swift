@@ -82,7 +82,38 @@ import Testing
         store.journal.faults = FaultInjection()
         let second = try store.journal.addTask("Second", tags: [], to: StoreHarness.day("2025-01-14"))
         #expect(first.task.id != second.task.id)
+        // The list is complete again: the id the failed save missed is in it.
+        let ids = try String(contentsOfFile: store.directory + "/.git/journal/ids", encoding: .utf8)
+        #expect(ids.contains(try #require(first.task.id).value))
         #expect(try store.commitCount == 5)
+        #expect(try store.status == "")
+    }
+}
+
+/// Hand edits are committed outside the retried change: a branch moved under them stops the
+/// command in one line, with the edit still in the working tree for the next command.
+@Suite struct HandEditRaceTests {
+    @Test func aBranchMovedDuringAHandEditCommitStopsWithTheEditKept() throws {
+        let store = try StoreHarness()
+        _ = try store.journal.addTask("Before", tags: [], to: StoreHarness.day("2025-01-15"))
+        let path = store.directory + "/2025/01/2025-01-15.md"
+        try (store.file("2025-01-15")! + "- [ ] Typed by hand\n").write(toFile: path, atomically: true, encoding: .utf8)
+        store.journal.faults.beforeSwap = {
+            try "Kept by git\n".write(toFile: store.directory + "/notes.txt", atomically: true, encoding: .utf8)
+            _ = try store.git("add", "notes.txt")
+            _ = try store.git("commit", "-q", "-m", "notes by git")
+        }
+        #expect(throws: Journal.BranchMovedMeanwhile.self) {
+            try store.journal.addTask("After", tags: [], to: StoreHarness.day("2025-01-15"))
+        }
+        #expect(try store.git("log", "-1", "--format=%s") == "notes by git")
+        #expect(store.file("2025-01-15")?.contains("- [ ] Typed by hand\n") == true)
+        #expect(store.file("2025-01-15")?.contains("After") == false)
+
+        store.journal.faults = FaultInjection()
+        _ = try store.journal.addTask("After", tags: [], to: StoreHarness.day("2025-01-15"))
+        let day = try store.committed("2025-01-15")
+        #expect(day.contains("- [ ] Typed by hand ^") && day.contains("- [ ] After ^"))
         #expect(try store.status == "")
     }
 }

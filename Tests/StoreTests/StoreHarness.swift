@@ -13,12 +13,17 @@ final class StoreHarness {
     /// What the store told without stopping (`journal: warning: …` on a terminal).
     private(set) var warnings: [String] = []
 
+    /// A home of this test process's own, holding only an identity; libgit2 reads no other.
     static let configurationHome: String = {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journal-store-tests-home").path
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try? "[user]\n\tname = Ada Tester\n\temail = ada@example.org\n".write(
-            toFile: folder + "/.gitconfig", atomically: true, encoding: .utf8)
-        try? Git.readConfiguration(onlyFrom: folder)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journal-store-tests-\(getpid())").path
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try "[user]\n\tname = Ada Tester\n\temail = ada@example.org\n".write(
+                toFile: folder + "/.gitconfig", atomically: true, encoding: .utf8)
+            try Git.readConfiguration(onlyFrom: folder)
+        } catch {
+            fatalError("the store tests cannot keep libgit2 from the user's configuration: \(error)")
+        }
         return folder
     }()
 

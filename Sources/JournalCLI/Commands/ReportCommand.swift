@@ -28,11 +28,12 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .customLong("with-notes"), help: "Add the lines written under each finished task.") var withNotes = false
     @Flag(help: "Print JSON for scripts.") var json = false
     @Flag(help: "Print one self-contained HTML page (inline CSS, no script, nothing fetched), for an email.") var html = false
-    @Option(help: ArgumentHelp("Write the report to FILE instead of printing it.", valueName: "FILE")) var out: String?
+    @Option(help: ArgumentHelp("With --html: write the page to FILE instead of printing it.", valueName: "FILE")) var out: String?
     @OptionGroup var options: JournalOptions
 
     func validate() throws {
         if html && json { throw ValidationError("--html and --json each choose the format: give one") }
+        if out != nil && !html { throw ValidationError("--out writes the HTML page: give it with --html") }
     }
 
     func run() throws {

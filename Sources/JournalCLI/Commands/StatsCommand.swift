@@ -22,21 +22,21 @@ struct StatsCommand: ParsableCommand {
     @Option(help: "List unfinished tasks carried more than N times (default 3).") var carried = 3
     @Flag(help: "Print JSON for scripts.") var json = false
     @Flag(help: "Print one self-contained HTML page: the heat map and the weekly table.") var html = false
-    @Option(help: ArgumentHelp("Write the statistics to FILE instead of printing them.", valueName: "FILE")) var out: String?
+    @Option(help: ArgumentHelp("With --html: write the page to FILE instead of printing it.", valueName: "FILE")) var out: String?
     @OptionGroup var options: JournalOptions
 
     func validate() throws {
         if carried < 0 { throw ValidationError("--carried takes a number of times, 0 or more") }
         if html && json { throw ValidationError("--html and --json each choose the format: give one") }
+        if out != nil && !html { throw ValidationError("--out writes the HTML page: give it with --html") }
     }
 
     func run() throws {
         let journal = try options.open()
         let weekStart = try options.settings(of: journal).weekStart
-        let first = try journal.firstDay()
         let (start, end) = try period.period(options, weekStart: weekStart) { end in
             let halfYear = end.startOfWeek(weekStart).adding(days: -7 * 25) ?? end
-            guard let first, first > halfYear else { return halfYear }
+            guard let first = try? journal.firstDay(), first > halfYear else { return halfYear }
             return min(first, end).startOfWeek(weekStart)
         }
         let stats = try journal.stats(from: start, through: end, weekStart: weekStart, carriedThreshold: carried)

@@ -75,8 +75,8 @@ extension Journal {
     /// A merge, rebase, cherry-pick or revert that git stopped in: journal commits no hand edit
     /// until it is finished or aborted.
     private func unfinishedGitOperation() -> [DoctorReport.Finding] {
-        guard case .unfinished(let operation, let marker, let abort)? = GitActivity.current(
-            gitDirectory: repository.gitDirectory, directory: directory) else { return [] }
+        guard case .unfinished(let operation, let marker, let abort)? = GitActivity.unfinishedOperation(
+            gitDirectory: repository.gitDirectory) else { return [] }
         return [finding("git-operation", marker, "git is in the middle of \(operation); journal commits no hand edit until it ends",
                         "finish it with git, or abort it: git -C \(shownDirectory) \(abort.dropFirst(4))")]
     }

@@ -34,7 +34,7 @@ extension Journal {
             openTasks: todayView?.tasks.filter { $0.state.isUnfinished } ?? [],
             lastDay: lastDay?.iso,
             daysSinceLastDay: lastDay.map { $0.days(until: today) },
-            uncommitted: try uncommittedPaths(),
+            uncommitted: try pendingHandEdits(),
             remotes: try remoteStates())
     }
 

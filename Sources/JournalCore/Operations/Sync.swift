@@ -190,13 +190,16 @@ extension Journal {
         for path in paths where try files.read(path) != headTree?.entry(atPath: path).map({ try repository.blobContent($0.id) }) {
             throw JournalError.changedMeanwhile(path)
         }
-        var replaced: [(path: String, previous: [UInt8]?)] = []
+        var replaced: [(path: String, previous: [UInt8]?, written: [UInt8]?)] = []
         do {
             for path in paths {
-                replaced.append((path, try files.read(path)))
+                let previous = try files.read(path)
                 if let entry = try incomingTree.entry(atPath: path) {
-                    try files.write(try repository.blobContent(entry.id), to: path, scratch: state.root, executable: entry.isExecutable)
+                    let bytes = try repository.blobContent(entry.id)
+                    replaced.append((path, previous, bytes))
+                    try files.write(bytes, to: path, scratch: state.root, executable: entry.isExecutable)
                 } else {
+                    replaced.append((path, previous, nil))
                     try files.remove(path)
                 }
                 try faults.check(.fastForwardFile)

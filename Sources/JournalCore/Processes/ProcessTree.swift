@@ -22,6 +22,14 @@ struct ProcessTree {
         (children[pid] ?? []).flatMap { [$0] + descendants(of: $0) }
     }
 
+    /// The processes `pid` descends from: its parent, that one's parent, and so on.
+    static func ancestors(of pid: pid_t) -> Set<pid_t> {
+        var found: Set<pid_t> = []
+        var current = pid
+        while let parent = parentOf(current), parent > 1, found.insert(parent).inserted { current = parent }
+        return found
+    }
+
     private static func parentOf(_ pid: pid_t) -> pid_t? {
         status(of: pid).flatMap { $0.fields.count > 1 ? pid_t($0.fields[1]) : nil }
     }

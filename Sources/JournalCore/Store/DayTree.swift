@@ -16,6 +16,11 @@ struct DayTree {
         return DayFile(bytes: try repository.blobContent(entry.id))
     }
 
+    /// The committed content of any file, nil when the tree has none there.
+    func bytes(at path: String) throws -> [UInt8]? {
+        try tree?.entry(atPath: path).map { try repository.blobContent($0.id) }
+    }
+
     /// Every day with a file, oldest first.
     func allDays() throws -> [Day] {
         try years().flatMap { year in try months(of: year).flatMap { try days(of: year, $0) } }

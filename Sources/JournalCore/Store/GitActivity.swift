@@ -12,12 +12,26 @@ enum GitActivity: Equatable {
     /// An operation git left unfinished on purpose (a merge with conflicts, a rebase stopped):
     /// it lasts until the user finishes or aborts it.
     case unfinished(operation: String, marker: String, abort: String)
-    /// A git process at work in the journal: it ends by itself. (A lock file held open by some
-    /// other program, such as an editor's integration, writes no working-tree file: not waited for.)
+    /// A git process at work in the journal while Git's index is locked, as a stash, a pull or a
+    /// checkout is while it writes the working tree: it ends by itself. A `git log` waiting in its
+    /// pager, or the git that runs journal (an alias, a hook), locks nothing and is not waited for;
+    /// nor is a lock held by another program, such as an editor's integration.
     case running(String)
 
     /// What is under way in the repository at `gitDirectory`, whose working tree is `directory`.
     static func current(gitDirectory: String, directory: String) -> GitActivity? {
+        if let unfinished = unfinishedOperation(gitDirectory: gitDirectory) { return unfinished }
+        guard FileSystem.exists(gitDirectory + "index.lock") else { return nil }
+        let ancestors = ProcessTree.ancestors(of: getpid())
+        let processes = ProcessTree.gitProcesses(inside: directory).filter { !ancestors.contains($0) }
+        guard processes.isEmpty else {
+            return .running("git (pid \(processes.map(String.init).joined(separator: ", "))) is working in \(directory)")
+        }
+        return nil
+    }
+
+    /// A merge, rebase, cherry-pick or revert that git stopped in, from its marker files alone.
+    static func unfinishedOperation(gitDirectory: String) -> GitActivity? {
         let markers = [
             ("MERGE_HEAD", "a merge", "git merge --abort"),
             ("rebase-merge", "a rebase", "git rebase --abort"),
@@ -27,10 +41,6 @@ enum GitActivity: Equatable {
         ]
         for (marker, operation, abort) in markers where FileSystem.exists(gitDirectory + marker) {
             return .unfinished(operation: operation, marker: gitDirectory + marker, abort: abort)
-        }
-        let processes = ProcessTree.gitProcesses(inside: directory)
-        guard processes.isEmpty else {
-            return .running("git (pid \(processes.map(String.init).joined(separator: ", "))) is working in \(directory)")
         }
         return nil
     }

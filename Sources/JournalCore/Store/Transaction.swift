@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Git
 
 extension Journal {
@@ -21,6 +24,8 @@ extension Journal {
                 } catch let race as BranchMovedMeanwhile {
                     attempts += 1
                     guard attempts < 5 else { throw race.error }
+                    // A git command holding the branch's lock lets go within moments.
+                    usleep(UInt32(20_000 * attempts))
                 }
             }
         }
@@ -28,8 +33,12 @@ extension Journal {
 
     /// The branch swap found another commit than the one the change was made on (or Git held the
     /// branch's lock): nothing was published, and the change may be made again on the new HEAD.
-    struct BranchMovedMeanwhile: Error {
+    /// Where it is not (a hand-edit commit, a sync's merge), it stops the command in one line.
+    struct BranchMovedMeanwhile: Error, CustomStringConvertible {
         let error: GitError
+        var description: String {
+            "another commit moved the branch while journal was committing (\(error.message)); nothing was committed. Run the command again"
+        }
     }
 
     static let handEditCommand = "hand-edit"
@@ -44,15 +53,18 @@ extension Journal {
     /// (`2025-01-15: 2 added, 1 done`).
     @discardableResult
     func commitWorkingTree(command: String, subject: (String) -> String) throws -> ObjectID? {
-        let (paths, strays) = try partitionStrays(try uncommittedPaths())
+        let uncommitted = try uncommittedPaths()
+        guard !uncommitted.isEmpty else { return nil }
+        let committed = try headTree()
+        let (paths, strays) = try partitionStrays(uncommitted, committed: committed)
         if !strays.isEmpty {
             warn("left uncommitted: \(strays.joined(separator: ", ")) (only day files belong in a day folder, and "
                 + "Git's temporary files in none; every other machine would refuse them): move or delete")
         }
         guard !paths.isEmpty else { return nil }
-        guard try paths.contains(where: differsFromHead) else {
+        guard try paths.contains(where: { try files.read($0) != committed.bytes(at: $0) }) else {
             // Only the index is behind (its write failed after a commit): bring it up to date.
-            refreshIndex(paths, head: try repository.referenceTarget("HEAD"))
+            refreshIndex(paths, head: try repository.referenceTarget("HEAD"), afterCommit: false)
             return nil
         }
         // What git writes half-way through a stash, a pull or a merge is not the user's edit.
@@ -69,7 +81,6 @@ extension Journal {
         }
         draft.authoredAt = paths.compactMap { FileSystem.modificationTime(files.absolute($0)) }.max()
         let days = paths.compactMap(DayPath.day(at:))
-        let committed = try headTree()
         let changes = try paths.map { path -> (name: String, summary: String) in
             guard let day = DayPath.day(at: path) else { return (path, "") }
             let after = (draft.readFromDisk[path] ?? nil).map { DayFile(bytes: $0) }
@@ -110,17 +121,17 @@ extension Journal {
         let refusal = isMerge ? Refusal.merge : message.command == Journal.handEditCommand ? Refusal.handEdits : Refusal.change
         // Every file must still hold what the command read: an editor that saved meanwhile wins,
         // and the command stops before anything is written.
-        var replaced: [(path: String, previous: [UInt8]?)] = []
+        var replaced: [(path: String, previous: [UInt8]?, written: [UInt8]?)] = []
         for (path, bytes) in changes {
             let onDisk = try files.read(path)
             guard onDisk != bytes else { continue }
             let read = try draft.readFromDisk[path] ?? headTree?.entry(atPath: path).map { try repository.blobContent($0.id) }
             guard onDisk == read else { throw JournalError.changedMeanwhile(path) }
-            replaced.append((path, onDisk))
+            replaced.append((path, onDisk, bytes))
         }
         let commit: ObjectID
         do {
-            for (path, _) in replaced {
+            for (path, _, _) in replaced {
                 if let bytes = changes.first(where: { $0.path == path })?.bytes {
                     try files.write(bytes, to: path, scratch: state.root, executable: try headTree?.entry(atPath: path)?.isExecutable ?? false)
                 } else {
@@ -171,23 +182,32 @@ extension Journal {
     }
 
     /// Writes back what the working tree held before a change that was not published (nil: the
-    /// file did not exist).
-    func putBack(_ replaced: [(path: String, previous: [UInt8]?)]) {
-        for (path, previous) in replaced {
+    /// file did not exist), where the file still holds what journal wrote: anything else was
+    /// written there since (an editor, a `git commit -a` that took journal's change) and stays.
+    func putBack(_ replaced: [(path: String, previous: [UInt8]?, written: [UInt8]?)]) {
+        for (path, previous, written) in replaced where (try? files.read(path)) == written {
             if let previous { try? files.write(previous, to: path, scratch: state.root) } else { try? files.remove(path) }
         }
+    }
+
+    /// What the next command that writes will commit as hand edits: the paths whose working-tree
+    /// content differs from HEAD's, strays left out (a stale index alone is no edit).
+    func pendingHandEdits() throws -> [String] {
+        let uncommitted = try uncommittedPaths()
+        guard !uncommitted.isEmpty else { return [] }
+        let committed = try headTree()
+        return try partitionStrays(uncommitted, committed: committed).paths.filter { try files.read($0) != committed.bytes(at: $0) }
     }
 
     /// Separates new files that must never be committed as a hand edit: anything in a day folder
     /// that is not a day file (an image, an editor's swap or backup file) and the temporary files
     /// of a git merge driver. Files already committed are the user's and stay as they are.
-    private func partitionStrays(_ paths: [String]) throws -> (paths: [String], strays: [String]) {
-        let head = try repository.headCommit()?.tree()
+    private func partitionStrays(_ paths: [String], committed: DayTree) throws -> (paths: [String], strays: [String]) {
         var kept: [String] = [], strays: [String] = []
         for path in paths {
             let name = path.split(separator: "/").last ?? ""
             let misplaced = (DayPath.isInDayFolder(path) && DayPath.day(at: path) == nil) || name.hasPrefix(".merge_file_")
-            if misplaced, try head?.entry(atPath: path) == nil, try files.read(path) != nil {
+            if misplaced, try committed.bytes(at: path) == nil, try files.read(path) != nil {
                 strays.append(path)
             } else {
                 kept.append(path)
@@ -200,35 +220,30 @@ extension Journal {
     /// working tree as the user's edit.
     static let gitWaitLimit = 10.0
 
-    /// The working tree's `path` is not what HEAD holds there.
-    private func differsFromHead(_ path: String) throws -> Bool {
-        let committed = try repository.headCommit()?.tree().entry(atPath: path).map { try repository.blobContent($0.id) }
-        return try files.read(path) != committed
-    }
-
-    /// `syncIndex`, where a failure is only told: the commit it follows is made.
-    func refreshIndex(_ paths: [String], head: ObjectID?) {
+    /// `syncIndex`, where a failure is only told: after a commit, the command has happened;
+    /// before one (an index left behind by an earlier command), the command goes on.
+    func refreshIndex(_ paths: [String], head: ObjectID?, afterCommit: Bool = true) {
         do {
             try faults.check(.writeIndex)
             try syncIndex(paths, head: head)
         } catch {
-            warn(indexNotUpdated(because: error))
+            let what = afterCommit ? "committed, but Git's index was not updated" : "Git's index is behind HEAD and could not be updated"
+            warn(what + indexBlocked(because: error))
         }
     }
 
-    /// The warning for an index that could not be written after the commit: why, and what the
-    /// next command does about it.
-    private func indexNotUpdated(because error: Error) -> String {
+    /// Why the index could not be written, and what the next command does about it.
+    private func indexBlocked(because error: Error) -> String {
         let lock = indexPath + ".lock"
         let next = "the next journal command brings it up to date"
-        guard FileSystem.exists(lock) else { return "committed, but Git's index was not updated (\(error)); \(next)" }
+        guard FileSystem.exists(lock) else { return " (\(error)); \(next)" }
         let holders = ProcessTree.gitProcesses(inside: directory)
         if holders.isEmpty && !ProcessTree.openFiles().contains(lock) {
-            return "committed, but Git's index was not updated: \(lock) is left from a git command that did not finish "
+            return ": \(lock) is left from a git command that did not finish "
                 + "(no process holds it); if no git command is running, remove it with: rm '\(lock)'; then \(next)"
         }
         let holder = holders.isEmpty ? "another process" : "git (pid \(holders.map(String.init).joined(separator: ", ")))"
-        return "committed, but Git's index was not updated: \(holder) holds \(lock); \(next)"
+        return ": \(holder) holds \(lock); \(next)"
     }
 
     /// The message once the commit-msg hook, given it in a file, has checked or edited it.
