@@ -31,8 +31,11 @@ import TestSupport
         var leftLocks = 0
         let commands = ["new", "add", "edit", "sync"]
         // The kill window comes from this machine's own speed: a command killed at 0 to 1.2 times
-        // its median uninterrupted time dies mid-way in most trials and finishes in some.
+        // its median uninterrupted time dies mid-way in most trials and finishes in some. Load
+        // changes that speed as the trials go, so the window follows what happens: ten kills in a
+        // row widen it by half, ten finishes in a row narrow it.
         var windows: [String: UInt32] = [:]
+        var streaks: [String: (killed: Int, finished: Int)] = [:]
         for command in commands {
             var times: [Double] = []
             for round in 0..<5 {
@@ -55,7 +58,12 @@ import TestSupport
             let process = try command == "add" ? journal.start("add", text) : journal.start(command)
             usleep(UInt32.random(in: 0...windows[command]!, using: &generator))
             process.kill()
-            switch process.wait() {
+            let ending = process.wait()
+            let killed = ending != .exited(0)
+            streaks[command] = killed ? ((streaks[command]?.killed ?? 0) + 1, 0) : (0, (streaks[command]?.finished ?? 0) + 1)
+            if streaks[command]!.killed >= 10 { (windows[command], streaks[command]) = (windows[command]! / 2 * 3, (0, 0)) }
+            if streaks[command]!.finished >= 10 { (windows[command], streaks[command]) = (windows[command]! / 3 * 2, (0, 0)) }
+            switch ending {
             case .killed:
                 outcomes[command, default: (0, 0)].killed += 1
                 if !journal.gitLockFiles().isEmpty { leftLocks += 1 }
