@@ -57,7 +57,7 @@ import TestSupport
     /// A journal where `command` has something to do: a task to finish, carry or undo, a file to
     /// import, and for sync a change on each side, so that it merges.
     private func journalReady(for command: String) throws -> JournalRunner {
-        var journal = try JournalRunner()
+        let journal = try JournalRunner()
         try journal.ok("init")
         try journal.ok("new")
         try journal.ok("add", "Written before")
