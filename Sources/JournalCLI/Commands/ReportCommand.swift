@@ -122,10 +122,9 @@ struct ReportCommand: ParsableCommand {
 
     private func dated(_ day: String) -> String { plain || grouping == .day ? "" : " (\(day))" }
 
-    /// The text without its `#tags`, for readers who do not use them.
+    /// The text without its `#tags` (as the day file reads them), for readers who do not use them.
     static func withoutTags(_ text: String) -> String {
-        text.split(separator: " ", omittingEmptySubsequences: false)
-            .filter { !($0.hasPrefix("#") && $0.dropFirst().first?.isLetter == true) }
-            .joined(separator: " ")
+        let tags = Set(Task(state: .open, text: text).tags.map { "#" + $0 })
+        return text.split(separator: " ", omittingEmptySubsequences: false).filter { !tags.contains(String($0)) }.joined(separator: " ")
     }
 }
