@@ -76,3 +76,20 @@ import Testing
         #expect(allDigits.isEmpty)
     }
 }
+
+@Suite struct SearchScanTests {
+    func scan(_ text: String, _ needle: String) -> Bool {
+        Array(text.utf8).withUnsafeBufferPointer { SearchQuery.contains($0, foldedNeedle: Array(needle.utf8)) }
+    }
+
+    @Test func findsALowercaseNeedleInAnyCaseAnywhere() {
+        #expect(scan("Review the OAuth Token", "oauth token"))
+        #expect(scan("ends with TOKEN", "token"))
+        #expect(scan("#Security", "#security"))
+        #expect(!scan("toke", "token"))
+        #expect(!scan("", "a"))
+        #expect(scan("anything", ""))
+        #expect(!scan("[@]^_`{", "@`"))
+        #expect(scan("Ünïcode then ASCII", "ascii"))
+    }
+}

@@ -39,8 +39,32 @@ public struct SearchQuery: Sendable {
     /// somewhere in it, in any case. Most days hold none, and are then never parsed.
     func mayMatch(_ bytes: [UInt8]) -> Bool {
         guard !needles.isEmpty else { return true }
-        let lowered = bytes.map { (65...90).contains($0) ? $0 + 32 : $0 }
-        return needles.allSatisfy { lowered.firstRange(of: $0) != nil }
+        return bytes.withUnsafeBufferPointer { haystack in
+            needles.allSatisfy { SearchQuery.contains(haystack, foldedNeedle: $0) }
+        }
+    }
+
+    /// A byte scan for a lowercase ASCII needle in any case, without copying the haystack (the
+    /// generic collection search costs about as much as reading the journal).
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, foldedNeedle needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+        return needle.withUnsafeBufferPointer { needle in
+            let last = haystack.count - needle.count
+            var start = 0
+            while start <= last {
+                if fold(haystack[start]) == first {
+                    var offset = 1
+                    while offset < needle.count && fold(haystack[start + offset]) == needle[offset] { offset += 1 }
+                    if offset == needle.count { return true }
+                }
+                start += 1
+            }
+            return false
+        }
+    }
+
+    @inline(__always) private static func fold(_ byte: UInt8) -> UInt8 {
+        byte &- 65 < 26 ? byte | 0x20 : byte
     }
 
     /// `tags`: a task's own and its parents'; nil for a note, whose tags are in its text.
