@@ -38,7 +38,9 @@ extension Journal {
             let text = id.value
             return try TaskReference.choose(
                 text, number: { try locate(.number(number), near: day, in: &draft) },
-                id: { try? locate(.id(id), near: day, in: &draft) },
+                id: {
+                    do { return try locate(.id(id), near: day, in: &draft) } catch JournalError.noSuchTask { return nil }
+                },
                 describe: { "^\($0.1.task.id?.value ?? "?") \($0.1.task.text) (\($0.0.iso))" })
         case .number(let number):
             guard let file = try draft.file(for: day) else { throw JournalError.noSuchDay(day) }

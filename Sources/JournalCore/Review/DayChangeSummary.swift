@@ -1,9 +1,7 @@
 /// What an edit did to a day, counted by kind, for a commit's subject: `2 added, 1 reworded,
 /// 1 done`. Tasks are matched by id; a task typed without one is new.
-public struct DayChangeSummary: Equatable, CustomStringConvertible {
-    public private(set) var counts: [(kind: String, count: Int)] = []
-
-    public static func == (lhs: DayChangeSummary, rhs: DayChangeSummary) -> Bool { lhs.description == rhs.description }
+public struct DayChangeSummary: CustomStringConvertible {
+    private var counts: [(kind: String, count: Int)] = []
 
     public init(before: DayFile?, after: DayFile?) {
         let old = Dictionary((before?.tasks ?? []).compactMap { task in task.id.map { ($0, task) } }, uniquingKeysWith: { first, _ in first })

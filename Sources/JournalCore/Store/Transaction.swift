@@ -53,16 +53,13 @@ extension Journal {
     /// (`2025-01-15: 2 added, 1 done`).
     @discardableResult
     func commitWorkingTree(command: String, subject: (String) -> String) throws -> ObjectID? {
-        let uncommitted = try uncommittedPaths()
-        guard !uncommitted.isEmpty else { return nil }
-        let committed = try headTree()
-        let (paths, strays) = try partitionStrays(uncommitted, committed: committed)
+        let (paths, edited, strays, committed) = try classifyUncommitted()
         if !strays.isEmpty {
             warn("left uncommitted: \(strays.joined(separator: ", ")) (only day files belong in a day folder, and "
                 + "Git's temporary files in none; every other machine would refuse them): move or delete")
         }
         guard !paths.isEmpty else { return nil }
-        guard try paths.contains(where: { try files.read($0) != committed.bytes(at: $0) }) else {
+        guard !edited.isEmpty else {
             // Only the index is behind (its write failed after a commit): bring it up to date.
             refreshIndex(paths, head: try repository.referenceTarget("HEAD"), afterCommit: false)
             return nil
@@ -84,7 +81,7 @@ extension Journal {
         let changes = try paths.map { path -> (name: String, summary: String) in
             guard let day = DayPath.day(at: path) else { return (path, "") }
             let after = (draft.readFromDisk[path] ?? nil).map { DayFile(bytes: $0) }
-            return (day.iso, DayChangeSummary(before: try committed.file(for: day), after: after).description)
+            return (day.iso, DayChangeSummary(before: try committed?.file(for: day), after: after).description)
         }
         let words = changes.count == 1
             ? changes[0].name + (changes[0].summary.isEmpty ? "" : ": " + changes[0].summary)
@@ -111,7 +108,7 @@ extension Journal {
         // Nothing to record, unless it is a merge: its other parent must enter history even when
         // the merged tree is ours.
         if tree == headTree?.id && draft.otherParents.isEmpty {
-            refreshIndex(extraPaths, head: draft.head?.id)
+            refreshIndex(extraPaths, head: draft.head?.id, afterCommit: false)
             return nil
         }
         let identity = try Identity(configuration: try configuration(), environment: environment, clock: clock,
@@ -192,28 +189,32 @@ extension Journal {
 
     /// What the next command that writes will commit as hand edits: the paths whose working-tree
     /// content differs from HEAD's, strays left out (a stale index alone is no edit).
-    func pendingHandEdits() throws -> [String] {
-        let uncommitted = try uncommittedPaths()
-        guard !uncommitted.isEmpty else { return [] }
-        let committed = try headTree()
-        return try partitionStrays(uncommitted, committed: committed).paths.filter { try files.read($0) != committed.bytes(at: $0) }
-    }
+    func pendingHandEdits() throws -> [String] { try classifyUncommitted().edited }
 
-    /// Separates new files that must never be committed as a hand edit: anything in a day folder
-    /// that is not a day file (an image, an editor's swap or backup file) and the temporary files
-    /// of a git merge driver. Files already committed are the user's and stay as they are.
-    private func partitionStrays(_ paths: [String], committed: DayTree) throws -> (paths: [String], strays: [String]) {
-        var kept: [String] = [], strays: [String] = []
-        for path in paths {
+    /// The paths Git sees as uncommitted, sorted out: those a hand-edit commit takes (`paths`),
+    /// the part of them whose content differs from HEAD's (`edited`; the rest differ only in a
+    /// stale index), and `strays`, new files never committed as a hand edit: anything in a day
+    /// folder that is not a day file (an image, an editor's swap or backup file) and the
+    /// temporary files of a git merge driver. Files already committed are the user's.
+    private func classifyUncommitted() throws -> (paths: [String], edited: [String], strays: [String], committed: DayTree?) {
+        // The usual case reads no tree: nothing waits in the working tree.
+        let uncommitted = try uncommittedPaths()
+        guard !uncommitted.isEmpty else { return ([], [], [], nil) }
+        let committed = try headTree()
+        var kept: [String] = [], edited: [String] = [], strays: [String] = []
+        for path in uncommitted {
             let name = path.split(separator: "/").last ?? ""
             let misplaced = (DayPath.isInDayFolder(path) && DayPath.day(at: path) == nil) || name.hasPrefix(".merge_file_")
-            if misplaced, try committed.bytes(at: path) == nil, try files.read(path) != nil {
+            let onDisk = try files.read(path)
+            let inHead = try committed.bytes(at: path)
+            if misplaced, inHead == nil, onDisk != nil {
                 strays.append(path)
-            } else {
-                kept.append(path)
+                continue
             }
+            kept.append(path)
+            if onDisk != inHead { edited.append(path) }
         }
-        return (kept, strays)
+        return (kept, edited, strays, committed)
     }
 
     /// Seconds a command waits for a git process working in the journal before it takes the
