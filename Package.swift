@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "journal",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "journal", targets: ["journal"]),
     ],
@@ -27,12 +26,16 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .target(name: "SQLite", dependencies: ["CSQLite"]),
-        // Day files, tasks, dates, carrying forward, history and the journal store. No C, no CLI.
-        .target(name: "JournalCore", dependencies: ["Git", "SQLite"]),
+        // Day files, tasks, ids, dates, carrying forward, merging, comparing, commit messages and
+        // import parsing: values and rules only, no I/O, nothing imported but the standard library.
+        .target(name: "JournalModel"),
+        // The journal store and what each command does with it. No argument parsing, no printing.
+        .target(name: "JournalCore", dependencies: ["JournalModel", "Git", "SQLite"]),
         // The commands: argument parsing and printing only.
         .target(
             name: "JournalCLI",
             dependencies: [
+                "JournalModel",
                 "JournalCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -40,20 +43,20 @@ let package = Package(
         .executableTarget(name: "journal", dependencies: ["JournalCLI"]),
 
         // Benchmark-only programs (see Benchmarks/run.py): the synthetic journal and the start-up floor.
-        .executableTarget(name: "journal-generate", dependencies: ["JournalCore"], path: "Benchmarks/GenerateJournal"),
+        .executableTarget(name: "journal-generate", dependencies: ["JournalModel"], path: "Benchmarks/GenerateJournal"),
         .executableTarget(name: "journal-startup-floor", dependencies: ["Git"], path: "Benchmarks/StartupFloor"),
 
         // The fuzz target for the day-file parser and the task merge (see Fuzz/run.sh); built
         // normally it replays inputs given as files.
-        .executableTarget(name: "journal-fuzz", dependencies: ["JournalCore"]),
+        .executableTarget(name: "journal-fuzz", dependencies: ["JournalModel"]),
 
         // Temporary directories and child processes with their own HOME, for the tests below.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "JournalCoreTests", dependencies: ["JournalCore"]),
+        .testTarget(name: "JournalModelTests", dependencies: ["JournalModel"]),
         .testTarget(name: "GitTests", dependencies: ["Git", "TestSupport"]),
         // The store in process: commits and syncs with failures injected at each step.
-        .testTarget(name: "StoreTests", dependencies: ["JournalCore", "Git", "TestSupport"]),
+        .testTarget(name: "StoreTests", dependencies: ["JournalModel", "JournalCore", "Git", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["journal", "TestSupport"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

@@ -6,12 +6,8 @@
 // Every day: `new` (carrying the unfinished tasks of the day before), three `add` commits, and an
 // end-of-day edit that adds one more task and starts, finishes or cancels some: five commits and
 // four new tasks a day, about 18,000 commits and 14,600 task ids over ten years.
-import JournalCore
-#if canImport(Glibc)
+import JournalModel
 import Glibc
-#else
-import Darwin
-#endif
 
 struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
@@ -38,7 +34,7 @@ struct Options {
             case "--seed": seed = UInt64(value) ?? seed
             case "--start": start = Day(iso: value) ?? start
             default:
-                fputs("usage: journal-generate --years N [--seed S] [--start YYYY-MM-DD]\n", stderr)
+                print("usage: journal-generate --years N [--seed S] [--start YYYY-MM-DD]")
                 exit(2)
             }
         }
@@ -83,11 +79,11 @@ struct FastImportWriter {
 
     private func data(_ bytes: [UInt8]) {
         write("data \(bytes.count)\n")
-        _ = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, stdout) }
+        write(String(decoding: bytes, as: UTF8.self))
         write("\n")
     }
 
-    private func write(_ text: String) { fputs(text, stdout) }
+    private func write(_ text: String) { print(text, terminator: "") }
 }
 
 let options = Options(Array(CommandLine.arguments.dropFirst()))
@@ -101,9 +97,9 @@ let subjects = ["the authentication module", "the data ingestion docs", "the cus
                 "the observability vendor contract", "the stand-up notes", "the migration plan for the billing service"]
 let extras = ["", "", "", " #security", " #review", " #ops", " with @maria", " with @devops", " #blocked"]
 
-func newTask(depth: Int) -> Task {
+@MainActor func newTask(depth: Int) -> TaskLine {
     let text = verbs.randomElement(using: &random)! + " " + subjects.randomElement(using: &random)! + extras.randomElement(using: &random)!
-    return Task(state: .open, text: text, id: ids.next(), depth: depth)
+    return TaskLine(state: .open, text: text, id: ids.next(), depth: depth)
 }
 
 func seconds(_ day: Day, hour: Int) -> Int64 { Int64(day.ordinal) * 86_400 + Int64(hour * 3600) }

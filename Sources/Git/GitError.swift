@@ -2,7 +2,7 @@ import CLibgit2
 
 /// A failed libgit2 call: what journal was doing, libgit2's own message, and its error code.
 public struct GitError: Error, CustomStringConvertible, Equatable {
-    public enum Code: Equatable {
+    public enum Code: Equatable, Sendable {
         case notFound, exists, ambiguous, locked, modified, unbornBranch, nonFastForward, other(Int32)
 
         init(_ raw: Int32) {
@@ -36,7 +36,7 @@ public struct GitError: Error, CustomStringConvertible, Equatable {
 func check(_ result: Int32, _ operation: @autoclosure () -> String) throws -> Int32 {
     guard result < 0 else {
         // Damage is attached only to the failure of the call that met it, never to a later one.
-        if GuardedObjectReads.lastDamage != nil { GuardedObjectReads.lastDamage = nil }
+        GuardedObjectReads.forgetDamage()
         return result
     }
     let last = git_error_last()?.pointee
@@ -48,8 +48,7 @@ func check(_ result: Int32, _ operation: @autoclosure () -> String) throws -> In
         error.indicatesDamage = [GIT_ERROR_ODB, GIT_ERROR_ZLIB, GIT_ERROR_INDEX].contains(category)
             || (category == GIT_ERROR_REFERENCE && message.contains("corrupt"))
     }
-    if let damaged = GuardedObjectReads.lastDamage {
-        GuardedObjectReads.lastDamage = nil
+    if let damaged = GuardedObjectReads.forgetDamage() {
         error.message = damaged.description
         error.indicatesDamage = true
     }
@@ -61,6 +60,6 @@ func check(_ result: Int32, _ operation: @autoclosure () -> String) throws -> In
 func isAbsent(_ result: Int32, _ codes: git_error_code...) -> Bool {
     guard codes.contains(where: { $0.rawValue == result }) else { return false }
     git_error_clear()
-    if GuardedObjectReads.lastDamage != nil { GuardedObjectReads.lastDamage = nil }
+    GuardedObjectReads.forgetDamage()
     return true
 }

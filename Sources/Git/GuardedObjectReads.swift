@@ -1,9 +1,6 @@
 import CLibgit2
-#if canImport(Glibc)
 import Glibc
-#else
-import Darwin
-#endif
+import Synchronization
 
 /// An object database backend placed before libgit2's own, which reads loose objects through
 /// `LooseObject`: a truncated object (after a power cut, a full disk, a damaged copy) becomes an
@@ -13,7 +10,17 @@ import Darwin
 enum GuardedObjectReads {
     /// The damaged object the last failed read met. libgit2 replaces the backend's message with
     /// its own on some paths ("cannot be peeled"), so `check` puts the object back in the error.
-    nonisolated(unsafe) static var lastDamage: DamagedObject?
+    /// Kept like libgit2's own last error, which it stands beside; guarded so that any thread may ask.
+    private static let lastDamage = Mutex<DamagedObject?>(nil)
+
+    /// The damage the last failed read met, taken: it belongs to one failure only.
+    @discardableResult
+    static func forgetDamage() -> DamagedObject? {
+        lastDamage.withLock { damage in
+            defer { damage = nil }
+            return damage
+        }
+    }
 
     /// Above libgit2's packed (2) and loose (1) backends: asked first.
     private static let priority: Int32 = 3
@@ -70,7 +77,7 @@ enum GuardedObjectReads {
             return deliver(object)
         } catch {
             let damaged = DamagedObject(id: id, path: path, damage: error)
-            lastDamage = damaged
+            lastDamage.withLock { $0 = damaged }
             git_error_set_str(Int32(GIT_ERROR_ODB.rawValue), damaged.description)
             return GIT_ERROR.rawValue
         }

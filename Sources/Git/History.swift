@@ -1,7 +1,5 @@
 import CLibgit2
-#if canImport(Glibc)
 import Glibc
-#endif
 
 extension Repository {
     /// Visits the commits `start` descends from through first parents, starting with `start`,

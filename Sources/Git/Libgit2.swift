@@ -1,5 +1,10 @@
 import CLibgit2
 
+// journal reads /proc, Glibc and Linux's stat layout; it is built and tested on Debian only.
+#if !os(Linux)
+#error("journal is Linux-only: it reads /proc and Glibc's stat and process interfaces")
+#endif
+
 /// libgit2's global state: initialised once per process and never shut down, because
 /// objects may outlive any scope we could shut it down in.
 enum Libgit2 {

@@ -1,9 +1,5 @@
 import CLibgit2
-#if canImport(Glibc)
 import Glibc
-#else
-import Darwin
-#endif
 
 /// A loose object file (`objects/ab/cdef…`) read with zlib directly. libgit2 1.5 loops forever
 /// inflating a truncated one (libgit2 issue #7342), so journal reads loose objects itself: a

@@ -16,9 +16,11 @@ public struct ObjectID: Hashable, CustomStringConvertible, Sendable {
 
     public var hex: String {
         var oid = raw
-        var buffer = [CChar](repeating: 0, count: 41)
-        git_oid_fmt(&buffer, &oid)
-        return String(cString: buffer)
+        var buffer = [UInt8](repeating: 0, count: 40)
+        buffer.withUnsafeMutableBufferPointer { text in
+            text.withMemoryRebound(to: CChar.self) { _ = git_oid_fmt($0.baseAddress, &oid) }
+        }
+        return String(decoding: buffer, as: UTF8.self)
     }
 
     public var short: String { String(hex.prefix(7)) }

@@ -1,9 +1,5 @@
 import CLibgit2
-#if canImport(Glibc)
 import Glibc
-#else
-import Darwin
-#endif
 
 /// One change to a tree, by path from its root.
 public enum TreeChange: Equatable {

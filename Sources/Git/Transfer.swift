@@ -1,9 +1,5 @@
 import CLibgit2
-#if canImport(Glibc)
 import Glibc
-#else
-import Darwin
-#endif
 
 /// What a fetch, push or clone asks of its caller while it talks to a server.
 public struct TransferHandlers {

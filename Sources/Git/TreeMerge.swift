@@ -8,43 +8,19 @@ public struct MergeSides: Sendable {
     public let theirs: [UInt8]?
 }
 
-/// A merge driver registered with libgit2 (`git_merge_driver_register`): libgit2 calls it for
-/// each file both sides changed whose gitattributes say `merge=NAME`, as Git runs a configured
-/// driver. Registration is process-wide, so the Swift function behind it is set per merge.
+/// A merge driver registered with libgit2 (`git_merge_driver_register`) for the files whose
+/// gitattributes say `merge=journal`. libgit2 registers drivers process-wide and hands them no
+/// payload, so the driver holds no function: it leaves each such file in conflict, and
+/// `mergeCommits` merges it with the function its caller passed.
 enum MergeDriver {
     static let name = "journal"
-    /// The function of the merge under way; nil from it means Git's line merge.
-    nonisolated(unsafe) static var current: ((MergeSides) -> [UInt8]?)?
 
     /// libgit2 keeps the pointer for the life of the process: allocated once, never freed.
     static let registered: Int32 = {
         let driver = UnsafeMutablePointer<git_merge_driver>.allocate(capacity: 1)
         driver.initialize(to: git_merge_driver())
         driver.pointee.version = UInt32(GIT_MERGE_DRIVER_VERSION)
-        driver.pointee.apply = { _, pathOut, modeOut, mergedOut, _, source in
-            guard let source, let merge = MergeDriver.current, let repository = git_merge_driver_source_repo(source),
-                  let ours = git_merge_driver_source_ours(source), let theirs = git_merge_driver_source_theirs(source)
-            else { return GIT_PASSTHROUGH.rawValue }
-            func content(_ entry: UnsafePointer<git_index_entry>?) -> [UInt8]? {
-                guard let entry else { return nil }
-                var blob: OpaquePointer?
-                var id = entry.pointee.id
-                guard git_blob_lookup(&blob, repository, &id) == 0 else { return nil }
-                defer { git_blob_free(blob) }
-                guard let bytes = git_blob_rawcontent(blob) else { return [] }
-                return Array(UnsafeRawBufferPointer(start: bytes, count: Int(git_blob_rawsize(blob))))
-            }
-            let sides = MergeSides(path: String(cString: ours.pointee.path), base: content(git_merge_driver_source_ancestor(source)),
-                                   ours: content(ours), theirs: content(theirs))
-            guard let merged = merge(sides) else { return GIT_PASSTHROUGH.rawValue }
-            let stored = merged.withUnsafeBufferPointer { buffer in
-                buffer.baseAddress.map { $0.withMemoryRebound(to: CChar.self, capacity: buffer.count) { git_buf_set(mergedOut, $0, buffer.count) } } ?? git_buf_set(mergedOut, "", 0)
-            }
-            guard stored == 0 else { return stored }
-            pathOut?.pointee = ours.pointee.path
-            modeOut?.pointee = ours.pointee.mode
-            return 0
-        }
+        driver.pointee.apply = { _, _, _, _, _, _ in GIT_EMERGECONFLICT.rawValue }
         return git_merge_driver_register(name, driver)
     }()
 }
@@ -56,11 +32,9 @@ extension Repository {
     /// `.gitattributes`); what is still in conflict after it and Git's line merge goes to
     /// `resolve`, which names the files to write instead: at the path (absent: the path is
     /// removed) and beside it.
-    public func mergeCommits(_ ours: Commit, _ theirs: Commit, driver: @escaping (MergeSides) -> [UInt8]?,
+    public func mergeCommits(_ ours: Commit, _ theirs: Commit, driver: (MergeSides) -> [UInt8]?,
                              resolve: (MergeSides) throws -> [String: [UInt8]]) throws -> ObjectID {
         try check(MergeDriver.registered, "cannot register the journal merge driver")
-        MergeDriver.current = driver
-        defer { MergeDriver.current = nil }
         var options = git_merge_options()
         try check(git_merge_options_init(&options, UInt32(GIT_MERGE_OPTIONS_VERSION)), "cannot prepare a merge")
         options.flags = 0
@@ -69,7 +43,8 @@ extension Repository {
         defer { git_index_free(merged) }
         for sides in try conflicts(in: merged!) {
             try check(git_index_conflict_remove(merged, sides.path), "cannot resolve \(sides.path)")
-            for (path, bytes) in try resolve(sides) {
+            let settled = try selectsJournalDriver(sides.path) ? driver(sides) ?? lineMerge(sides) : nil
+            for (path, bytes) in try settled.map({ [sides.path: $0] }) ?? resolve(sides) {
                 var entry = git_index_entry()
                 entry.mode = UInt32(GIT_FILEMODE_BLOB.rawValue)
                 entry.id = try writeBlob(bytes).raw
@@ -82,6 +57,38 @@ extension Repository {
         var tree = git_oid()
         try check(git_index_write_tree_to(&tree, merged, pointer), "cannot write the merged tree")
         return ObjectID(tree)
+    }
+
+    private func selectsJournalDriver(_ path: String) throws -> Bool {
+        var value: UnsafePointer<CChar>?
+        try check(git_attr_get(&value, pointer, 0, path, "merge"), "cannot read the attributes of \(path)")
+        return value.map { String(cString: $0) } == MergeDriver.name
+    }
+
+    /// Git's line merge of one file (`git_merge_file`), as libgit2 merges a file no driver
+    /// claims; nil when the sides conflict or one side removed the file.
+    private func lineMerge(_ sides: MergeSides) throws -> [UInt8]? {
+        guard let ours = sides.ours, let theirs = sides.theirs else { return nil }
+        var result = git_merge_file_result()
+        let status = (sides.base ?? []).withUnsafeBytes { base in
+            ours.withUnsafeBytes { ours in
+                theirs.withUnsafeBytes { theirs in
+                    func input(_ bytes: UnsafeRawBufferPointer) -> git_merge_file_input {
+                        var input = git_merge_file_input()
+                        git_merge_file_input_init(&input, UInt32(GIT_MERGE_FILE_INPUT_VERSION))
+                        input.ptr = bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
+                        input.size = bytes.count
+                        return input
+                    }
+                    var (ancestor, mine, other) = (input(base), input(ours), input(theirs))
+                    return git_merge_file(&result, &ancestor, &mine, &other, nil)
+                }
+            }
+        }
+        defer { git_merge_file_result_free(&result) }
+        try check(status, "cannot merge \(sides.path) line by line")
+        guard result.automergeable != 0 else { return nil }
+        return result.ptr.map { Array(UnsafeRawBufferPointer(start: $0, count: result.len)) } ?? []
     }
 
     private func conflicts(in index: OpaquePointer) throws -> [MergeSides] {

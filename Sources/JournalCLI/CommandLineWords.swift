@@ -1,4 +1,5 @@
 import JournalCore
+import JournalModel
 
 /// The command line as a person types it, made into what the parser reads, and the advice for
 /// what it cannot read.

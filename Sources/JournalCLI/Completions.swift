@@ -1,6 +1,7 @@
 import ArgumentParser
 import FoundationEssentials
 import JournalCore
+import JournalModel
 
 /// What the shell offers on Tab (`journal done <Tab>`), read from the journal the command would
 /// open. A journal that cannot be opened offers nothing rather than an error.

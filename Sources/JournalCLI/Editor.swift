@@ -1,9 +1,6 @@
 import JournalCore
-#if canImport(Glibc)
 import Glibc
-#else
-import Darwin
-#endif
+import JournalModel
 
 /// Runs the user's editor the way Git does: through the shell, so that `EDITOR="code -w"` works.
 enum Editor {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FoundationEssentials
 import JournalCore
+import JournalModel
 
 public struct JournalCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
@@ -77,8 +78,9 @@ public struct JournalCommand: ParsableCommand {
 /// A value on the command line that cannot be right (a date, a task's text, a tag, a period):
 /// a usage error, as the parser's own refusals are.
 func isCommandLineError(_ error: Error) -> Bool {
+    if error is InvalidDate { return true }
     switch error as? JournalError {
-    case .invalidDate, .invalidSince, .invalidTaskText, .invalidTag, .emptyPeriod: return true
+    case .invalidSince, .invalidTaskText, .invalidTag, .emptyPeriod: return true
     default: return false
     }
 }

@@ -1,8 +1,8 @@
 import Git
+import JournalModel
 
 /// Every way a journal command can fail, each with the one line a user reads.
 public enum JournalError: Error, Equatable, CustomStringConvertible {
-    case invalidDate(String, String)
     case notAJournal(String)
     case noJournal(String)
     case alreadyExists(String)
@@ -53,8 +53,6 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .invalidDate(let text, let accepted):
-            return "invalid date '\(text)' (accepted: \(accepted))"
         case .notAJournal(let path):
             return "\(path) is not a journal (no .journal file at its top); run 'journal init' in an empty directory to start one"
         case .noJournal(let path):

@@ -1,4 +1,4 @@
-import JournalCore
+import JournalModel
 
 /// What must hold for any bytes read as a day file. A violation stops the process: for libFuzzer
 /// that is a crash, saved with the input that caused it.
@@ -8,7 +8,7 @@ enum DayFileProperties {
         require(file.bytes == bytes, "an unchanged file is not written back byte for byte")
         require(DayFile(bytes: file.bytes) == file, "reading the written file gives another file")
         for task in file.tasks {
-            require(Task(line: task.rendered) == task, "the task rendered as '\(task.rendered)' reads back differently")
+            require(TaskLine(line: task.rendered) == task, "the task rendered as '\(task.rendered)' reads back differently")
         }
         _ = DayProblem.find(in: file, day: file.headingDay ?? someDay)
         for (index, entry) in file.entries.prefix(8).enumerated() {
@@ -42,7 +42,7 @@ enum DayFileProperties {
     /// Adding a task keeps every line as it was, in order, and every task.
     private static func checkAppend(to file: DayFile) {
         var appended = file
-        appended.appendTasks([Task(state: .open, text: "Added by the fuzzer #fuzz")])
+        appended.appendTasks([TaskLine(state: .open, text: "Added by the fuzzer #fuzz")])
         let kept = appended.lines.map(\.content)
         var next = kept.startIndex
         for line in file.lines {

@@ -1,7 +1,5 @@
 import FoundationEssentials
-#if canImport(Glibc)
 import Glibc
-#endif
 
 // Built by Fuzz/run.sh with -DLIBFUZZER: libFuzzer brings `main` and calls this for every input.
 // Otherwise the program replays inputs given as files or folders (a crash libFuzzer saved, the

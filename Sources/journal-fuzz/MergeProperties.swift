@@ -1,4 +1,4 @@
-import JournalCore
+import JournalModel
 
 /// The task merge on three files cut from one input at the ASCII record separator (0x1E):
 /// base, ours, theirs. With fewer cuts there is no base, and ours stands for what is missing.

@@ -20,9 +20,7 @@ import TestSupport
         let markers = journal.sandbox.path("saved")
         try FileManager.default.createDirectory(atPath: markers, withIntermediateDirectories: true)
         let editor = journal.sandbox.path("editor.sh")
-        try "#!/bin/sh\nprintf -- '- [ ] %s\\n' \"$TRIAL_TEXT\" >> \"$1\" && : > \"\(markers)/$TRIAL_TEXT\"\n"
-            .write(toFile: editor, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: editor)
+        try writeExecutable("#!/bin/sh\nprintf -- '- [ ] %s\\n' \"$TRIAL_TEXT\" >> \"$1\" && : > \"\(markers)/$TRIAL_TEXT\"\n", to: editor)
         journal.extraEnvironment["EDITOR"] = editor
 
         var generator = SeededGenerator(seed: CrashTests.seed)

@@ -36,7 +36,7 @@ import TestSupport
     func aDamagedIdLogIsRebuiltAndNoIdIsReused(_ damage: String) throws {
         let journal = try JournalRunner()
         try journal.ok("init")
-        for number in 1...5 { try journal.ok("add", "Task \(number)") }
+        for number in 1...5 { try journal.ok("add", "TaskLine \(number)") }
         let log = journal.directory + "/.git/journal/ids"
         switch damage {
         case "delete": try FileManager.default.removeItem(atPath: log)

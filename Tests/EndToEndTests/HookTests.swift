@@ -7,8 +7,7 @@ extension JournalRunner {
     func installHook(_ name: String, _ script: String, in folder: String? = nil) throws {
         let hooks = folder ?? directory + "/.git/hooks"
         try FileManager.default.createDirectory(atPath: hooks, withIntermediateDirectories: true)
-        try script.write(toFile: hooks + "/" + name, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hooks + "/" + name)
+        try writeExecutable(script, to: hooks + "/" + name)
     }
 
     /// Installs, for each hook name, a script that records how it was called in `log`: its
@@ -124,8 +123,7 @@ extension JournalRunner {
 
         // journal edit still opens the day; once the hook lets it through, everything goes in.
         let editor = journal.sandbox.path("editor.sh")
-        try "#!/bin/sh\nrm '\(journal.directory)/.git/hooks/pre-commit'\nprintf -- '- [ ] Typed while fixing\\n' >> \"$1\"\n".write(toFile: editor, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: editor)
+        try writeExecutable("#!/bin/sh\nrm '\(journal.directory)/.git/hooks/pre-commit'\nprintf -- '- [ ] Typed while fixing\\n' >> \"$1\"\n", to: editor)
         var editing = journal
         editing.extraEnvironment["EDITOR"] = editor
         let edited = try editing.run("edit")
@@ -141,7 +139,7 @@ extension JournalRunner {
         try journal.ok("init")
         try journal.installHook("commit-msg", "#!/bin/sh\nsed -i '1s/^/[journal] /' \"$1\"\n")
         try journal.ok("add", "Edited message")
-        #expect(try journal.commitMessages().first == "[journal] add ^\(try journal.git("log", "-1", "--format=%(trailers:key=Journal-Task,valueonly)").trimmingCharacters(in: .whitespacesAndNewlines)) Edited message (2025-01-15)")
+        #expect(try journal.commitMessages().first == "[journal] add ^\(try journal.git("log", "-1", "--format=%(trailers:key=Journal-TaskLine,valueonly)").trimmingCharacters(in: .whitespacesAndNewlines)) Edited message (2025-01-15)")
         try journal.installHook("commit-msg", "#!/bin/sh\n: > \"$1\"\n")
         let commits = try journal.commitCount()
         let result = try journal.run("add", "Emptied message")

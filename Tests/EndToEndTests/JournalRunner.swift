@@ -42,8 +42,7 @@ struct JournalRunner {
     /// An executable shell script to use as the editor; it gets the file as $1.
     func editorScript(_ script: String) throws -> String {
         let path = sandbox.path("editor.sh")
-        try ("#!/bin/sh\n" + script + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        try writeExecutable("#!/bin/sh\n" + script + "\n", to: path)
         return path
     }
 
@@ -59,6 +58,7 @@ struct JournalRunner {
         return found.filter { $0.hasSuffix(".lock") || $0.contains("tmp_object") }.map { ".git/" + $0 }
     }
 
+    @discardableResult
     func git(_ arguments: String...) throws -> String { try sandbox.git(arguments, in: directory) }
 
     func day(_ iso: String) throws -> String {

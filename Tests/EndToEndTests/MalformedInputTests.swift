@@ -40,7 +40,7 @@ import TestSupport
             problems: []),
         HandWrittenDay(
             name: "100,000 tasks",
-            bytes: Array((heading + (0..<100_000).map { "- [ ] Task \($0) ^\(id($0))\n" }.joined()).utf8),
+            bytes: Array((heading + (0..<100_000).map { "- [ ] TaskLine \($0) ^\(id($0))\n" }.joined()).utf8),
             problems: []),
         HandWrittenDay(
             name: "1,000 nesting levels",

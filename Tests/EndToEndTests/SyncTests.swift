@@ -181,8 +181,7 @@ struct TwoMachines {
     @Test func aServerThatRefusesThePushIsReportedAndNothingIsLost() throws {
         let machines = try TwoMachines(.gitDaemon)
         let hook = machines.remotePath + "/hooks/pre-receive"
-        try "#!/bin/sh\necho 'journal is frozen' >&2\nexit 1\n".write(toFile: hook, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook)
+        try writeExecutable("#!/bin/sh\necho 'journal is frozen' >&2\nexit 1\n", to: hook)
         try machines.first.ok("add", "Refused by the server")
         let result = try machines.first.run("sync")
         #expect(result.status == 1)

@@ -1,6 +1,7 @@
 import Foundation
 @testable import JournalCore
 import Testing
+import JournalModel
 
 /// A commit fails at each of its steps in turn. Before the branch moves, nothing happened: HEAD,
 /// the files and `git status` are as before, and the same command then works. After it, the

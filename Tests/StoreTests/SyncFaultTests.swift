@@ -2,6 +2,7 @@ import Foundation
 @testable import JournalCore
 import Testing
 import TestSupport
+import JournalModel
 
 /// A sync fails at each of its steps: before the branch moves nothing changed here, and the next
 /// sync does the whole job once; after it, the merge stands and is pushed, never made twice.

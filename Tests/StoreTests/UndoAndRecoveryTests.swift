@@ -2,6 +2,7 @@ import Foundation
 @testable import JournalCore
 import Testing
 import TestSupport
+import JournalModel
 
 /// Undo goes through the same two phases as every command; recovery after a dead lock holder
 /// removes only what that holder could have left.

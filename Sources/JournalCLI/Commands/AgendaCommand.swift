@@ -1,5 +1,6 @@
 import ArgumentParser
 import JournalCore
+import JournalModel
 
 struct AgendaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import JournalCore
+import JournalModel
 
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -43,37 +44,55 @@ struct DiffCommand: ParsableCommand {
         if json { return try Output.json(comparison) }
         print("diff \(comparison.from) → \(comparison.to)")
         if stat {
-            print(DayComparison.sections.map { "\($0.name) \(comparison[keyPath: $0.path].count)" }.joined(separator: ", "))
+            let counts = DayComparison.Section.allCases.map { "\($0.name) \(comparison.items(in: $0).count)" }
+            print(counts.joined(separator: ", "))
             return
         }
         var printed = false
-        for (name, path) in DayComparison.sections where !comparison[keyPath: path].isEmpty {
-            let items = comparison[keyPath: path]
-            print("\n" + DiffCommand.heading("\(name) (\(items.count))", of: name))
-            for item in items { print("  " + DiffCommand.describe(item, in: name)) }
+        for section in DayComparison.Section.allCases where !comparison.items(in: section).isEmpty {
+            let items = comparison.items(in: section)
+            print("\n" + DiffCommand.heading("\(section.name) (\(items.count))", of: section))
+            for item in items { print("  " + DiffCommand.describe(item, in: section)) }
             printed = true
         }
         if !printed { print("no task changed") }
     }
 
     /// Green for what got done or added, red for what was lost, bold for the rest.
-    private static func heading(_ text: String, of section: String) -> String {
+    private static func heading(_ text: String, of section: DayComparison.Section) -> String {
         switch section {
-        case "done", "new": return Style.green(text)
-        case "dropped", "cancelled": return Style.red(text)
+        case .done, .new: return Style.green(text)
+        case .dropped, .cancelled: return Style.red(text)
         default: return Style.bold(text)
         }
     }
 
-    static func describe(_ item: DayComparison.Item, in section: String) -> String {
+    static func describe(_ item: DayComparison.Item, in section: DayComparison.Section) -> String {
         let id = item.id.map { "^\($0) " } ?? ""
         switch section {
-        case "reworded": return id + (item.words ?? item.text)
-        case "re-nested":
+        case .reworded: return id + (item.words ?? item.text)
+        case .renested:
             let place = { (parent: String?) in parent.map { "under ^\($0)" } ?? "top level" }
             return id + item.text + " (\(place(item.parentBefore)) → \(place(item.parentAfter)))"
-        case "moved": return id + item.text + " → " + (item.day ?? "?")
+        case .moved: return id + item.text + " → " + (item.day ?? "?")
         default: return id + item.text
+        }
+    }
+}
+
+extension DayComparison.Section {
+    /// The section's heading, as `diff`, `sync` and `review` print it.
+    var name: String {
+        switch self {
+        case .done: return "done"
+        case .new: return "new"
+        case .carried: return "carried"
+        case .stillOpen: return "still open"
+        case .dropped: return "dropped"
+        case .cancelled: return "cancelled"
+        case .reworded: return "reworded"
+        case .renested: return "re-nested"
+        case .moved: return "moved"
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import JournalCore
+import JournalModel
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import JournalCore
+import JournalModel
 
 /// The period a report or statistics cover.
 struct PeriodOptions: ParsableArguments {

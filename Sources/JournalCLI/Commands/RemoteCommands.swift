@@ -1,5 +1,6 @@
 import ArgumentParser
 import JournalCore
+import JournalModel
 
 struct RemoteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -139,8 +140,10 @@ struct SyncCommand: ParsableCommand {
     /// Task by task, as `journal diff` names the changes: `2025-01-15 done ^k7f3q Review …`.
     static func printTaskChanges(_ days: [DayComparison]) {
         for day in days {
-            for (name, path) in DayComparison.sections where name != "still open" && name != "carried" {
-                for item in day[keyPath: path] { print("    \(day.to) \(name) \(DiffCommand.describe(item, in: name))") }
+            for section in DayComparison.Section.allCases where section != .stillOpen && section != .carried {
+                for item in day.items(in: section) {
+                    print("    \(day.to) \(section.name) \(DiffCommand.describe(item, in: section))")
+                }
             }
         }
     }

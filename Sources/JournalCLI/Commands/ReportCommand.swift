@@ -1,5 +1,6 @@
 import ArgumentParser
 import JournalCore
+import JournalModel
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -124,7 +125,7 @@ struct ReportCommand: ParsableCommand {
 
     /// The text without its `#tags` (as the day file reads them), for readers who do not use them.
     static func withoutTags(_ text: String) -> String {
-        let tags = Set(Task(state: .open, text: text).tags.map { "#" + $0 })
+        let tags = Set(TaskLine(state: .open, text: text).tags.map { "#" + $0 })
         return text.split(separator: " ", omittingEmptySubsequences: false).filter { !tags.contains(String($0)) }.joined(separator: " ")
     }
 }

@@ -1,8 +1,7 @@
 import ArgumentParser
 import JournalCore
-#if canImport(Glibc)
 import Glibc
-#endif
+import JournalModel
 
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

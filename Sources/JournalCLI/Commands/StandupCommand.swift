@@ -1,5 +1,6 @@
 import ArgumentParser
 import JournalCore
+import JournalModel
 
 struct StandupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import JournalCore
+import JournalModel
 
 /// The arguments of start, done, cancel and reopen: which tasks, on which day.
 struct TaskSelection: ParsableArguments {

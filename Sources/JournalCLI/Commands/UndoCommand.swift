@@ -1,5 +1,6 @@
 import ArgumentParser
 import JournalCore
+import JournalModel
 
 struct UndoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,4 +1,5 @@
 import JournalCore
+import JournalModel
 
 /// A calendar of finished tasks, drawn like a contribution graph: a row per weekday, a column
 /// per week, darker for more. Without colour the cells are the characters `. - + * #`.

@@ -1,22 +1,19 @@
 import FoundationEssentials
 import JournalCore
-#if canImport(Glibc)
 import Glibc
-#else
-import Darwin
-#endif
+import JournalModel
 
 enum Output {
     /// One line, whatever the message quotes: a line break or other control character in an
     /// argument or a path is written escaped, so scripts can rely on one line per failure.
     static func error(_ message: String) {
-        fputs("journal: error: " + escapingControlCharacters(message) + "\n", stderr)
+        standardError("journal: error: " + escapingControlCharacters(message) + "\n")
     }
 
     /// The argument parser's own complaints (a missing argument, an unknown option), which come
     /// with the usage that explains them.
     static func usage(_ text: String) {
-        fputs(text + (text.hasSuffix("\n") ? "" : "\n"), stderr)
+        standardError(text + (text.hasSuffix("\n") ? "" : "\n"))
     }
 
     static func escapingControlCharacters(_ text: String) -> String {
@@ -38,16 +35,16 @@ enum Output {
         error("'\(words)' matches \(total) tasks:")
         for (number, task) in candidates.enumerated() {
             let box = TaskState(rawValue: task.state).map { "[\(TaskLineFormat.box($0))]" } ?? task.state
-            fputs("  \(number + 1). ^\(task.id)  \(box) \(escapingControlCharacters(task.text))  (\(task.day))\n", stderr)
+            standardError("  \(number + 1). ^\(task.id)  \(box) \(escapingControlCharacters(task.text))  (\(task.day))\n")
         }
-        if total > candidates.count { fputs("  … and \(total - candidates.count) more\n", stderr) }
+        if total > candidates.count { standardError("  … and \(total - candidates.count) more\n") }
         let example = candidates.first.map { " (journal log ^\($0.id))" } ?? ""
-        fputs("give one's id\(example), or more words of its text\n", stderr)
+        standardError("give one's id\(example), or more words of its text\n")
         return true
     }
 
     static func warning(_ message: String) {
-        fputs("journal: warning: \(message)\n", stderr)
+        standardError("journal: warning: \(message)\n")
     }
 
     /// A line on standard error that counts up while a long job runs, on a terminal only, for
@@ -56,7 +53,7 @@ enum Output {
         guard isatty(STDERR_FILENO) == 1 else { return nil }
         return { done, total in
             guard total >= minimum else { return }
-            fputs(done < total ? "\r\(label): \(done)/\(total) \(unit)" : "\r\u{1B}[K", stderr)
+            standardError(done < total ? "\r\(label): \(done)/\(total) \(unit)" : "\r\u{1B}[K")
         }
     }
 
@@ -69,14 +66,14 @@ enum Output {
         return { progress in
             let now = clock.now
             if progress.isComplete {
-                if lastShown != nil { fputs("\r\u{1B}[K", stderr) }
+                if lastShown != nil { standardError("\r\u{1B}[K") }
                 lastShown = nil
                 return
             }
             if let lastShown, now - lastShown < .milliseconds(100) { return }
             lastShown = now
             let verb = progress.sending ? "sending" : "receiving"
-            fputs("\r\(verb) objects: \(progress.objects)/\(progress.totalObjects), \(byteCount(progress.bytes))\u{1B}[K", stderr)
+            standardError("\r\(verb) objects: \(progress.objects)/\(progress.totalObjects), \(byteCount(progress.bytes))\u{1B}[K")
         }
     }
 
@@ -87,21 +84,38 @@ enum Output {
         return "\(tenths / 10).\(tenths % 10) MiB"
     }
 
-    /// Bytes to standard output as they are (a day file need not be valid UTF-8).
+    /// Bytes to standard output as they are (a day file need not be valid UTF-8), after what
+    /// `print` holds in its buffer.
     static func write(_ bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, stdout) }
+        fflush(nil)
+        writeAll(bytes, to: STDOUT_FILENO)
+    }
+
+    /// Text to standard error, unbuffered as C's stream is. Swift 6 refuses C's mutable `stderr`
+    /// global, so the bytes go to the descriptor itself.
+    static func standardError(_ text: String) {
+        writeAll(Array(text.utf8), to: STDERR_FILENO)
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+        var written = 0
+        while written < bytes.count {
+            let result = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if result < 0 && errno == EINTR { continue }
+            guard result > 0 else { return }
+            written += result
+        }
     }
 
     /// A yes/no question on the terminal, no unless answered y or yes; nil when standard input is
     /// not a terminal, where nobody can answer.
     static func confirm(_ question: String) -> Bool? {
         guard isatty(STDIN_FILENO) == 1 else { return nil }
-        fputs("\(question) [y/N] ", stderr)
+        standardError("\(question) [y/N] ")
         guard let answer = readLine() else { return false }
         return ["y", "yes"].contains(answer.lowercased())
     }
 
-    /// Stable, sorted-key JSON for scripts.
     /// Prints `text`, or writes it to the file `path` (replaced whole).
     static func emit(_ text: String, to path: String?) throws {
         guard let path else { return print(text, terminator: "") }
@@ -114,6 +128,7 @@ enum Output {
         }
     }
 
+    /// Stable, sorted-key JSON for scripts.
     static func json(_ value: some Encodable) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

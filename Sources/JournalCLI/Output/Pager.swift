@@ -1,19 +1,18 @@
 import FoundationEssentials
 import JournalCore
-#if canImport(Glibc)
 import Glibc
-#else
-import Darwin
-#endif
+import Synchronization
+import JournalModel
 
 /// Long output through a pager, as Git does: only when standard output is a terminal, with
 /// `LESS=FRX` unless the user set LESS, so that a short page prints and exits at once and colours
 /// pass through. The pager reads what journal prints; journal waits for it before exiting.
 enum Pager {
-    nonisolated(unsafe) private static var running: pid_t?
+    /// The pager holds the process's standard output, so there is at most one per process.
+    private static let running = Mutex<pid_t?>(nil)
 
     static func start(_ command: String) throws {
-        guard running == nil, isatty(STDOUT_FILENO) == 1 else { return }
+        guard running.withLock({ $0 }) == nil, isatty(STDOUT_FILENO) == 1 else { return }
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else { return }
         var actions = posix_spawn_file_actions_t()
@@ -36,7 +35,7 @@ enum Pager {
             close(ends[1])
             throw JournalError.storage("cannot start the pager '\(command)': \(String(cString: strerror(result)))")
         }
-        fflush(stdout)
+        fflush(nil)
         dup2(ends[1], STDOUT_FILENO)
         close(ends[1])
         // A pager quit early closes the pipe: journal's next write must end quietly, not kill it
@@ -44,16 +43,16 @@ enum Pager {
         signal(SIGPIPE, SIG_IGN)
         // Ctrl-C belongs to the pager now (less stays open on it); journal has only printing left.
         signal(SIGINT, SIG_IGN)
-        running = pid
+        running.withLock { $0 = pid }
     }
 
     /// Hands the pager the end of the output and waits until the user leaves it.
     static func finish() {
-        guard let pid = running else { return }
-        fflush(stdout)
+        guard let pid = running.withLock({ $0 }) else { return }
+        fflush(nil)
         close(STDOUT_FILENO)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        running = nil
+        running.withLock { $0 = nil }
     }
 }

@@ -1,15 +1,18 @@
 import JournalCore
-#if canImport(Glibc)
 import Glibc
-#else
-import Darwin
-#endif
+import Synchronization
+import JournalModel
 
 /// Colour on standard output: on a terminal by default, never when NO_COLOR is set or output
 /// is piped, as `--color` and `journal.color` choose. Without colour every helper returns its
 /// text unchanged, so output through a pipe is plain.
 enum Style {
-    nonisolated(unsafe) static var isOn = false
+    /// Decided once per process, from its standard output, which every printing path shares.
+    private static let colour = Atomic<Bool>(false)
+    static var isOn: Bool {
+        get { colour.load(ordering: .relaxed) }
+        set { colour.store(newValue, ordering: .relaxed) }
+    }
 
     static func decide(_ choice: Settings.ColorChoice) -> Bool {
         switch choice {

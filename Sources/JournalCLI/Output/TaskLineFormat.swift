@@ -1,4 +1,5 @@
 import JournalCore
+import JournalModel
 
 /// How a task reads on the terminal: number, box, indented text, id.
 enum TaskLineFormat {

@@ -1,10 +1,7 @@
-#if canImport(Glibc)
 import Glibc
-#else
-import Darwin
-#endif
 import Git
 import SQLite
+import JournalModel
 
 /// The journal's history read once and kept as task events, so that `journal log` never walks
 /// Git history again. Lives in `.git/journal/history.sqlite`: never committed, never synced.
@@ -261,8 +258,3 @@ private struct DayFileCache {
     }
 }
 
-extension String {
-    func replacingOccurrences(_ target: String, _ replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
-    }
-}

@@ -1,8 +1,5 @@
-#if canImport(Glibc)
 import Glibc
-#else
-import Darwin
-#endif
+import JournalModel
 
 /// libgit2 runs no hooks: journal runs the repository's hooks itself, where Git would.
 extension Journal {

@@ -1,9 +1,6 @@
-#if canImport(Glibc)
 import Glibc
-#else
-import Darwin
-#endif
 import Git
+import JournalModel
 
 /// Where the journal's hooks live and how long one may run, from the repository's Git
 /// configuration (never from its files: those arrive by sync).

@@ -1,8 +1,9 @@
+import JournalModel
 extension Journal {
     public struct Added: Equatable {
         public let day: Day
         public let number: Int
-        public let task: Task
+        public let task: TaskLine
         /// True when the day had no file yet and this started it.
         public let startedDay: Bool
     }
@@ -14,7 +15,7 @@ extension Journal {
         return try write { draft in
             let existing = try draft.file(for: day)
             var file = existing ?? DayFile.new(for: day)
-            let task = Task(state: .open, text: fullText, id: try draft.freshID(besides: Set(file.tasks.compactMap(\.id))))
+            let task = TaskLine(state: .open, text: fullText, id: try draft.freshID(besides: Set(file.tasks.compactMap(\.id))))
             file.appendTasks([task])
             draft.write(file, for: day)
             draft.message = CommitMessage(command: "add", subject: CommitMessage.taskSubject("add", task) + " (\(day.iso))", day: day, tasks: [task.id!])
@@ -32,8 +33,8 @@ extension Journal {
         guard !result.isEmpty else { throw JournalError.invalidTaskText("it is empty") }
         for tag in tags {
             let bare = tag.hasPrefix("#") ? String(tag.dropFirst()) : tag
-            guard bare.first?.isLetter == true, bare.allSatisfy(Task.isWordCharacter) else { throw JournalError.invalidTag(tag) }
-            if !Task(state: .open, text: result).tags.contains(bare) { result += " #" + bare }
+            guard bare.first?.isLetter == true, bare.allSatisfy(TaskLine.isWordCharacter) else { throw JournalError.invalidTag(tag) }
+            if !TaskLine(state: .open, text: result).tags.contains(bare) { result += " #" + bare }
         }
         return result
     }

@@ -1,7 +1,8 @@
+import JournalModel
 extension Journal {
     public struct StateChange: Equatable {
         public let day: Day
-        public let task: Task
+        public let task: TaskLine
         public let previous: TaskState
         public var changed: Bool { previous != task.state }
     }

@@ -1,3 +1,4 @@
+import JournalModel
 extension Journal {
     public struct DayCheck: Equatable, Encodable {
         public let checkedFiles: Int

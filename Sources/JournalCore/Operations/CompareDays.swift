@@ -1,4 +1,5 @@
 import Git
+import JournalModel
 
 extension Journal {
     /// `journal diff [FROM] TO`: two days compared task by task. Without FROM, the latest day

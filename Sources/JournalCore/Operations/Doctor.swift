@@ -1,9 +1,6 @@
-#if canImport(Glibc)
 import Glibc
-#else
-import Darwin
-#endif
 import Git
+import JournalModel
 
 /// What `journal doctor` found. Field names are part of the `--json` interface.
 public struct DoctorReport: Encodable {

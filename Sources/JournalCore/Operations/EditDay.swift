@@ -1,3 +1,4 @@
+import JournalModel
 extension Journal {
     /// Before an editor opens a day: commits waiting hand edits and makes sure the file exists in
     /// the working tree (a new day gets its heading; it is committed only if the user keeps it).

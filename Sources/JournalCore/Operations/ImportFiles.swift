@@ -1,3 +1,4 @@
+import JournalModel
 extension Journal {
     public struct ImportedFile: Equatable {
         /// As given on the command line.

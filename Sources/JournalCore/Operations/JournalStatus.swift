@@ -1,3 +1,4 @@
+import JournalModel
 /// What `journal status` reports. Read-only: it commits nothing.
 public struct JournalStatus: Encodable, Equatable {
     public let directory: String

@@ -1,8 +1,5 @@
-#if canImport(Glibc)
 import Glibc
-#else
-import Darwin
-#endif
+import JournalModel
 
 public struct HookListing: Equatable, Encodable {
     public struct Entry: Equatable, Encodable {

@@ -1,3 +1,4 @@
+import JournalModel
 /// `journal merge-file BASE OURS THEIRS`: the merge driver Git calls as `%O %A %B`. Merges the
 /// three versions task by task (see `DayMerge`) and writes the result over OURS, as Git expects.
 /// It never leaves a conflict, so Git always takes the result.

@@ -1,4 +1,5 @@
 import Git
+import JournalModel
 
 extension Journal {
     public func addRemote(_ name: String, url: String) throws {

@@ -1,4 +1,5 @@
 import Git
+import JournalModel
 
 extension Journal {
     public struct StartedDay: Equatable {

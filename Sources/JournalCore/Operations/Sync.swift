@@ -1,4 +1,5 @@
 import Git
+import JournalModel
 
 /// What `journal sync` did, or with `--dry-run` would do.
 public struct SyncReport: Encodable, Equatable {
@@ -164,7 +165,7 @@ extension Journal {
             func file(_ tree: Tree?) throws -> DayFile {
                 try DayTree(tree: tree, repository: repository).file(for: day) ?? DayFile(bytes: [])
             }
-            return try DayComparison(from: "\(day.iso) before", to: day.iso, before: try file(baseTree), after: try file(targetTree), toDay: day) { _ in nil }
+            return DayComparison(from: "\(day.iso) before", to: day.iso, before: try file(baseTree), after: try file(targetTree), toDay: day) { _ in nil }
         }
     }
 

@@ -1,3 +1,4 @@
+import JournalModel
 /// `journal log TASK`: a task's whole life, read from the history index.
 public struct TaskLog: Encodable, Equatable {
     public struct Summary: Encodable, Equatable {
@@ -98,7 +99,7 @@ extension Journal {
 
     /// Local midnight at the start of a day, in seconds since the epoch.
     private static func startOfDay(_ day: Day) throws -> Int64 {
-        guard let (seconds, _) = GitDate.parse("\(day.iso)T00:00:00") else { throw JournalError.invalidDate(day.iso, DayExpression.accepted) }
+        guard let (seconds, _) = GitDate.parse("\(day.iso)T00:00:00") else { throw InvalidDate(day.iso, accepted: DayExpression.accepted) }
         return seconds
     }
 }

@@ -1,3 +1,4 @@
+import JournalModel
 /// How a user names a task: its number in a day's list, or its id (`k7f3q` or `^k7f3q`).
 public enum TaskReference: Equatable {
     case number(Int)

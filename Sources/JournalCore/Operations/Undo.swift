@@ -1,4 +1,5 @@
 import Git
+import JournalModel
 
 /// A change `journal undo` can take back, as `undo --list` shows it. Field names are part of
 /// the interface scripts rely on.

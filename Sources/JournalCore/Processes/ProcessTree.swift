@@ -1,8 +1,5 @@
-#if canImport(Glibc)
 import Glibc
-#else
-import Darwin
-#endif
+import JournalModel
 
 /// Which process started which, read from Linux's /proc: what a hook that must be stopped has
 /// started, so that it is stopped too.

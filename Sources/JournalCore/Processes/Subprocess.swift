@@ -1,8 +1,5 @@
-#if canImport(Glibc)
 import Glibc
-#else
-import Darwin
-#endif
+import JournalModel
 
 /// Another program journal starts: one of Git's credential helpers, or one of the journal's
 /// hooks. journal does its Git work through libgit2, never through a `git` process.
@@ -99,7 +96,7 @@ struct Subprocess {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
         var cArguments = arguments.map { strdup($0) } + [nil]
         defer { cArguments.forEach { free($0) } }
-        var cEnvironment = environment.map { $0.map { strdup("\($0.key)=\($0.value)") } + [nil] }
+        let cEnvironment = environment.map { $0.map { strdup("\($0.key)=\($0.value)") } + [nil] }
         defer { cEnvironment?.forEach { free($0) } }
         // Whatever the program prints before this process writes its own output comes after it.
         fflush(nil)

@@ -1,3 +1,4 @@
+import JournalModel
 /// What journal needs to know of a private key file before offering it: whether it is
 /// protected by a passphrase.
 enum SSHKeyFile {

@@ -1,3 +1,4 @@
+import JournalModel
 extension Journal {
     /// `journal agenda`: the days after `today` that already have a file (tasks scheduled with
     /// `journal add --date`), soonest first, at most `limit` of them.

@@ -1,3 +1,4 @@
+import JournalModel
 /// `journal stats`: how work flows through the journal over a period. Tasks created, finished
 /// and cancelled per week; the completion rate; the median days from a task's first day to its
 /// finish; the unfinished tasks carried more than a threshold (bullet-journal style: they

@@ -1,3 +1,4 @@
+import JournalModel
 /// `journal report`: a period for stakeholders. Tasks finished in it grouped by tag, still open
 /// at its end, cancelled in it, and counts. (`diff`'s "dropped" is another thing: unfinished and
 /// never seen again.) The JSON keeps the earlier name `dropped` beside `cancelled`, for scripts.

@@ -1,3 +1,4 @@
+import JournalModel
 extension Journal {
     /// The tasks of the days from `start` through `end` as their files stand in the working tree,
     /// with each task's first day and times carried from the history index: a carry can skip days

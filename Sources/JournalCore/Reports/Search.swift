@@ -1,3 +1,4 @@
+import JournalModel
 /// `journal search`: tasks and notes across the days, newest first, with their day.
 public struct SearchHit: Encodable, Equatable {
     public enum Kind: String, Encodable, Sendable { case task, note }
@@ -71,8 +72,8 @@ public struct SearchQuery: Sendable {
     func matches(_ text: String, tags: [String]? = nil) -> Bool {
         let lowered = text.lowercased()
         return words.allSatisfy(lowered.contains)
-            && (tag.map { (tags ?? Task.words(in: text, after: "#")).contains($0) } ?? true)
-            && (person.map { Task.words(in: text, after: "@").contains($0) } ?? true)
+            && (tag.map { (tags ?? TaskLine.words(in: text, after: "#")).contains($0) } ?? true)
+            && (person.map { TaskLine.words(in: text, after: "@").contains($0) } ?? true)
     }
 }
 

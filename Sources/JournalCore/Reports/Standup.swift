@@ -1,3 +1,4 @@
+import JournalModel
 /// `journal standup`: what to say at the morning meeting. Done on the previous working day (the
 /// last day before with a file), in progress and planned today, blocked (`#blocked`), and the
 /// unfinished tasks carried the longest.
@@ -31,8 +32,8 @@ extension Journal {
         let current = todayTasks.filter(\.state.isUnfinished)
             + previousTasks.filter { $0.state.isUnfinished && !planned.contains(TaskTimeline.key(of: $0)) }
         let lives = Dictionary(uniqueKeysWithValues: timeline.lives.map { ($0.key, $0) })
-        let report = { (tasks: [Task], day: Day) in tasks.compactMap { lives[TaskTimeline.key(of: $0)].map { ReportedTask($0, day: day) } } }
-        let isBlocked = { (task: Task) in task.tags.contains(Standup.blockedTag) }
+        let report = { (tasks: [TaskLine], day: Day) in tasks.compactMap { lives[TaskTimeline.key(of: $0)].map { ReportedTask($0, day: day) } } }
+        let isBlocked = { (task: TaskLine) in task.tags.contains(Standup.blockedTag) }
         return Standup(
             date: today.iso, previousDay: previous?.iso,
             done: previous.map { report(previousTasks.filter { $0.state == .done }, $0) } ?? [],

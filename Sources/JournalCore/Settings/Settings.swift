@@ -1,4 +1,5 @@
 import Git
+import JournalModel
 
 /// journal's settings: Git configuration under `journal.*` (the journal's own `.git/config`, then
 /// the user's and the system's), with the environment variables and flags that come before it

@@ -1,8 +1,5 @@
-#if canImport(Glibc)
 import Glibc
-#else
-import Darwin
-#endif
+import JournalModel
 
 /// The current time and day as the user's environment defines them.
 public struct Clock {
@@ -14,7 +11,7 @@ public struct Clock {
     public func today() throws -> Day {
         // An empty variable is unset, as NO_COLOR and PAGER are read.
         if let fixed = environment["JOURNAL_TODAY"], !fixed.isEmpty {
-            guard let day = Day(iso: fixed) else { throw JournalError.invalidDate(fixed, "YYYY-MM-DD in JOURNAL_TODAY") }
+            guard let day = Day(iso: fixed) else { throw InvalidDate(fixed, accepted: "YYYY-MM-DD in JOURNAL_TODAY") }
             return day
         }
         let (parts, _) = Clock.localTime(time(nil))

@@ -1,9 +1,6 @@
-#if canImport(Glibc)
 import Glibc
-#else
-import Darwin
-#endif
 import Git
+import JournalModel
 
 extension Journal {
     /// Cleans up after a journal command that died holding the lock (see `LockHolder`), before

@@ -1,3 +1,4 @@
+import JournalModel
 extension Journal {
     /// The days that have a file in the working tree (what the user sees, hand edits included),
     /// oldest first, within the bounds when given. Only the `YYYY/MM/` folders of those years are

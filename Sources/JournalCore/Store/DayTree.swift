@@ -1,4 +1,5 @@
 import Git
+import JournalModel
 
 /// The day files of one committed tree, found through the `YYYY/MM/` folders without reading
 /// the rest of the journal.

@@ -1,4 +1,5 @@
 import Git
+import JournalModel
 
 /// The changes one command makes, on top of the commit HEAD pointed at when it began.
 /// Reads see the command's own changes first, then HEAD.

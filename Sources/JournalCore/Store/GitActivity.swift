@@ -1,8 +1,5 @@
-#if canImport(Glibc)
 import Glibc
-#else
-import Darwin
-#endif
+import JournalModel
 
 /// What `git` is doing in the journal's repository. While git is half-way through an operation
 /// (a stash resetting files, a pull or merge writing them, a rebase), the working tree is not the

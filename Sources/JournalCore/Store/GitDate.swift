@@ -1,3 +1,6 @@
+import Glibc
+import JournalModel
+
 /// The date formats Git accepts in GIT_AUTHOR_DATE and GIT_COMMITTER_DATE.
 enum GitDate {
     /// `@1736930000 +0100` or `1736930000 +0100`; `2025-01-15T09:30:00[Z|+01:00|+0100]` (also with a

@@ -1,9 +1,6 @@
-#if canImport(Glibc)
 import Glibc
-#else
-import Darwin
-#endif
 import Git
+import JournalModel
 
 /// Every task id the journal has used, with the last day it was seen on, so that a new id is
 /// never one used before and a pasted copy of a task can be told from a moved one.

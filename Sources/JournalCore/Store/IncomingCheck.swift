@@ -1,4 +1,5 @@
 import Git
+import JournalModel
 
 /// What arrives from another machine is checked before any of it is written: day folders may hold
 /// only day files, as regular files of sane size; nothing anywhere may be a link, a submodule, or

@@ -1,9 +1,6 @@
-#if canImport(Glibc)
 import Glibc
-#else
-import Darwin
-#endif
 import Git
+import JournalModel
 
 /// Proof that the index still holds HEAD's tree exactly as journal left it: HEAD and the index
 /// file's identity (inode, size, modification time) recorded right after journal wrote both.

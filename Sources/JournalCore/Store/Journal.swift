@@ -1,9 +1,6 @@
-#if canImport(Glibc)
 import Glibc
-#else
-import Darwin
-#endif
 import Git
+import JournalModel
 
 /// A journal: an ordinary Git repository on `main` whose day files journal reads and commits.
 public final class Journal {

@@ -1,7 +1,6 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import Git
+import JournalModel
 
 extension Journal {
     /// Runs `change` under journal's write lock on a draft of HEAD and commits what it wrote as

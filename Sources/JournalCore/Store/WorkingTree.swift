@@ -1,8 +1,5 @@
-#if canImport(Glibc)
 import Glibc
-#else
-import Darwin
-#endif
+import JournalModel
 
 /// Reads and writes files in the journal's working directory without ever following a
 /// symbolic link: a day path that is a link or not a regular file is refused.

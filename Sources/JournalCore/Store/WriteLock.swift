@@ -1,8 +1,5 @@
-#if canImport(Glibc)
 import Glibc
-#else
-import Darwin
-#endif
+import JournalModel
 
 /// journal's own exclusive lock around every read-modify-write of the repository and working
 /// tree. It is an flock(2) on a file in `.git/journal/`: the kernel releases it when the holder

@@ -1,4 +1,5 @@
 import Git
+import JournalModel
 
 /// A change `journal undo` can take back: the commit that made it, and the commit whose state
 /// taking it back restores (its parent; for the latest sync, main as it was before the sync).

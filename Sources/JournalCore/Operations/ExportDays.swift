@@ -1,0 +1,13 @@
+import JournalModel
+
+extension Journal {
+    /// Every committed day from `since` to `until` (both included, either open), oldest first.
+    /// What is committed, not the working tree: hand edits go out once a command commits them.
+    public func exportDays(since: Day?, until: Day?) throws -> [ExportedDay] {
+        let days = try headTree()
+        return try days.allDays().filter { day in since.map { day >= $0 } ?? true && until.map { day <= $0 } ?? true }.compactMap { day in
+            guard let file = try days.file(for: day) else { return nil }
+            return ExportedDay(view: DayView(day: day, file: file), bytes: file.bytes)
+        }
+    }
+}

@@ -1,0 +1,58 @@
+/// What `journal new` does to the files, with no I/O: unfinished tasks of the source days are
+/// copied to the new day with their ids, text, state and nesting, and become `[>] … → DAY`.
+public enum CarryForward {
+    public struct Result: Equatable {
+        public var target: DayFile
+        /// The source days whose files changed.
+        public var changedSources: [Day: DayFile] = [:]
+        /// The ids copied into the target, by the day they came from.
+        public var carried: [Day: [TaskID]] = [:]
+        /// Unfinished tasks the target already had (run twice, or added ahead): marked carried, not copied.
+        public var alreadyPresent = 0
+
+        public var carriedCount: Int { carried.values.reduce(0) { $0 + $1.count } }
+
+        package init(target: DayFile) {
+            self.target = target
+        }
+    }
+
+    public static func carry(from sources: [(day: Day, file: DayFile)], into target: DayFile, on day: Day) -> Result {
+        var result = Result(target: target)
+        var presentIDs = Set(target.tasks.compactMap(\.id))
+        for (sourceDay, original) in sources.sorted(by: { $0.day < $1.day }) {
+            var source = original
+            let entries = source.entries
+            let parentOf = Dictionary(uniqueKeysWithValues: entries.map { ($0.lineIndex, $0.parentLineIndex) })
+            var depthInTarget: [Int: Int] = [:]
+            var copies: [TaskLine] = []
+            for entry in entries where entry.task.state.isUnfinished {
+                // A finished parent stays behind; its unfinished children nest under the nearest
+                // ancestor that carries, or move to the top level.
+                var ancestor = entry.parentLineIndex
+                while let line = ancestor, depthInTarget[line] == nil { ancestor = parentOf[line] ?? nil }
+                let depth = ancestor.flatMap { depthInTarget[$0] }.map { $0 + 1 } ?? 0
+                depthInTarget[entry.lineIndex] = depth
+
+                if let id = entry.task.id, presentIDs.contains(id) {
+                    result.alreadyPresent += 1
+                } else {
+                    var copy = entry.task
+                    copy.setDepth(depth)
+                    copies.append(copy)
+                    if let id = entry.task.id {
+                        presentIDs.insert(id)
+                        result.carried[sourceDay, default: []].append(id)
+                    }
+                }
+                source.updateTask(atLine: entry.lineIndex) { task in
+                    task.setState(.carried)
+                    task.carriedTo = day
+                }
+            }
+            result.target.appendTasks(copies)
+            if source != original { result.changedSources[sourceDay] = source }
+        }
+        return result
+    }
+}

@@ -1,0 +1,70 @@
+/// Something in a day file that journal reads in a way the user may not mean. Reported as
+/// `FILE:LINE: message`; never fixed by dropping a line.
+public struct DayProblem: Equatable, Sendable, Encodable, CustomStringConvertible {
+    public let path: String
+    public let line: Int
+    public let message: String
+
+    package init(path: String, line: Int, message: String) {
+        self.path = path
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { "\(path):\(line): \(message)" }
+
+    public static func find(in file: DayFile, day: Day) -> [DayProblem] {
+        let path = DayPath.path(for: day)
+        var problems: [DayProblem] = []
+        if file.headingDay != day {
+            let found = file.headingDay.map { "says \($0.iso)" } ?? "is missing"
+            problems.append(DayProblem(path: path, line: 1, message: "the heading date \(found); expected '# \(day.iso) …'"))
+        }
+        let orphans = Set(file.entries.filter { $0.parentLineIndex == nil && $0.task.indentWidth > 0 }.map(\.lineIndex))
+        var seen: [TaskID: Int] = [:]
+        for (index, line) in file.lines.enumerated() {
+            func report(_ message: String) { problems.append(DayProblem(path: path, line: index + 1, message: message)) }
+            let isUTF8 = String(validating: line.content, as: UTF8.self) != nil
+            if !isUTF8 {
+                report("not valid UTF-8; kept byte for byte and read as a note")
+            }
+            if let control = line.content.first(where: DayProblem.isControl) {
+                report("contains the control character \(Unicode.Scalar(control).codePoint); kept byte for byte, but Git and editors may take the file for binary")
+            }
+            if let task = line.task, task.id == nil, let word = task.text.split(separator: " ").last, word.hasPrefix("^"), word.count > 1 {
+                report("'\(word)' is not a task id (^ and 5 lowercase letters or digits); journal will add an id after it")
+            }
+            if let id = line.task?.id {
+                if let first = seen[id] { report("task id ^\(id.value) is also on line \(first)") } else { seen[id] = index + 1 }
+            } else if line.task == nil, isUTF8, let marker = DayProblem.unknownMarker(line.text) {
+                report("unknown task state '[\(marker)]' (known: [ ] [/] [x] [-] [>]); kept as a note")
+            }
+            if orphans.contains(index) {
+                report("indented, but no task above it to belong to; read as a top-level task")
+            }
+        }
+        return problems
+    }
+
+    /// C0 controls other than tab, and DEL; line endings are not part of a line's content.
+    private static func isControl(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != UInt8(ascii: "\t")) || byte == 0x7F
+    }
+
+    /// The box of a line shaped like a task whose state journal does not know.
+    private static func unknownMarker(_ text: String) -> Character? {
+        let trimmed = text.drop(while: { $0 == " " || $0 == "\t" })
+        guard let bullet = trimmed.first, "-*+".contains(bullet) else { return nil }
+        let rest = Array(trimmed.dropFirst().prefix(4))
+        guard rest.count >= 4, rest[0] == " ", rest[1] == "[", rest[3] == "]" else { return nil }
+        return rest[2]
+    }
+}
+
+extension Unicode.Scalar {
+    /// `U+0000`, as the Unicode standard names a code point.
+    package var codePoint: String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+}

@@ -1,0 +1,54 @@
+/// The short stable name of a task: five lowercase letters or digits, written `^k7f3q` at the
+/// end of its line. It follows the task through rewording, moving and carrying.
+public struct TaskID: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+    public let value: String
+
+    package static let length = 5
+    package static let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8)
+
+    public init?(_ text: some StringProtocol) {
+        let bytes = text.utf8
+        guard bytes.count == TaskID.length, bytes.allSatisfy(TaskID.isIDByte) else { return nil }
+        value = String(text)
+    }
+
+    /// Accepts `k7f3q` and `^k7f3q`.
+    public init?(reference: String) {
+        self.init(reference.hasPrefix("^") ? reference.dropFirst() : Substring(reference))
+    }
+
+    package static func isIDByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
+    /// A random id not in `taken`: 36^5 (60 million) names make a retry rare even on a ten-year journal.
+    /// Never all digits, so that a typed id can never be read as a task number.
+    package static func fresh(avoiding taken: (TaskID) -> Bool) -> TaskID {
+        var generator = SystemRandomNumberGenerator()
+        while true {
+            let bytes = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
+            let id = TaskID(String(decoding: bytes, as: UTF8.self))!
+            if !id.isAllDigits && !taken(id) { return id }
+        }
+    }
+
+    /// Ids of old journals may be all digits (`12345`): typed without `^`, they read as numbers too.
+    public var isAllDigits: Bool { value.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }
+
+    public var description: String { value }
+
+    public static func < (lhs: TaskID, rhs: TaskID) -> Bool { lhs.value < rhs.value }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let id = TaskID(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "bad task id \(text)"))
+        }
+        self = id
+    }
+}

@@ -1,0 +1,85 @@
+/// The task events of one commit, from the day files it changed (each as it was before and after).
+/// Pure: what happened is read from the files alone, matched across days by task id.
+package enum CommitEvents {
+    package struct Change {
+        package let day: Day
+        package let before: DayFile?
+        package let after: DayFile?
+
+        package init(day: Day, before: DayFile?, after: DayFile?) {
+            self.day = day
+            self.before = before
+            self.after = after
+        }
+    }
+
+    private struct Seen {
+        let day: Day
+        let task: TaskLine
+        let parent: TaskID?
+    }
+
+    /// `isKnown` says whether an id was seen in an earlier commit; `commitDay` is the day the commit
+    /// was made, so that a task created for a later day reads as scheduled.
+    package static func events(in changes: [Change], commitDay: Day?, isKnown: (TaskID) throws -> Bool) rethrows -> [TaskEvent] {
+        var events: [TaskEvent] = []
+        var gained: [TaskID: Seen] = [:]
+        var lost: [TaskID: Seen] = [:]
+        var carriedAway: [TaskID: Seen] = [:]
+        for change in changes.sorted(by: { $0.day < $1.day }) {
+            let before = tasks(of: change.before, on: change.day)
+            let after = tasks(of: change.after, on: change.day)
+            for (id, now) in after {
+                guard let was = before[id] else {
+                    gained[id] = now
+                    continue
+                }
+                if now.task.state != was.task.state {
+                    if now.task.state == .carried {
+                        carriedAway[id] = now
+                    } else {
+                        events.append(TaskEvent(.state, id, day: change.day, text: now.task.text, from: was.task.state.rawValue, to: now.task.state.rawValue))
+                    }
+                }
+                if now.task.text != was.task.text {
+                    events.append(TaskEvent(.reworded, id, day: change.day, text: now.task.text, from: was.task.text, to: now.task.text,
+                                            words: WordDiff.marked(from: was.task.text, to: now.task.text)))
+                }
+                if now.parent != was.parent {
+                    events.append(TaskEvent(.renested, id, day: change.day, text: now.task.text, from: was.parent?.value, to: now.parent?.value))
+                }
+            }
+            for (id, was) in before where after[id] == nil { lost[id] = was }
+        }
+        for (id, now) in gained.sorted(by: { ($0.value.day, $0.key) < ($1.value.day, $1.key) }) {
+            if let source = carriedAway.removeValue(forKey: id) {
+                events.append(TaskEvent(.carried, id, day: now.day, text: now.task.text, from: source.day.iso, to: now.day.iso))
+            } else if let source = lost.removeValue(forKey: id) {
+                events.append(TaskEvent(.moved, id, day: now.day, text: now.task.text, from: source.day.iso, to: now.day.iso))
+            } else if try isKnown(id) {
+                events.append(TaskEvent(.restored, id, day: now.day, text: now.task.text, to: now.task.state.rawValue))
+            } else {
+                let ahead = commitDay.map { now.day > $0 } ?? false
+                events.append(TaskEvent(ahead ? .scheduled : .created, id, day: now.day, text: now.task.text, to: now.task.state.rawValue))
+            }
+        }
+        for (id, source) in carriedAway.sorted(by: { $0.key < $1.key }) {
+            events.append(TaskEvent(.carried, id, day: source.task.carriedTo ?? source.day, text: source.task.text,
+                                    from: source.day.iso, to: source.task.carriedTo?.iso))
+        }
+        for (id, was) in lost.sorted(by: { $0.key < $1.key }) {
+            events.append(TaskEvent(.deleted, id, day: was.day, text: was.task.text, from: was.task.state.rawValue))
+        }
+        return events
+    }
+
+    private static func tasks(of file: DayFile?, on day: Day) -> [TaskID: Seen] {
+        guard let file else { return [:] }
+        var result: [TaskID: Seen] = [:]
+        for entry in file.entries {
+            guard let id = entry.task.id, result[id] == nil else { continue }
+            result[id] = Seen(day: day, task: entry.task, parent: entry.parentLineIndex.flatMap { file.lines[$0].task?.id })
+        }
+        return result
+    }
+}

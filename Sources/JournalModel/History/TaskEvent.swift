@@ -1,0 +1,71 @@
+/// One thing that happened to a task in one commit. `from` and `to` hold what changed: states
+/// for `state`, days for `carried` and `moved`, parent ids for `renested`, texts for `reworded`.
+public struct TaskEvent: Encodable, Equatable {
+    public enum Kind: String, Codable, Sendable {
+        case created, scheduled, reworded, state, carried, moved, renested, deleted, restored
+    }
+
+    public let kind: Kind
+    public let task: String
+    /// The day the event happened on: where the task stands after it.
+    public let day: String
+    /// The task's text after the event.
+    public let text: String
+    public var from: String?
+    public var to: String?
+    /// For a rewording: the change word by word.
+    public var words: String?
+    /// The commit, filled in by the history index.
+    public var commit: CommitInfo?
+
+    package init(_ kind: Kind, _ id: TaskID, day: Day, text: String, from: String? = nil, to: String? = nil, words: String? = nil) {
+        self.kind = kind
+        task = id.value
+        self.day = day.iso
+        self.text = text
+        self.from = from
+        self.to = to
+        self.words = words
+    }
+
+    package init(kind: Kind, task: String, day: String, text: String, from: String?, to: String?, words: String?, commit: CommitInfo?) {
+        self.kind = kind
+        self.task = task
+        self.day = day
+        self.text = text
+        self.from = from
+        self.to = to
+        self.words = words
+        self.commit = commit
+    }
+}
+
+/// A commit as the history shows it.
+public struct CommitInfo: Encodable, Equatable {
+    public let id: String
+    public let time: Int64
+    public let offsetMinutes: Int
+    public let author: String
+    public let command: String?
+    public let subject: String
+
+    package init(id: String, time: Int64, offsetMinutes: Int, author: String, command: String?, subject: String) {
+        self.id = id
+        self.time = time
+        self.offsetMinutes = offsetMinutes
+        self.author = author
+        self.command = command
+        self.subject = subject
+    }
+
+    public var shortID: String { String(id.prefix(7)) }
+
+    /// `YYYY-MM-DD HH:MM` in the committer's own time zone.
+    public var localTime: String {
+        let seconds = time + Int64(offsetMinutes * 60)
+        let day = Day(ordinal: Int((seconds >= 0 ? seconds : seconds - 86_399) / 86_400))?.iso ?? "?"
+        let secondOfDay = Int(((seconds % 86_400) + 86_400) % 86_400)
+        let hour = secondOfDay / 3600, minute = secondOfDay % 3600 / 60
+        return "\(day) \(hour < 10 ? "0" : "")\(hour):\(minute < 10 ? "0" : "")\(minute)"
+    }
+}

@@ -1,0 +1,155 @@
+/// Three versions of a day file merged task by task, never into conflict markers and never
+/// losing a line: Git's line merge would conflict on two edits of one task; this reads both.
+///
+/// - A task (matched by id) added on either side is kept, once.
+/// - Its state: a change on one side wins over no change; two changes, the furthest along
+///   (done or cancelled, then in progress, then open; ours on a tie). Carried against finished
+///   keeps the carry, and reports the finish for the copy on the later day.
+/// - Its text: a rewording on one side wins over none; two rewordings keep ours and record theirs
+///   as a note line beneath it.
+/// - A task deleted on one side is deleted if the other side left it unchanged, kept otherwise.
+/// - Notes merge line by line: lines added on either side are kept in place, a line deleted on
+///   one side is deleted, and where both sides wrote at the same place both sides' lines stay.
+public enum DayMerge {
+    public struct Result: Equatable {
+        public let file: DayFile
+        /// Tasks on which both sides had changes, resolved by the rules above.
+        public let resolved: [TaskID]
+        /// Tasks and note lines the merged file took from theirs.
+        public let fromTheirs: Int
+        /// Tasks one side carried to a later day while the other finished them here: they stay
+        /// carried in this file, and the copy on the later day must take the finished state.
+        public let finishedAfterCarry: [FinishedAfterCarry]
+    }
+
+    public struct FinishedAfterCarry: Equatable {
+        public let id: TaskID
+        public let day: Day
+        public let state: TaskState
+    }
+
+    public static func merge(base: DayFile?, ours: DayFile, theirs: DayFile) -> Result {
+        let baseItems = Item.items(of: base ?? DayFile(bytes: []))
+        let ourItems = Item.items(of: ours)
+        let theirItems = Item.items(of: theirs)
+        let baseByKey = Dictionary(uniqueKeysWithValues: baseItems.map { ($0.key, $0) })
+        let ourKeys = Set(ourItems.map(\.key))
+        let theirByKey = Dictionary(uniqueKeysWithValues: theirItems.map { ($0.key, $0) })
+
+        var merged = ourItems
+        var fromTheirs = 0
+        var resolved: [TaskID] = []
+        var finishedAfterCarry: [FinishedAfterCarry] = []
+
+        // What theirs deleted: gone, unless ours changed it.
+        merged.removeAll { item in
+            guard let original = baseByKey[item.key], theirByKey[item.key] == nil else { return false }
+            return item.line.content == original.line.content
+        }
+        // What theirs added, or changed where ours deleted it: placed after the line it follows in theirs.
+        var anchor: Item.Key?
+        for item in theirItems {
+            defer { anchor = item.key }
+            if ourKeys.contains(item.key) { continue }
+            if let original = baseByKey[item.key], original.line.content == item.line.content { continue }
+            var position = anchor.flatMap { key in merged.firstIndex { $0.key == key } }.map { $0 + 1 }
+                ?? merged.firstIndex { !$0.isHeading } ?? merged.count
+            // Where both sides wrote at the same place, ours come first.
+            while position < merged.count, baseByKey[merged[position].key] == nil, theirByKey[merged[position].key] == nil {
+                position += 1
+            }
+            merged.insert(item, at: position)
+            fromTheirs += 1
+        }
+        // Tasks both sides have: each field resolved three ways.
+        let ending = ours.preferredEnding
+        var output: [DayFile.Line] = []
+        for item in merged {
+            guard let ourTask = item.task, let id = ourTask.id, let theirTask = theirByKey[item.key]?.task, ourKeys.contains(item.key),
+                  theirTask != ourTask else {
+                output.append(item.line)
+                continue
+            }
+            let baseTask = baseByKey[item.key]?.task
+            let (task, note) = resolve(base: baseTask, ours: ourTask, theirs: theirTask)
+            if task.state == .carried, let day = task.carriedTo,
+               let finished = [ourTask.state, theirTask.state].first(where: { $0 == .done || $0 == .cancelled }) {
+                finishedAfterCarry.append(FinishedAfterCarry(id: id, day: day, state: finished))
+            }
+            if baseTask != ourTask && baseTask != theirTask { resolved.append(id) }
+            if task != ourTask && task == theirTask { fromTheirs += 1 }
+            output.append(task == ourTask ? item.line : DayFile.Line(task: task, ending: item.line.ending))
+            if let note { output.append(DayFile.Line(content: Array(note.utf8), ending: ending)) }
+        }
+        // Each line keeps its own ending; only the last may go without one.
+        for index in output.indices.dropLast() where output[index].ending.isEmpty {
+            output[index] = DayFile.Line(content: output[index].content, ending: ending)
+        }
+        return Result(file: DayFile(lines: output), resolved: resolved, fromTheirs: fromTheirs, finishedAfterCarry: finishedAfterCarry)
+    }
+
+    /// One task as both sides left it: the merged task, and a note line when theirs's text had to
+    /// give way to ours.
+    package static func resolve(base: TaskLine?, ours: TaskLine, theirs: TaskLine) -> (TaskLine, String?) {
+        var task = ours
+        if ours.state != theirs.state {
+            let takeTheirs = base?.state == ours.state || (base?.state != theirs.state && rank(theirs.state) > rank(ours.state))
+            if takeTheirs {
+                task.setState(theirs.state)
+                task.carriedTo = theirs.carriedTo
+            }
+        } else if ours.carriedTo == nil, base?.carriedTo != theirs.carriedTo {
+            task.carriedTo = theirs.carriedTo
+        }
+        var note: String?
+        if ours.text != theirs.text {
+            if base?.text == ours.text {
+                task.text = theirs.text
+            } else if base?.text != theirs.text {
+                note = "\(ours.indent)  > reworded on another machine as: \(theirs.text)"
+            }
+        }
+        if ours.indent != theirs.indent, base?.indent == ours.indent { task.indent = theirs.indent }
+        return (task, note)
+    }
+
+    /// How far along a state is. Carried outranks finished here: a carry is a fact about another
+    /// day's file (a copy stands there), so the finish moves to that copy instead of erasing the arrow.
+    private static func rank(_ state: TaskState) -> Int {
+        switch state {
+        case .open: return 0
+        case .inProgress: return 1
+        case .done, .cancelled: return 2
+        case .carried: return 3
+        }
+    }
+
+    /// A line with the key it is matched by across versions: a task's id, or a note's bytes, and
+    /// how many times that id or those bytes came before it in the file (a pasted copy of a task
+    /// keeps its id until journal next commits).
+    private struct Item {
+        enum Key: Hashable {
+            case task(TaskID, occurrence: Int)
+            case line([UInt8], occurrence: Int)
+        }
+
+        let key: Key
+        let line: DayFile.Line
+        var task: TaskLine? { line.task?.id == nil ? nil : line.task }
+        let isHeading: Bool
+
+        static func items(of file: DayFile) -> [Item] {
+            var taskOccurrences: [TaskID: Int] = [:]
+            var lineOccurrences: [[UInt8]: Int] = [:]
+            return file.lines.enumerated().map { index, line in
+                if let id = line.task?.id {
+                    defer { taskOccurrences[id, default: 0] += 1 }
+                    return Item(key: .task(id, occurrence: taskOccurrences[id, default: 0]), line: line, isHeading: false)
+                }
+                defer { lineOccurrences[line.content, default: 0] += 1 }
+                return Item(key: .line(line.content, occurrence: lineOccurrences[line.content, default: 0]), line: line,
+                            isHeading: index == 0 && line.content.starts(with: Array("# ".utf8)))
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+/// Two versions of the journal's days compared task by task (by id), not line by line.
+public struct DayComparison: Encodable, Equatable {
+    public struct Item: Encodable, Equatable {
+        public let id: String?
+        public let text: String
+        public let state: TaskState
+        /// For a reworded task: the text before, and the change marked word by word.
+        public var before: String?
+        public var words: String?
+        /// For a re-nested task: the id of its parent before and after (nil: top level).
+        public var parentBefore: String?
+        public var parentAfter: String?
+        /// For a moved task: the day it stands on now.
+        public var day: String?
+
+        package init(_ task: TaskLine) {
+            id = task.id?.value
+            text = task.text
+            state = task.state
+        }
+    }
+
+    /// Where a task that left the compared day went: the latest day it stands on, and its state there.
+    public struct Whereabouts: Equatable {
+        public let day: Day
+        public let state: TaskState
+
+        public init(day: Day, state: TaskState) {
+            self.day = day
+            self.state = state
+        }
+    }
+
+    public let from: String
+    public let to: String
+    /// Finished (done) in TO.
+    public var done: [Item] = []
+    /// First appears in TO.
+    public var new: [Item] = []
+    /// Came from FROM unfinished, carried forward; or, comparing one day with itself, carried away
+    /// to a later day (`day` says which).
+    public var carried: [Item] = []
+    /// Unfinished in both, not by a carry (the same day twice, or a task left standing).
+    public var stillOpen: [Item] = []
+    /// Unfinished in FROM, and neither carried nor finished anywhere later: fell through the cracks.
+    public var dropped: [Item] = []
+    /// Cancelled in TO.
+    public var cancelled: [Item] = []
+    /// Same id, other text.
+    public var reworded: [Item] = []
+    /// Same id, other parent.
+    public var renested: [Item] = []
+    /// Left FROM's day and stands unfinished on another day after TO.
+    public var moved: [Item] = []
+
+    /// The kinds of change, in the order a comparison is shown.
+    public enum Section: CaseIterable, Sendable {
+        case done, new, carried, stillOpen, dropped, cancelled, reworded, renested, moved
+    }
+
+    public func items(in section: Section) -> [Item] {
+        switch section {
+        case .done: return done
+        case .new: return new
+        case .carried: return carried
+        case .stillOpen: return stillOpen
+        case .dropped: return dropped
+        case .cancelled: return cancelled
+        case .reworded: return reworded
+        case .renested: return renested
+        case .moved: return moved
+        }
+    }
+
+    /// Compares two files. `TO`'s tasks are matched to `FROM`'s by id; a task of FROM that TO lacks
+    /// is judged by `whereabouts`, which says where it stands now (nil: nowhere after FROM).
+    public init(from: String, to: String, before: DayFile, after: DayFile, toDay: Day,
+                whereabouts: (TaskID) throws -> Whereabouts?) rethrows {
+        self.from = from
+        self.to = to
+        let old = DayComparison.index(before)
+        let new = DayComparison.index(after)
+        for (task, parent) in after.entries.map({ ($0.task, DayComparison.parentID($0, in: after)) }) {
+            guard let id = task.id, let (previous, previousParent) = old[id] else {
+                if task.state == .done { done.append(Item(task)) } else if task.state == .cancelled { cancelled.append(Item(task)) } else { self.new.append(Item(task)) }
+                continue
+            }
+            switch (previous.state, task.state) {
+            case (let was, .done) where was != .done: done.append(Item(task))
+            case (let was, .cancelled) where was != .cancelled: cancelled.append(Item(task))
+            case (.carried, let now) where now.isUnfinished: carried.append(Item(task))
+            case (let was, .carried) where was.isUnfinished:
+                var item = Item(task)
+                item.day = task.carriedTo?.iso
+                carried.append(item)
+            case (let was, let now) where was.isUnfinished && now.isUnfinished: stillOpen.append(Item(task))
+            default: break
+            }
+            if previous.text != task.text {
+                var item = Item(task)
+                item.before = previous.text
+                item.words = WordDiff.marked(from: previous.text, to: task.text)
+                reworded.append(item)
+            }
+            if previousParent != parent {
+                var item = Item(task)
+                item.parentBefore = previousParent?.value
+                item.parentAfter = parent?.value
+                renested.append(item)
+            }
+        }
+        for entry in before.entries {
+            guard let id = entry.task.id, new[id] == nil, entry.task.state.isUnfinished || entry.task.state == .carried else { continue }
+            let now = try whereabouts(id)
+            if let now, now.day > toDay, now.state.isUnfinished || now.state == .carried {
+                var item = Item(entry.task)
+                item.day = now.day.iso
+                moved.append(item)
+            } else if now.map({ $0.state.isUnfinished || $0.state == .carried }) ?? true {
+                dropped.append(Item(entry.task))
+            }
+        }
+    }
+
+    private static func index(_ file: DayFile) -> [TaskID: (TaskLine, TaskID?)] {
+        var result: [TaskID: (TaskLine, TaskID?)] = [:]
+        for entry in file.entries {
+            if let id = entry.task.id, result[id] == nil { result[id] = (entry.task, parentID(entry, in: file)) }
+        }
+        return result
+    }
+
+    private static func parentID(_ entry: DayFile.Entry, in file: DayFile) -> TaskID? {
+        entry.parentLineIndex.flatMap { file.lines[$0].task?.id }
+    }
+
+    package enum CodingKeys: String, CodingKey {
+        case from, to, counts, done, new, carried, stillOpen, dropped, cancelled, reworded, renested, moved
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(from, forKey: .from)
+        try container.encode(to, forKey: .to)
+        let names: [Section: String] = [.done: "done", .new: "new", .carried: "carried", .stillOpen: "still open",
+                                        .dropped: "dropped", .cancelled: "cancelled", .reworded: "reworded",
+                                        .renested: "re-nested", .moved: "moved"]
+        let counts = Dictionary(uniqueKeysWithValues: Section.allCases.map { (names[$0]!, items(in: $0).count) })
+        try container.encode(counts, forKey: .counts)
+        for (key, items) in [(CodingKeys.done, done), (.new, new), (.carried, carried), (.stillOpen, stillOpen), (.dropped, dropped),
+                             (.cancelled, cancelled), (.reworded, reworded), (.renested, renested), (.moved, moved)] {
+            try container.encode(items, forKey: key)
+        }
+    }
+}
