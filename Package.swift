@@ -29,14 +29,19 @@ let package = Package(
         // Day files, tasks, ids, dates, carrying forward, merging, comparing, commit messages and
         // import parsing: values and rules only, no I/O, nothing imported but the standard library.
         .target(name: "JournalModel"),
-        // The journal store and what each command does with it. No argument parsing, no printing.
-        .target(name: "JournalCore", dependencies: ["JournalModel", "Git", "SQLite"]),
+        // The journal store: the repository, working tree, lock, derived state and the commit
+        // pipeline with its hooks.
+        .target(name: "JournalStore", dependencies: ["JournalModel", "Git", "SQLite"]),
+        // One type per job a command does (StartDay, Sync, Undo, Doctor…), built on the store.
+        // No argument parsing, no printing.
+        .target(name: "JournalUseCases", dependencies: ["JournalModel", "JournalStore", "Git"]),
         // The commands: argument parsing and printing only.
         .target(
             name: "JournalCLI",
             dependencies: [
                 "JournalModel",
-                "JournalCore",
+                "JournalStore",
+                "JournalUseCases",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,7 +60,7 @@ let package = Package(
         .testTarget(name: "JournalModelTests", dependencies: ["JournalModel"]),
         .testTarget(name: "GitTests", dependencies: ["Git", "TestSupport"]),
         // The store in process: commits and syncs with failures injected at each step.
-        .testTarget(name: "StoreTests", dependencies: ["JournalModel", "JournalCore", "Git", "TestSupport"]),
+        .testTarget(name: "StoreTests", dependencies: ["JournalModel", "JournalStore", "JournalUseCases", "Git", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["journal", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

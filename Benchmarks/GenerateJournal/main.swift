@@ -104,7 +104,7 @@ let extras = ["", "", "", " #security", " #review", " #ops", " with @maria", " w
 
 func seconds(_ day: Day, hour: Int) -> Int64 { Int64(day.ordinal) * 86_400 + Int64(hour * 3600) }
 
-writer.commit(at: seconds(options.start, hour: 8), message: CommitMessage(command: "init", subject: "init journal"), files: [
+writer.commit(at: seconds(options.start, hour: 8), message: CommitMessage(command: .initialize, subject: "init journal"), files: [
     (".journal", Array("This Git repository is a work journal kept by `journal` (day-file format 1).\n".utf8)),
     (".gitattributes", Array("*.md merge=journal\n".utf8)),
 ])
@@ -125,13 +125,13 @@ for offset in 0..<dayCount {
         }
     }
     files.append((DayPath.path(for: day), today.bytes))
-    writer.commit(at: seconds(day, hour: 8), message: CommitMessage(command: "new", subject: subject, day: day), files: files)
+    writer.commit(at: seconds(day, hour: 8), message: CommitMessage(command: .new, subject: subject, day: day), files: files)
 
     for hour in 9...11 {
         let nested = !today.tasks.isEmpty && Int.random(in: 0..<5, using: &random) == 0
         let task = newTask(depth: nested ? 1 : 0)
         today.appendTasks([task])
-        writer.commit(at: seconds(day, hour: hour), message: CommitMessage(command: "add", subject: "add ^\(task.id!.value) \(task.text)", day: day, tasks: [task.id!]),
+        writer.commit(at: seconds(day, hour: hour), message: CommitMessage(command: .add, subject: "add ^\(task.id!.value) \(task.text)", day: day, tasks: [task.id!]),
                       files: [(DayPath.path(for: day), today.bytes)])
     }
 
@@ -141,7 +141,7 @@ for offset in 0..<dayCount {
         let state: TaskState? = roll < 45 ? .done : roll < 50 ? .cancelled : roll < 60 ? .inProgress : nil
         if let state { today.updateTask(atLine: entry.lineIndex) { $0.setState(state) } }
     }
-    writer.commit(at: seconds(day, hour: 17), message: CommitMessage(command: "edit", subject: "edit \(day.iso)", day: day),
+    writer.commit(at: seconds(day, hour: 17), message: CommitMessage(command: .edit, subject: "edit \(day.iso)", day: day),
                   files: [(DayPath.path(for: day), today.bytes)])
     previous = (day, today)
 }

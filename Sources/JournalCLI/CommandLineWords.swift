@@ -1,5 +1,6 @@
-import JournalCore
 import JournalModel
+import JournalStore
+import JournalUseCases
 
 /// The command line as a person types it, made into what the parser reads, and the advice for
 /// what it cannot read.

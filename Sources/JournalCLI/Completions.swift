@@ -1,7 +1,8 @@
 import ArgumentParser
 import FoundationEssentials
-import JournalCore
 import JournalModel
+import JournalStore
+import JournalUseCases
 
 /// What the shell offers on Tab (`journal done <Tab>`), read from the journal the command would
 /// open. A journal that cannot be opened offers nothing rather than an error.
@@ -18,13 +19,13 @@ enum Completions {
     /// Today's tasks that are not carried away: their numbers, then their ids.
     static let task = CompletionKind.custom { words, _, _ in
         guard let journal = openJournal(words), let today = try? Clock(environment: environment).today(),
-              let view = try? journal.view(of: today) else { return [] }
+              let view = try? ViewDay(journal).run(of: today) else { return [] }
         let standing = view.tasks.filter { $0.state != .carried }
         return standing.map { String($0.number) } + standing.compactMap { $0.id.map { "^" + $0 } }
     }
 
     static let remote = CompletionKind.custom { words, _, _ in
-        (try? openJournal(words)?.remotes().map(\.name)) ?? []
+        (try? openJournal(words).map { try ManageRemotes($0).list().map(\.name) }) ?? []
     }
 
     private static var environment: [String: String] { ProcessInfo.processInfo.environment }
@@ -32,7 +33,7 @@ enum Completions {
     /// The journal `--dir` on the line being typed names, else the one the command would find.
     private static func openJournal(_ words: [String]) -> Journal? {
         let explicit = words.firstIndex(of: "--dir").flatMap { $0 + 1 < words.count ? words[$0 + 1] : nil }
-        guard let location = try? Settings.journalLocation(explicit: explicit, environment: environment) else { return nil }
+        guard let location = try? Settings.journalLocation(explicit: explicit, explicitOrigin: "--dir", environment: environment) else { return nil }
         return try? Journal.open(at: location.value, environment: environment)
     }
 }

@@ -1,7 +1,8 @@
 import ArgumentParser
 import FoundationEssentials
-import JournalCore
 import JournalModel
+import JournalStore
+import JournalUseCases
 
 public struct JournalCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
@@ -95,13 +96,13 @@ struct JournalOptions: ParsableArguments {
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
-    var chosenLocation: Settings.Value { get throws { try Settings.journalLocation(explicit: dir, environment: environment) } }
+    var chosenLocation: Settings.Value { get throws { try Settings.journalLocation(explicit: dir, explicitOrigin: "--dir", environment: environment) } }
 
     var location: String { get throws { try chosenLocation.value } }
 
     /// The journal; `command` is the journal command that runs (hooks see it), for those that
     /// commit. Colour is decided here, before any pager takes standard output.
-    func open(command: String = "", skippingVerification: Bool = false) throws -> Journal {
+    func open(command: CommandName? = nil, skippingVerification: Bool = false) throws -> Journal {
         let journal = try Journal.open(at: try location, environment: environment)
         journal.command = command
         journal.skipsVerificationHooks = skippingVerification

@@ -1,4 +1,4 @@
-import JournalCLI
 import Glibc
+import JournalCLI
 
 exit(JournalCommand.run(Array(CommandLine.arguments.dropFirst())))

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Arguments that cannot be right: one line on stderr naming the argument, exit 2 when the command
 /// line is wrong (a bad date, task text or tag) and 1 when the journal cannot do it, and the

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// What a new user types on the command line, and what journal answers.
 @Suite struct CommandLineTests {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Tab completion as bash does it: the generated script sourced, the line typed so far, and
 /// what the completion function offers.

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ConcurrencyTests {
     /// 50 commands at once on one journal, a sync that must merge started among them: every one

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// What the next command does after a journal command died holding the lock, staged by hand:
 /// the dead command's record in `.git/journal/lock`, and files dated before or after it.

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct DailyLoopTests {
     @Test func aDayFromInitToDoneMakesOneReadableCommitPerCommand() throws {
@@ -179,12 +179,12 @@ import TestSupport
     @Test func allDigitIdsOfOldJournalsAreNeverMistakenForTaskNumbers() throws {
         var journal = try JournalRunner()
         try journal.ok("init")
-        let tasks = (1...12).map { "- [ ] TaskLine \($0) ^" + ($0 == 3 ? "00012" : $0 == 5 ? "12345" : "t\($0 + 10)aa") }
+        let tasks = (1...12).map { "- [ ] Task \($0) ^" + ($0 == 3 ? "00012" : $0 == 5 ? "12345" : "t\($0 + 10)aa") }
         try journal.writeDay("2025-01-15", "# 2025-01-15 Wednesday\n\n" + tasks.joined(separator: "\n") + "\n")
-        #expect(try journal.ok("done", "00012").hasPrefix("done ^00012 TaskLine 3 "))
-        #expect(try journal.ok("done", "12345").hasPrefix("done ^12345 TaskLine 5 "))
-        #expect(try journal.ok("done", "12").hasPrefix("done ^t22aa TaskLine 12 "))
-        #expect(try journal.ok("log", "12345").hasPrefix("^12345 TaskLine 5\n"))
+        #expect(try journal.ok("done", "00012").hasPrefix("done ^00012 Task 3 "))
+        #expect(try journal.ok("done", "12345").hasPrefix("done ^12345 Task 5 "))
+        #expect(try journal.ok("done", "12").hasPrefix("done ^t22aa Task 12 "))
+        #expect(try journal.ok("log", "12345").hasPrefix("^12345 Task 5\n"))
         let fresh = try journal.ok("add", "New task")
         #expect(fresh.hasPrefix("added 13 ^") && fresh.dropFirst(10).prefix(5).contains { $0.isLetter })
 
@@ -194,6 +194,6 @@ import TestSupport
         let both = try journal.run("done", "12345")
         #expect(both.status == 1)
         #expect(both.stderr.hasPrefix("journal: error: '12345' names two tasks: number 12345 in the list, ^"))
-        #expect(both.stderr.contains("Filler 12345 (2025-01-16), and the id of ^12345 TaskLine 5 (2025-01-15)"))
+        #expect(both.stderr.contains("Filler 12345 (2025-01-16), and the id of ^12345 Task 5 (2025-01-15)"))
     }
 }

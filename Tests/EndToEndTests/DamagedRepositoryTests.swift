@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A journal whose repository was damaged behind journal's back: commands stop with one clear
 /// line (and never hang), nothing is deleted, and `journal doctor` says what is wrong and how to

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// journal's own state in `.git/journal/` (the id log, the index stamp) is only a shortcut:
 /// whatever happens to it or around it, commands behave as if it were not there.
@@ -36,7 +36,7 @@ import TestSupport
     func aDamagedIdLogIsRebuiltAndNoIdIsReused(_ damage: String) throws {
         let journal = try JournalRunner()
         try journal.ok("init")
-        for number in 1...5 { try journal.ok("add", "TaskLine \(number)") }
+        for number in 1...5 { try journal.ok("add", "Task \(number)") }
         let log = journal.directory + "/.git/journal/ids"
         switch damage {
         case "delete": try FileManager.default.removeItem(atPath: log)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct DiffTests {
     func weekOfWork(environment: [String: String] = [:]) throws -> JournalRunner {

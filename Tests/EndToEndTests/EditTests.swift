@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `journal edit` with a scripted editor standing in for a person.
 @Suite struct EditTests {

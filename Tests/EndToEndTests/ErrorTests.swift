@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Bad input: one line on stderr naming what was wrong, a non-zero exit, the journal untouched.
 @Suite struct ErrorTests {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The HTML report as a person sees it: rendered by headless Chromium, read back through its DOM,
 /// and photographed.

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Sync and clone over smart HTTP with basic authentication: credentials from Git's credential
 /// helpers or a token, never written anywhere by journal, never printed.

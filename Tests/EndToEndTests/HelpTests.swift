@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// What a new user reads first: every command explains itself with an example, and the shell
 /// completions know every command.

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The ready hooks in the project's hooks/ folder, installed with `journal hooks install` and
 /// run by journal as a user would.

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 extension JournalRunner {
     /// Installs `script` as the journal's hook `name`, executable.
@@ -139,7 +139,7 @@ extension JournalRunner {
         try journal.ok("init")
         try journal.installHook("commit-msg", "#!/bin/sh\nsed -i '1s/^/[journal] /' \"$1\"\n")
         try journal.ok("add", "Edited message")
-        #expect(try journal.commitMessages().first == "[journal] add ^\(try journal.git("log", "-1", "--format=%(trailers:key=Journal-TaskLine,valueonly)").trimmingCharacters(in: .whitespacesAndNewlines)) Edited message (2025-01-15)")
+        #expect(try journal.commitMessages().first == "[journal] add ^\(try journal.git("log", "-1", "--format=%(trailers:key=Journal-Task,valueonly)").trimmingCharacters(in: .whitespacesAndNewlines)) Edited message (2025-01-15)")
         try journal.installHook("commit-msg", "#!/bin/sh\n: > \"$1\"\n")
         let commits = try journal.commitCount()
         let result = try journal.run("add", "Emptied message")

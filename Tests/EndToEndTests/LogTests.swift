@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct LogTests {
     func kinds(_ journal: JournalRunner, _ task: String) throws -> [String] {
@@ -68,11 +68,11 @@ import TestSupport
         for day in ["2025-01-13", "2025-01-14", "2025-01-15", "2025-01-16"] {
             journal.today = day
             try journal.ok("new")
-            try journal.ok("add", "TaskLine of \(day)")
+            try journal.ok("add", "Task of \(day)")
             try journal.ok("done", "1")
         }
         let index = journal.directory + "/.git/journal/history.sqlite"
-        func everything() throws -> String { try journal.ok("log", "--json") + (try journal.ok("log", "TaskLine of 2025-01-13", "--json")) }
+        func everything() throws -> String { try journal.ok("log", "--json") + (try journal.ok("log", "Task of 2025-01-13", "--json")) }
         func fresh() throws -> String {
             try? FileManager.default.removeItem(atPath: index)
             return try everything()

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Day files written by hand that no editor of journal's would write. `journal check` names each
 /// problem as `FILE:LINE: message`, and the commands that rewrite a day keep every line the user
@@ -40,7 +40,7 @@ import TestSupport
             problems: []),
         HandWrittenDay(
             name: "100,000 tasks",
-            bytes: Array((heading + (0..<100_000).map { "- [ ] TaskLine \($0) ^\(id($0))\n" }.joined()).utf8),
+            bytes: Array((heading + (0..<100_000).map { "- [ ] Task \($0) ^\(id($0))\n" }.joined()).utf8),
             problems: []),
         HandWrittenDay(
             name: "1,000 nesting levels",

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `journal merge-file` wired into plain Git, as the README says.
 @Suite struct MergeDriverTests {
@@ -41,12 +41,12 @@ import TestSupport
 
     @Test func writesTheMergeOverOursAndReportsTasksChangedOnBothSides() throws {
         let journal = try JournalRunner()
-        try journal.sandbox.write("- [ ] TaskLine ^aaaaa\n", to: "base.md")
-        try journal.sandbox.write("- [/] TaskLine ^aaaaa\n", to: "ours.md")
-        try journal.sandbox.write("- [x] TaskLine ^aaaaa\n", to: "theirs.md")
+        try journal.sandbox.write("- [ ] Task ^aaaaa\n", to: "base.md")
+        try journal.sandbox.write("- [/] Task ^aaaaa\n", to: "ours.md")
+        try journal.sandbox.write("- [x] Task ^aaaaa\n", to: "theirs.md")
         let result = try journal.run("merge-file", "base.md", "ours.md", "theirs.md")
         #expect(result.status == 0)
-        #expect(try journal.sandbox.read("ours.md") == "- [x] TaskLine ^aaaaa\n")
+        #expect(try journal.sandbox.read("ours.md") == "- [x] Task ^aaaaa\n")
         #expect(result.stderr == "journal: warning: ours.md: 1 task(s) changed on both sides, merged: ^aaaaa\n")
         #expect(try journal.run("merge-file", "base.md", "missing.md", "theirs.md").stderr == "journal: error: cannot read missing.md: no such file\n")
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// What a new user tripped over in the reviewing commands.
 @Suite struct ReviewFrictionTests {

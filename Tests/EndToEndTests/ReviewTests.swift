@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// standup, report, stats, search and agenda over a week written as a user would.
 @Suite struct ReviewTests {

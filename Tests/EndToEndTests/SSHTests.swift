@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Sync and clone through a real sshd: key files from ~/.ssh, host keys from ~/.ssh/known_hosts.
 @Suite struct SSHTests {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A full disk and a read-only journal, made with a small tmpfs and a read-only bind mount in a
 /// private mount namespace (`unshare -m`), which needs root (CAP_SYS_ADMIN); as root, changing

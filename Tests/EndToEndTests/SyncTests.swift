@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Two machines (two directories, two HOMEs) syncing one journal through a real server.
 struct TwoMachines {

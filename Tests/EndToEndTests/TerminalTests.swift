@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// What a person at a terminal sees: colours and the pager on a pseudo-terminal, plain text
 /// through a pipe, and `journal edit` in a real editor typed into.

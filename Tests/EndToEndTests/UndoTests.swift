@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct UndoTests {
     /// The trailers of HEAD, one `Key: value` a line.

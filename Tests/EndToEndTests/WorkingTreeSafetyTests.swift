@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Git's `index.lock`, left by a crashed git or held a moment by an editor's background
 /// `git status`: a command still runs once. Its commit is made exactly once, the index write that

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
-import TestSupport
 @testable import Git
+import TestSupport
+import Testing
 
 /// Loose objects read through journal's own zlib reader, damaged in the ways a crash or a bad
 /// copy damages them, checked against what `git fsck` says.

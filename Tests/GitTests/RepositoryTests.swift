@@ -1,7 +1,7 @@
 import Foundation
-import Testing
-import TestSupport
 @testable import Git
+import TestSupport
+import Testing
 
 /// The wrapper, in temporary repositories, checked against what the `git` command line sees.
 @Suite struct RepositoryTests {

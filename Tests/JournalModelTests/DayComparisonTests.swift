@@ -1,5 +1,5 @@
-import Testing
 @testable import JournalModel
+import Testing
 
 @Suite struct DayComparisonTests {
     let monday = Day(iso: "2025-01-13")!

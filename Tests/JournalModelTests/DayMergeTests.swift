@@ -1,5 +1,5 @@
-import Testing
 @testable import JournalModel
+import Testing
 
 @Suite struct DayMergeTests {
     func merge(_ base: String?, _ ours: String, _ theirs: String) -> String {

@@ -1,5 +1,5 @@
-import Testing
 @testable import JournalModel
+import Testing
 
 @Suite struct DayTests {
     @Test func countsDaysAcrossLeapYearsAndMonthEnds() {

@@ -1,5 +1,5 @@
-import Testing
 @testable import JournalModel
+import Testing
 
 /// Inputs the fuzzer (Fuzz/run.sh) found that broke a property, kept as regression tests.
 @Suite struct FuzzFindingsTests {

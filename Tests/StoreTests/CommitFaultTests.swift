@@ -1,7 +1,8 @@
 import Foundation
-@testable import JournalCore
-import Testing
 import JournalModel
+@testable import JournalStore
+import JournalUseCases
+import Testing
 
 /// A commit fails at each of its steps in turn. Before the branch moves, nothing happened: HEAD,
 /// the files and `git status` are as before, and the same command then works. After it, the
@@ -10,8 +11,8 @@ import JournalModel
     /// Tuesday holds a task to carry, so that starting Wednesday writes two files.
     func journalWithATaskToCarry() throws -> StoreHarness {
         let store = try StoreHarness(today: "2025-01-14")
-        _ = try store.journal.startDay(StoreHarness.day("2025-01-14"), carry: true)
-        _ = try store.journal.addTask("Carry me", tags: [], to: StoreHarness.day("2025-01-14"))
+        _ = try StartDay(store.journal).run(StoreHarness.day("2025-01-14"), carry: true)
+        _ = try AddTask(store.journal).run("Carry me", tags: [], to: StoreHarness.day("2025-01-14"))
         return store
     }
 
@@ -22,7 +23,7 @@ import JournalModel
         let tuesday = store.file("2025-01-14")
         store.journal.faults.failing[step] = InjectedFault()
 
-        #expect(throws: InjectedFault.self) { try store.journal.startDay(StoreHarness.day("2025-01-15"), carry: true) }
+        #expect(throws: InjectedFault.self) { try StartDay(store.journal).run(StoreHarness.day("2025-01-15"), carry: true) }
         #expect(try store.head == head)
         #expect(store.file("2025-01-14") == tuesday)
         #expect(store.file("2025-01-15") == nil)
@@ -30,7 +31,7 @@ import JournalModel
         #expect(store.warnings.isEmpty)
 
         store.journal.faults = FaultInjection()
-        let started = try store.journal.startDay(StoreHarness.day("2025-01-15"), carry: true)
+        let started = try StartDay(store.journal).run(StoreHarness.day("2025-01-15"), carry: true)
         #expect(started.carriedCount == 1)
         #expect(try store.commitCount == 4)
         #expect(try store.committed("2025-01-15").components(separatedBy: "Carry me").count == 2)
@@ -49,7 +50,7 @@ import JournalModel
             _ = try store.git("add", "notes.txt")
             _ = try store.git("commit", "-q", "-m", "notes by git")
         }
-        let added = try store.journal.addTask("Added once", tags: [], to: StoreHarness.day("2025-01-14"))
+        let added = try AddTask(store.journal).run("Added once", tags: [], to: StoreHarness.day("2025-01-14"))
         let id = try #require(added.task.id)
         #expect(try store.commitCount == 5)
         #expect(try store.git("log", "-2", "--format=%s") == "add ^\(id) Added once (2025-01-14)\nnotes by git")
@@ -61,7 +62,7 @@ import JournalModel
     @Test func anIndexThatCannotBeWrittenAfterTheCommitIsAWarning() throws {
         let store = try journalWithATaskToCarry()
         store.journal.faults.failing[.writeIndex] = InjectedFault()
-        let added = try store.journal.addTask("Added once", tags: [], to: StoreHarness.day("2025-01-14"))
+        let added = try AddTask(store.journal).run("Added once", tags: [], to: StoreHarness.day("2025-01-14"))
         #expect(added.number == 2)
         #expect(try store.commitCount == 4)
         #expect(try store.committed("2025-01-14").components(separatedBy: "Added once").count == 2)
@@ -70,7 +71,7 @@ import JournalModel
         #expect(try store.status != "")
 
         store.journal.faults = FaultInjection()
-        _ = try store.journal.addTask("Next", tags: [], to: StoreHarness.day("2025-01-14"))
+        _ = try AddTask(store.journal).run("Next", tags: [], to: StoreHarness.day("2025-01-14"))
         #expect(try store.commitCount == 5)
         #expect(try store.status == "")
     }
@@ -78,10 +79,10 @@ import JournalModel
     @Test func idsThatCannotBeSavedAfterTheCommitAreAWarning() throws {
         let store = try journalWithATaskToCarry()
         store.journal.faults.failing[.saveIDs] = InjectedFault()
-        let first = try store.journal.addTask("First", tags: [], to: StoreHarness.day("2025-01-14"))
+        let first = try AddTask(store.journal).run("First", tags: [], to: StoreHarness.day("2025-01-14"))
         #expect(store.warnings.first?.hasPrefix("committed, but the list of used ids was not saved") == true)
         store.journal.faults = FaultInjection()
-        let second = try store.journal.addTask("Second", tags: [], to: StoreHarness.day("2025-01-14"))
+        let second = try AddTask(store.journal).run("Second", tags: [], to: StoreHarness.day("2025-01-14"))
         #expect(first.task.id != second.task.id)
         // The list is complete again: the id the failed save missed is in it.
         let ids = try String(contentsOfFile: store.directory + "/.git/journal/ids", encoding: .utf8)
@@ -96,7 +97,7 @@ import JournalModel
 @Suite struct HandEditRaceTests {
     @Test func aBranchMovedDuringAHandEditCommitStopsWithTheEditKept() throws {
         let store = try StoreHarness()
-        _ = try store.journal.addTask("Before", tags: [], to: StoreHarness.day("2025-01-15"))
+        _ = try AddTask(store.journal).run("Before", tags: [], to: StoreHarness.day("2025-01-15"))
         let path = store.directory + "/2025/01/2025-01-15.md"
         try (store.file("2025-01-15")! + "- [ ] Typed by hand\n").write(toFile: path, atomically: true, encoding: .utf8)
         store.journal.faults.beforeSwap = {
@@ -105,14 +106,14 @@ import JournalModel
             _ = try store.git("commit", "-q", "-m", "notes by git")
         }
         #expect(throws: Journal.BranchMovedMeanwhile.self) {
-            try store.journal.addTask("After", tags: [], to: StoreHarness.day("2025-01-15"))
+            try AddTask(store.journal).run("After", tags: [], to: StoreHarness.day("2025-01-15"))
         }
         #expect(try store.git("log", "-1", "--format=%s") == "notes by git")
         #expect(store.file("2025-01-15")?.contains("- [ ] Typed by hand\n") == true)
         #expect(store.file("2025-01-15")?.contains("After") == false)
 
         store.journal.faults = FaultInjection()
-        _ = try store.journal.addTask("After", tags: [], to: StoreHarness.day("2025-01-15"))
+        _ = try AddTask(store.journal).run("After", tags: [], to: StoreHarness.day("2025-01-15"))
         let day = try store.committed("2025-01-15")
         #expect(day.contains("- [ ] Typed by hand ^") && day.contains("- [ ] After ^"))
         #expect(try store.status == "")

@@ -1,8 +1,9 @@
 import FoundationEssentials
-import Testing
-@testable import JournalCore
-import JournalModel
 import Git
+import JournalModel
+@testable import JournalStore
+import JournalUseCases
+import Testing
 
 @Suite struct SHA1Tests {
     func hex(_ bytes: [UInt8]) -> String { bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined() }

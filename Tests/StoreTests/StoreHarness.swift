@@ -1,8 +1,9 @@
 import Foundation
 import Git
-@testable import JournalCore
-import TestSupport
 import JournalModel
+@testable import JournalStore
+import JournalUseCases
+import TestSupport
 
 /// A journal in a temporary directory, driven in process: no binary, no child process but the
 /// `git` command line that checks what the store left. The store reads Git configuration only

@@ -1,8 +1,9 @@
 import Foundation
-@testable import JournalCore
-import Testing
-import TestSupport
 import JournalModel
+@testable import JournalStore
+import JournalUseCases
+import TestSupport
+import Testing
 
 /// A sync fails at each of its steps: before the branch moves nothing changed here, and the next
 /// sync does the whole job once; after it, the merge stands and is pushed, never made twice.
@@ -12,14 +13,14 @@ import JournalModel
         let laptop = try StoreHarness(name: "laptop")
         let remote = laptop.sandbox.path("hub.git")
         try laptop.sandbox.git("init", "-q", "--bare", "-b", "main", remote, in: laptop.sandbox.root.path)
-        try laptop.journal.addRemote("origin", url: remote)
-        _ = try laptop.journal.addTask("Before the split", tags: [], to: StoreHarness.day("2025-01-15"))
-        _ = try laptop.journal.sync(remote: "origin", dryRun: false)
+        try ManageRemotes(laptop.journal).add("origin", url: remote)
+        _ = try AddTask(laptop.journal).run("Before the split", tags: [], to: StoreHarness.day("2025-01-15"))
+        _ = try Sync(laptop.journal).run(remote: "origin", dryRun: false)
         try laptop.sandbox.git("clone", "-q", remote, laptop.sandbox.path("desktop"), in: laptop.sandbox.root.path)
         let desktop = try StoreHarness(opening: "desktop", in: laptop.sandbox)
-        _ = try desktop.journal.addTask("From the desktop", tags: [], to: StoreHarness.day("2025-01-15"))
-        _ = try desktop.journal.sync(remote: "origin", dryRun: false)
-        if diverged { _ = try laptop.journal.addTask("From the laptop", tags: [], to: StoreHarness.day("2025-01-15")) }
+        _ = try AddTask(desktop.journal).run("From the desktop", tags: [], to: StoreHarness.day("2025-01-15"))
+        _ = try Sync(desktop.journal).run(remote: "origin", dryRun: false)
+        if diverged { _ = try AddTask(laptop.journal).run("From the laptop", tags: [], to: StoreHarness.day("2025-01-15")) }
         return (laptop, desktop)
     }
 
@@ -28,7 +29,7 @@ import JournalModel
         let head = try laptop.head
         let day = laptop.file("2025-01-15")
         laptop.journal.faults.failing[step] = InjectedFault()
-        #expect(throws: InjectedFault.self) { try laptop.journal.sync(remote: "origin", dryRun: false) }
+        #expect(throws: InjectedFault.self) { try Sync(laptop.journal).run(remote: "origin", dryRun: false) }
         #expect(try laptop.head == head)
         #expect(laptop.file("2025-01-15") == day)
         #expect(try laptop.status == "")
@@ -39,7 +40,7 @@ import JournalModel
     func aFastForwardThatFailsChangesNothing(step: StoreStep) throws {
         let (laptop, desktop) = try twoMachines(diverged: false)
         try syncFailsChangingNothing(laptop, at: step)
-        let report = try laptop.journal.sync(remote: "origin", dryRun: false)
+        let report = try Sync(laptop.journal).run(remote: "origin", dryRun: false)
         #expect(report.outcomes == [.fastForward])
         #expect(try laptop.head == (try desktop.head))
         #expect(try laptop.status == "")
@@ -49,7 +50,7 @@ import JournalModel
     func aMergeThatFailsBeforeTheBranchMovesChangesNothing(step: StoreStep) throws {
         let (laptop, _) = try twoMachines(diverged: true)
         try syncFailsChangingNothing(laptop, at: step)
-        #expect(try laptop.journal.sync(remote: "origin", dryRun: false).outcomes == [.merged, .pushed])
+        #expect(try Sync(laptop.journal).run(remote: "origin", dryRun: false).outcomes == [.merged, .pushed])
         let merged = try laptop.committed("2025-01-15")
         #expect(["Before the split", "From the desktop", "From the laptop"].allSatisfy { merged.components(separatedBy: $0).count == 2 })
     }
@@ -58,12 +59,12 @@ import JournalModel
     @Test func aPushThatFailsAfterTheMergeIsPushedByTheNextSyncOnce() throws {
         let (laptop, _) = try twoMachines(diverged: true)
         laptop.journal.faults.failing[.push] = InjectedFault()
-        #expect(throws: InjectedFault.self) { try laptop.journal.sync(remote: "origin", dryRun: false) }
+        #expect(throws: InjectedFault.self) { try Sync(laptop.journal).run(remote: "origin", dryRun: false) }
         let merge = try laptop.head
         #expect(try laptop.git("rev-list", "--count", "--merges", "HEAD") == "1")
 
         laptop.journal.faults = FaultInjection()
-        #expect(try laptop.journal.sync(remote: "origin", dryRun: false).outcomes == [.pushed])
+        #expect(try Sync(laptop.journal).run(remote: "origin", dryRun: false).outcomes == [.pushed])
         #expect(try laptop.head == merge)
         #expect(try laptop.git("rev-parse", "origin/main") == merge)
         #expect(try laptop.status == "")
@@ -72,12 +73,12 @@ import JournalModel
     @Test func anIndexThatCannotBeWrittenAfterAFastForwardIsAWarning() throws {
         let (laptop, desktop) = try twoMachines(diverged: false)
         laptop.journal.faults.failing[.writeIndex] = InjectedFault()
-        #expect(try laptop.journal.sync(remote: "origin", dryRun: false).outcomes == [.fastForward])
+        #expect(try Sync(laptop.journal).run(remote: "origin", dryRun: false).outcomes == [.fastForward])
         #expect(try laptop.head == (try desktop.head))
         #expect(laptop.warnings.count == 1)
         #expect(laptop.warnings.first?.hasPrefix("committed, but Git's index was not updated") == true)
         laptop.journal.faults = FaultInjection()
-        _ = try laptop.journal.addTask("After", tags: [], to: StoreHarness.day("2025-01-15"))
+        _ = try AddTask(laptop.journal).run("After", tags: [], to: StoreHarness.day("2025-01-15"))
         #expect(try laptop.status == "")
     }
 }

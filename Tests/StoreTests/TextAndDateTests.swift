@@ -1,21 +1,22 @@
-import Testing
-@testable import JournalCore
 import JournalModel
+@testable import JournalStore
+@testable import JournalUseCases
+import Testing
 
 @Suite struct TaskTextTests {
     @Test func appendsTagsOnceAndKeepsTheTextOnOneLine() throws {
-        #expect(try Journal.taskText("  Review the auth module ", tags: ["security", "#review"]) == "Review the auth module #security #review")
-        #expect(try Journal.taskText("Fix #security hole", tags: ["security"]) == "Fix #security hole")
+        #expect(try AddTask.taskText("  Review the auth module ", tags: ["security", "#review"]) == "Review the auth module #security #review")
+        #expect(try AddTask.taskText("Fix #security hole", tags: ["security"]) == "Fix #security hole")
     }
 
     @Test(arguments: ["two\nlines", "carriage\rreturn", "bell\u{07}", "", "   "])
     func refusesTextThatIsEmptyOrWouldBreakTheLine(_ text: String) {
-        #expect(throws: JournalError.self) { try Journal.taskText(text, tags: []) }
+        #expect(throws: JournalError.self) { try AddTask.taskText(text, tags: []) }
     }
 
     @Test(arguments: ["two words", "", "semi;colon"])
     func refusesTagsThatAreNotOneWord(_ tag: String) {
-        #expect(throws: JournalError.invalidTag(tag)) { try Journal.taskText("task", tags: [tag]) }
+        #expect(throws: JournalError.invalidTag(tag)) { try AddTask.taskText("task", tags: [tag]) }
     }
 }
 

@@ -1,8 +1,9 @@
 import Foundation
-@testable import JournalCore
-import Testing
-import TestSupport
 import JournalModel
+@testable import JournalStore
+import JournalUseCases
+import TestSupport
+import Testing
 
 /// Undo goes through the same two phases as every command; recovery after a dead lock holder
 /// removes only what that holder could have left.
@@ -10,19 +11,19 @@ import JournalModel
     @Test(arguments: [StoreStep.writeObjects, .replaceFile, .swapBranch])
     func anUndoThatFailsBeforeTheBranchMovesTakesNothingBack(step: StoreStep) throws {
         let store = try StoreHarness()
-        _ = try store.journal.addTask("Keep me", tags: [], to: StoreHarness.day("2025-01-15"))
-        _ = try store.journal.addTask("Take me back", tags: [], to: StoreHarness.day("2025-01-15"))
+        _ = try AddTask(store.journal).run("Keep me", tags: [], to: StoreHarness.day("2025-01-15"))
+        _ = try AddTask(store.journal).run("Take me back", tags: [], to: StoreHarness.day("2025-01-15"))
         let head = try store.head
         let day = store.file("2025-01-15")
         store.journal.faults.failing[step] = InjectedFault()
 
-        #expect(throws: InjectedFault.self) { try store.journal.undo(confirmSync: { _ in false }) }
+        #expect(throws: InjectedFault.self) { try Undo(store.journal).run(confirmSync: { _ in false }) }
         #expect(try store.head == head)
         #expect(store.file("2025-01-15") == day)
         #expect(try store.status == "")
 
         store.journal.faults = FaultInjection()
-        #expect(try store.journal.undo(confirmSync: { _ in false }).item.commit.subject.hasSuffix("Take me back (2025-01-15)"))
+        #expect(try Undo(store.journal).run(confirmSync: { _ in false }).item.commit.subject.hasSuffix("Take me back (2025-01-15)"))
         #expect(try !store.committed("2025-01-15").contains("Take me back"))
         #expect(try store.committed("2025-01-15").contains("Keep me"))
     }
@@ -30,9 +31,9 @@ import JournalModel
     /// An undo whose index write fails after the commit took back one change, not six.
     @Test func anUndoWhoseIndexWriteFailsTakesBackOneChange() throws {
         let store = try StoreHarness()
-        for text in ["First", "Second", "Third"] { _ = try store.journal.addTask(text, tags: [], to: StoreHarness.day("2025-01-15")) }
+        for text in ["First", "Second", "Third"] { _ = try AddTask(store.journal).run(text, tags: [], to: StoreHarness.day("2025-01-15")) }
         store.journal.faults.failing[.writeIndex] = InjectedFault()
-        _ = try store.journal.undo(confirmSync: { _ in false })
+        _ = try Undo(store.journal).run(confirmSync: { _ in false })
         let day = try store.committed("2025-01-15")
         #expect(day.contains("First") && day.contains("Second") && !day.contains("Third"))
         #expect(store.warnings.count == 1)
@@ -42,7 +43,7 @@ import JournalModel
     /// took the lock: the next write removes the later one only, and says so.
     @Test func recoveryRemovesOnlyWhatTheDeadHolderLeft() throws {
         let store = try StoreHarness()
-        _ = try store.journal.addTask("Before the crash", tags: [], to: StoreHarness.day("2025-01-15"))
+        _ = try AddTask(store.journal).run("Before the crash", tags: [], to: StoreHarness.day("2025-01-15"))
         let dead = try ChildProcess(["/bin/true"], environment: [:])
         dead.wait()
         let git = store.directory + "/.git/"
@@ -54,7 +55,7 @@ import JournalModel
             try FileManager.default.setAttributes([.modificationDate: crash.addingTimeInterval(offset)], ofItemAtPath: git + name)
         }
 
-        _ = try store.journal.addTask("After the crash", tags: [], to: StoreHarness.day("2025-01-15"))
+        _ = try AddTask(store.journal).run("After the crash", tags: [], to: StoreHarness.day("2025-01-15"))
         #expect(!FileManager.default.fileExists(atPath: git + "index.lock"))
         #expect(FileManager.default.fileExists(atPath: git + "config.lock"))
         #expect(store.warnings == ["recovered from an interrupted journal command (pid \(dead.pid)): removed .git/index.lock"])

@@ -1,6 +1,7 @@
 import ArgumentParser
-import JournalCore
 import JournalModel
+import JournalStore
+import JournalUseCases
 
 struct AddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,8 +19,8 @@ struct AddCommand: ParsableCommand {
     @OptionGroup var verification: VerificationOption
 
     func run() throws {
-        let journal = try options.open(command: "add", skippingVerification: verification.skipsHooks)
-        let added = try journal.addTask(text, tags: tag, to: try options.day(date))
+        let journal = try options.open(command: .add, skippingVerification: verification.skipsHooks)
+        let added = try AddTask(journal).run(text, tags: tag, to: try options.day(date))
         print("added \(added.number) \(TaskLineFormat.summary(id: added.task.id, text: added.task.text)) (\(added.day.iso))")
         if added.startedDay, added.day == (try options.today()) {
             print("started \(added.day.iso); 'journal new' carries unfinished tasks into it")

@@ -1,6 +1,7 @@
 import ArgumentParser
-import JournalCore
 import JournalModel
+import JournalStore
+import JournalUseCases
 
 struct AgendaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,7 +23,7 @@ struct AgendaCommand: ParsableCommand {
     }
 
     func run() throws {
-        let days = try options.open().agenda(after: try options.today(), limit: n)
+        let days = try ListAgenda(options.open()).run(after: try options.today(), limit: n)
         if json { return try Output.json(days) }
         if days.isEmpty { print("nothing scheduled ahead") }
         for (position, day) in days.enumerated() {

@@ -1,6 +1,7 @@
 import ArgumentParser
-import JournalCore
 import JournalModel
+import JournalStore
+import JournalUseCases
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,7 +30,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let journal = try options.open()
-        let check = try journal.check(days: try dates.map { try options.day($0) }, changedOnly: changed)
+        let check = try CheckDays(journal).run(days: try dates.map { try options.day($0) }, changedOnly: changed)
         if json {
             try Output.json(check)
         } else {

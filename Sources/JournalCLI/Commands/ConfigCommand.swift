@@ -1,6 +1,7 @@
 import ArgumentParser
-import JournalCore
 import JournalModel
+import JournalStore
+import JournalUseCases
 
 struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
-import JournalCore
 import JournalModel
+import JournalStore
+import JournalUseCases
 
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -35,11 +36,11 @@ struct DiffCommand: ParsableCommand {
         let journal = try options.open()
         let comparison: DayComparison
         if let since {
-            comparison = try journal.compare(try options.day(dates.first), since: since)
+            comparison = try CompareDays(journal).run(try options.day(dates.first), since: since)
         } else if dates.count == 2 {
-            comparison = try journal.compare(try options.day(dates[0]), try options.day(dates[1]))
+            comparison = try CompareDays(journal).run(try options.day(dates[0]), try options.day(dates[1]))
         } else {
-            comparison = try journal.compare(nil, try options.day(dates.first))
+            comparison = try CompareDays(journal).run(nil, try options.day(dates.first))
         }
         if json { return try Output.json(comparison) }
         print("diff \(comparison.from) → \(comparison.to)")

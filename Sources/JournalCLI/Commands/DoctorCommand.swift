@@ -1,6 +1,7 @@
 import ArgumentParser
-import JournalCore
 import JournalModel
+import JournalStore
+import JournalUseCases
 
 struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,7 +22,7 @@ struct DoctorCommand: ParsableCommand {
     @OptionGroup var options: JournalOptions
 
     func run() throws {
-        let report = try options.open().doctor()
+        let report = try Doctor(options.open()).run()
         if json {
             try Output.json(report)
         } else {

@@ -1,6 +1,7 @@
 import ArgumentParser
-import JournalCore
 import JournalModel
+import JournalStore
+import JournalUseCases
 
 struct EditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,13 +19,13 @@ struct EditCommand: ParsableCommand {
     @OptionGroup var verification: VerificationOption
 
     func run() throws {
-        let journal = try options.open(command: "edit", skippingVerification: verification.skipsHooks)
+        let journal = try options.open(command: .edit, skippingVerification: verification.skipsHooks)
         let day = try options.day(date)
-        let path = try journal.prepareEdit(of: day)
+        let path = try EditDay(journal).prepare(of: day)
         let editor = try options.settings(of: journal).editor
         let status = try Editor.run(editor, on: path)
         guard status == 0 else { throw JournalError.editorFailed(editor, status) }
-        let edited = try journal.finishEdit(of: day)
+        let edited = try EditDay(journal).finish(of: day)
         for problem in edited.problems { Output.warning(problem.description) }
         print(edited.committed ? "committed \(day.iso)" : "no change to \(day.iso)")
     }

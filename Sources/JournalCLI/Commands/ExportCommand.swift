@@ -1,6 +1,7 @@
 import ArgumentParser
-import JournalCore
 import JournalModel
+import JournalStore
+import JournalUseCases
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,7 +25,7 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var options: JournalOptions
 
     func run() throws {
-        let days = try options.open().exportDays(since: try since.map { try options.day($0) }, until: try until.map { try options.day($0) })
+        let days = try ExportDays(options.open()).run(since: try since.map { try options.day($0) }, until: try until.map { try options.day($0) })
         switch format {
         case .json: try Output.json(days.map(\.view))
         case .md: Output.write(ExportFormat.markdown(days))

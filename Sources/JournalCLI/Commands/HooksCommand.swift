@@ -1,6 +1,7 @@
 import ArgumentParser
-import JournalCore
 import JournalModel
+import JournalStore
+import JournalUseCases
 
 struct HooksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,7 +25,7 @@ struct HooksCommand: ParsableCommand {
         @OptionGroup var options: JournalOptions
 
         func run() throws {
-            let listing = try options.open().listHooks(readySet: from)
+            let listing = try ManageHooks(options.open()).list(readySet: from)
             if json { return try Output.json(listing) }
             print("hooks folder: \(listing.directory)")
             print("ready hooks: \(listing.readySet ?? "not found (pass --from DIR)")")
@@ -49,7 +50,7 @@ struct HooksCommand: ParsableCommand {
         @OptionGroup var options: JournalOptions
 
         func run() throws {
-            let (installation, path) = try options.open().installHook(name, readySet: from, force: force)
+            let (installation, path) = try ManageHooks(options.open()).install(name, readySet: from, force: force)
             switch installation {
             case .installed: print("installed \(name) as \(path)")
             case .replaced: print("replaced \(path) with the ready \(name)")

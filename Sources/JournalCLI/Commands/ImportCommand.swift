@@ -1,6 +1,7 @@
 import ArgumentParser
-import JournalCore
 import JournalModel
+import JournalStore
+import JournalUseCases
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,9 +32,9 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let journal = try options.open(command: "import", skippingVerification: verification.skipsHooks)
+        let journal = try options.open(command: .import, skippingVerification: verification.skipsHooks)
         let day = try date.map { try options.day($0) }
-        let imported = try journal.importFiles(files, date: day, progress: Output.progress("reading", unit: "files", from: 2))
+        let imported = try ImportFiles(journal).run(files, date: day, progress: Output.progress("reading", unit: "files", from: 2))
         for file in imported {
             let already = file.alreadyThere > 0 ? " (\(file.alreadyThere) already there)" : ""
             print("imported \(file.name) into \(file.day.iso): \(file.added) task\(file.added == 1 ? "" : "s")\(already)")

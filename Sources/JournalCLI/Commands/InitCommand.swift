@@ -1,6 +1,7 @@
 import ArgumentParser
-import JournalCore
 import JournalModel
+import JournalStore
+import JournalUseCases
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,6 +14,7 @@ struct InitCommand: ParsableCommand {
     @OptionGroup var options: JournalOptions
 
     func run() throws {
+        if let mode { try Settings.validate(mode, for: .fileMode, origin: "--mode") }
         let journal = try Journal.create(at: try options.location, environment: options.environment, mode: mode)
         print("created journal at \(journal.directory.dropLast())")
         print("next: journal new   (starts today's list)")

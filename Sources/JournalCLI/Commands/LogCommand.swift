@@ -1,6 +1,7 @@
 import ArgumentParser
-import JournalCore
 import JournalModel
+import JournalStore
+import JournalUseCases
 
 struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -39,7 +40,7 @@ struct LogCommand: ParsableCommand {
         let journal = try options.open()
         let progress = Output.progress("indexing history", unit: "commits")
         if let task {
-            let log = try journal.taskLog(task, today: try options.today(), progress: progress)
+            let log = try TaskHistory(journal).log(task, today: try options.today(), progress: progress)
             if json { return try Output.json(log) }
             try options.page(journal)
             print("^\(log.task) \(log.text)")
@@ -52,7 +53,7 @@ struct LogCommand: ParsableCommand {
             print("created \(summary.created), \(summary.ageDays) day\(summary.ageDays == 1 ? "" : "s") old, open \(summary.daysOpen) day\(summary.daysOpen == 1 ? "" : "s"), carried \(summary.timesCarried) time\(summary.timesCarried == 1 ? "" : "s"); now \(box) on \(summary.day)")
             return
         }
-        let entries = try journal.history(day: try day.map { try options.day($0) }, since: try since.map { try options.day($0) },
+        let entries = try TaskHistory(journal).history(day: try day.map { try options.day($0) }, since: try since.map { try options.day($0) },
                                           until: try until.map { try options.day($0) }, limit: n, progress: progress)
         if json { return try Output.json(entries) }
         try options.page(journal)

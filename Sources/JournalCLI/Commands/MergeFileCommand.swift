@@ -1,6 +1,7 @@
 import ArgumentParser
-import JournalCore
 import JournalModel
+import JournalStore
+import JournalUseCases
 
 struct MergeFileCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

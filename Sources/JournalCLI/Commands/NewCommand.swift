@@ -1,6 +1,7 @@
 import ArgumentParser
-import JournalCore
 import JournalModel
+import JournalStore
+import JournalUseCases
 
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,16 +27,16 @@ struct NewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let journal = try options.open(command: "new", skippingVerification: verification.skipsHooks)
+        let journal = try options.open(command: .new, skippingVerification: verification.skipsHooks)
         let day = try options.day(date)
         let carries = try carry || (!noCarry && options.settings(of: journal).carries)
-        let started = try journal.startDay(day, carry: carries)
+        let started = try StartDay(journal).run(day, carry: carries)
         let from = started.carried.keys.sorted().map(\.iso)
         let carried = started.carriedCount == 0 ? "nothing to carry" :
             "carried \(started.carriedCount) task\(started.carriedCount == 1 ? "" : "s") from \(from.joined(separator: ", "))"
         let already = started.alreadyPresent > 0 ? " (\(started.alreadyPresent) already there)" : ""
         print("\(started.created ? "started" : "\(day.iso) exists;") \(started.created ? "\(day.iso) \(day.weekday.name): " : "")\(carried)\(already)")
-        if started.created || started.carriedCount > 0 { ShowCommand.printDay(try journal.view(of: day)) }
-        journal.announceNewDay(day)
+        if started.created || started.carriedCount > 0 { ShowCommand.printDay(try ViewDay(journal).run(of: day)) }
+        StartDay(journal).announce(day)
     }
 }

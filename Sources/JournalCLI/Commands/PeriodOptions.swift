@@ -1,6 +1,7 @@
 import ArgumentParser
-import JournalCore
 import JournalModel
+import JournalStore
+import JournalUseCases
 
 /// The period a report or statistics cover.
 struct PeriodOptions: ParsableArguments {

@@ -1,6 +1,7 @@
 import ArgumentParser
-import JournalCore
 import JournalModel
+import JournalStore
+import JournalUseCases
 
 struct RemoteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,7 +17,7 @@ struct RemoteCommand: ParsableCommand {
         @Argument(help: "Its URL.") var url: String
         @OptionGroup var options: JournalOptions
         func run() throws {
-            try options.open().addRemote(name, url: url)
+            try ManageRemotes(options.open()).add(name, url: url)
             print("added remote \(name) \(url)")
         }
     }
@@ -26,7 +27,7 @@ struct RemoteCommand: ParsableCommand {
         @Flag(help: "Print JSON for scripts: an array of {name, url}.") var json = false
         @OptionGroup var options: JournalOptions
         func run() throws {
-            let remotes = try options.open().remotes()
+            let remotes = try ManageRemotes(options.open()).list()
             if json { return try Output.json(remotes.map { ["name": $0.name, "url": $0.url] }) }
             for remote in remotes { print("\(remote.name)\t\(remote.url)") }
         }
@@ -37,7 +38,7 @@ struct RemoteCommand: ParsableCommand {
         @Argument(help: "The remote's name.", completion: Completions.remote) var name: String
         @OptionGroup var options: JournalOptions
         func run() throws {
-            try options.open().removeRemote(name)
+            try ManageRemotes(options.open()).remove(name)
             print("removed remote \(name)")
         }
     }
@@ -54,8 +55,8 @@ struct CloneCommand: ParsableCommand {
     @OptionGroup var options: JournalOptions
 
     func run() throws {
-        let target = try path.map { try Settings.journalLocation(explicit: $0, environment: options.environment).value } ?? options.location
-        let journal = try Journal.clone(url, to: target, environment: options.environment, progress: Output.transferProgress())
+        let target = try path.map { try Settings.journalLocation(explicit: $0, explicitOrigin: "PATH", environment: options.environment).value } ?? options.location
+        let journal = try ManageRemotes.clone(url, to: target, environment: options.environment, progress: Output.transferProgress())
         print("cloned \(url) into \(journal.directory.dropLast())")
     }
 }
@@ -90,13 +91,13 @@ struct SyncCommand: ParsableCommand {
     }
 
     func run() throws {
-        let journal = try options.open(command: "sync", skippingVerification: verification.skipsHooks)
+        let journal = try options.open(command: .sync, skippingVerification: verification.skipsHooks)
         guard all else {
             let report = try sync(journal, with: try remote ?? options.settings(of: journal).defaultRemote)
             if json { try Output.json(report) }
             return
         }
-        let names = try journal.remotes().map(\.name)
+        let names = try ManageRemotes(journal).list().map(\.name)
         guard !names.isEmpty else { throw ValidationError("the journal has no remote: add one with 'journal remote add NAME URL'") }
         var reports: [SyncReport] = []
         var failed = false
@@ -115,8 +116,8 @@ struct SyncCommand: ParsableCommand {
     /// Syncs with one remote and prints what happened, unless JSON is asked for: then the caller
     /// prints the reports.
     private func sync(_ journal: Journal, with remote: String) throws -> SyncReport {
-        let report = try journal.sync(remote: remote, dryRun: dryRun, progress: Output.transferProgress())
-        defer { if !dryRun { journal.announceSync(with: remote) } }
+        let report = try Sync(journal).run(remote: remote, dryRun: dryRun, progress: Output.transferProgress())
+        defer { if !dryRun { Sync(journal).announce(with: remote) } }
         if json { return report }
         describe(report, remote: remote)
         return report

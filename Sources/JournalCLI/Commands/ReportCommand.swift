@@ -1,6 +1,7 @@
 import ArgumentParser
-import JournalCore
 import JournalModel
+import JournalStore
+import JournalUseCases
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,7 +42,7 @@ struct ReportCommand: ParsableCommand {
         let journal = try options.open()
         let weekStart = try options.settings(of: journal).weekStart
         let (start, end) = try period.period(options, weekStart: weekStart) { $0.startOfWeek(weekStart) }
-        let report = try journal.report(from: start, through: end, tag: tag, excluding: excludedTags)
+        let report = try ReportPeriod(journal).run(from: start, through: end, tag: tag, excluding: excludedTags)
         if html { return try Output.emit(page(report, from: start, through: end, weekStart: weekStart), to: out) }
         if json { return try Output.json(report) }
         try options.page(journal)

@@ -1,7 +1,8 @@
 import ArgumentParser
-import JournalCore
 import Glibc
 import JournalModel
+import JournalStore
+import JournalUseCases
 
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -38,7 +39,7 @@ struct SearchCommand: ParsableCommand {
         let journal = try options.open()
         let query = SearchQuery(words: words, tag: tag, person: person, states: state?.states,
                                 since: try since.map { try options.day($0) }, until: try until.map { try options.day($0) })
-        let hits = try journal.search(query).prefix(n ?? .max)
+        let hits = try SearchDays(journal).run(query).prefix(n ?? .max)
         if json { return try Output.json(Array(hits)) }
         guard !hits.isEmpty else {
             if isatty(STDOUT_FILENO) == 1 { Output.usage("no matches") }

@@ -1,6 +1,7 @@
 import ArgumentParser
-import JournalCore
 import JournalModel
+import JournalStore
+import JournalUseCases
 
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,7 +14,7 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var options: JournalOptions
 
     func run() throws {
-        let view = try options.open().view(of: try options.day(date))
+        let view = try ViewDay(options.open()).run(of: try options.day(date))
         if json { try Output.json(view) } else { ShowCommand.printDay(view) }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
-import JournalCore
 import JournalModel
+import JournalStore
+import JournalUseCases
 
 struct StandupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,7 +21,7 @@ struct StandupCommand: ParsableCommand {
     @OptionGroup var options: JournalOptions
 
     func run() throws {
-        let standup = try options.open().standup(on: try options.day(date))
+        let standup = try PrepareStandup(options.open()).run(on: try options.day(date))
         if json { return try Output.json(standup) }
         print("## Stand-up \(standup.date)")
         section("Done" + (standup.previousDay.map { " (\($0))" } ?? ""), standup.done)

@@ -1,6 +1,7 @@
 import ArgumentParser
-import JournalCore
 import JournalModel
+import JournalStore
+import JournalUseCases
 
 /// The arguments of start, done, cancel and reopen: which tasks, on which day.
 struct TaskSelection: ParsableArguments {
@@ -22,8 +23,8 @@ struct TaskSelection: ParsableArguments {
             }
             return reference
         }
-        let journal = try options.open(command: verb, skippingVerification: verification.skipsHooks)
-        for change in try journal.setState(state, of: references, near: try options.day(date), verb: verb) {
+        let journal = try options.open(command: CommandName(settingStateTo: state), skippingVerification: verification.skipsHooks)
+        for change in try ChangeState(journal).run(state, of: references, near: try options.day(date)) {
             let summary = TaskLineFormat.summary(id: change.task.id, text: change.task.text)
             print(change.changed ? "\(verb) \(summary) (\(change.day.iso))" : "unchanged: \(summary) is already [\(TaskLineFormat.box(state))]")
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
-import JournalCore
 import JournalModel
+import JournalStore
+import JournalUseCases
 
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,7 +41,7 @@ struct StatsCommand: ParsableCommand {
             guard let first = try? journal.firstDay(), first > halfYear else { return halfYear }
             return min(first, end).startOfWeek(weekStart)
         }
-        let stats = try journal.stats(from: start, through: end, weekStart: weekStart, carriedThreshold: carried)
+        let stats = try CountStats(journal).run(from: start, through: end, weekStart: weekStart, carriedThreshold: carried)
         if json { return try Output.json(stats) }
         if html { return try Output.emit(page(stats, weekStart: weekStart), to: out) }
         try options.page(journal)

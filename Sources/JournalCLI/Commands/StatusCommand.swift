@@ -1,6 +1,7 @@
 import ArgumentParser
-import JournalCore
 import JournalModel
+import JournalStore
+import JournalUseCases
 
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,7 +13,7 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var options: JournalOptions
 
     func run() throws {
-        let status = try options.open().status(today: try options.today())
+        let status = try ShowStatus(options.open()).run(today: try options.today())
         if json { return try Output.json(status) }
         print("journal \(status.directory.dropLast())")
         if status.todayStarted {

@@ -1,6 +1,7 @@
 import ArgumentParser
-import JournalCore
 import JournalModel
+import JournalStore
+import JournalUseCases
 
 struct UndoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,9 +30,9 @@ struct UndoCommand: ParsableCommand {
     }
 
     func run() throws {
-        let journal = try options.open(command: "undo", skippingVerification: verification.skipsHooks)
+        let journal = try options.open(command: .undo, skippingVerification: verification.skipsHooks)
         if list {
-            let items = try journal.undoableItems(limit: n)
+            let items = try Undo(journal).items(limit: n)
             if json { return try Output.json(items) }
             for item in items { print("\(item.commit.shortID)  \(item.commit.localTime)  \(item.commit.subject)") }
             if items.isEmpty { print("nothing to undo") }
@@ -39,7 +40,7 @@ struct UndoCommand: ParsableCommand {
         }
         var answers: [String: Bool] = [:]
         do {
-            let undone = try journal.undo { item in
+            let undone = try Undo(journal).run { item in
                 if yes { return true }
                 if let answer = answers[item.commit.id] { return answer }
                 let question = "the last change is a sync (\(item.commit.shortID) \(item.commit.subject)); undo goes back to "

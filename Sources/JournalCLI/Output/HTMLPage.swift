@@ -1,5 +1,6 @@
-import JournalCore
 import JournalModel
+import JournalStore
+import JournalUseCases
 
 /// One self-contained HTML page, for a report sent to people: CSS inline, no script, nothing
 /// fetched from anywhere, so it can be pasted into an email or attached. Light and dark mail

@@ -1,5 +1,6 @@
-import JournalCore
 import JournalModel
+import JournalStore
+import JournalUseCases
 
 /// A calendar of finished tasks, drawn like a contribution graph: a row per weekday, a column
 /// per week, darker for more. Without colour the cells are the characters `. - + * #`.

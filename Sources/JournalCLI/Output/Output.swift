@@ -1,7 +1,8 @@
 import FoundationEssentials
-import JournalCore
 import Glibc
 import JournalModel
+import JournalStore
+import JournalUseCases
 
 enum Output {
     /// One line, whatever the message quotes: a line break or other control character in an

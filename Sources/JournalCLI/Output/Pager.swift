@@ -1,8 +1,9 @@
 import FoundationEssentials
-import JournalCore
 import Glibc
-import Synchronization
 import JournalModel
+import JournalStore
+import JournalUseCases
+import Synchronization
 
 /// Long output through a pager, as Git does: only when standard output is a terminal, with
 /// `LESS=FRX` unless the user set LESS, so that a short page prints and exits at once and colours
@@ -15,26 +16,19 @@ enum Pager {
         guard running.withLock({ $0 }) == nil, isatty(STDOUT_FILENO) == 1 else { return }
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else { return }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, ends[0], STDIN_FILENO)
-        posix_spawn_file_actions_addclose(&actions, ends[0])
-        posix_spawn_file_actions_addclose(&actions, ends[1])
         var environment = ProcessInfo.processInfo.environment
         if environment["LESS"] == nil { environment["LESS"] = "FRX" }
         if environment["LV"] == nil { environment["LV"] = "-c" }
-        let arguments = ["/bin/sh", "-c", command]
-        var cArguments = arguments.map { strdup($0) } + [nil]
-        var cEnvironment = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (cArguments + cEnvironment).forEach { free($0) } }
-        var pid: pid_t = 0
-        let result = posix_spawn(&pid, "/bin/sh", &actions, nil, &cArguments, &cEnvironment)
-        close(ends[0])
-        guard result == 0 else {
+        let pager = Subprocess(["/bin/sh", "-c", command], environment: environment, name: "the pager '\(command)'")
+        let pid: pid_t
+        do {
+            pid = try pager.startReading(from: ends[0], closing: ends)
+        } catch {
+            close(ends[0])
             close(ends[1])
-            throw JournalError.storage("cannot start the pager '\(command)': \(String(cString: strerror(result)))")
+            throw error
         }
+        close(ends[0])
         fflush(nil)
         dup2(ends[1], STDOUT_FILENO)
         close(ends[1])
@@ -51,8 +45,7 @@ enum Pager {
         guard let pid = running.withLock({ $0 }) else { return }
         fflush(nil)
         close(STDOUT_FILENO)
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        _ = Subprocess.waitForExit(pid)
         running.withLock { $0 = nil }
     }
 }

@@ -1,7 +1,8 @@
-import JournalCore
 import Glibc
-import Synchronization
 import JournalModel
+import JournalStore
+import JournalUseCases
+import Synchronization
 
 /// Colour on standard output: on a terminal by default, never when NO_COLOR is set or output
 /// is piped, as `--color` and `journal.color` choose. Without colour every helper returns its

@@ -1,5 +1,6 @@
-import JournalCore
 import JournalModel
+import JournalStore
+import JournalUseCases
 
 /// How a task reads on the terminal: number, box, indented text, id.
 enum TaskLineFormat {

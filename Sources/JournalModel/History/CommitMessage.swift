@@ -10,27 +10,24 @@ public struct CommitMessage: Equatable, Sendable {
         public let key: String
         public let value: String
 
-        package init(key: String, value: String) {
-            self.key = key
+        package init(_ key: TrailerKey, _ value: String) {
+            self.key = key.rawValue
             self.value = value
         }
     }
 
-    public init(command: String, subject: String, day: Day? = nil, tasks: [TaskID] = [], body: [String] = []) {
+    public init(command: CommandName, subject: String, day: Day? = nil, tasks: [TaskID] = [], body: [String] = []) {
         self.subject = CommitMessage.shorten(subject)
         self.body = body
-        trailers = [Trailer(key: "Journal-Command", value: command)]
-        if let day { trailers.append(Trailer(key: "Journal-Day", value: day.iso)) }
-        trailers += tasks.map { Trailer(key: "Journal-TaskLine", value: $0.value) }
+        trailers = [Trailer(.command, command.rawValue)]
+        if let day { trailers.append(Trailer(.day, day.iso)) }
+        trailers += tasks.map { Trailer(.task, $0.value) }
     }
 
-    /// Trailers of an undo commit: the commit it undoes, and the one whose state it brings back
-    /// (the undone commit's parent; for a sync, the main before it), where undo looks next.
-    package static let undoesKey = "Journal-Undoes"
-    package static let restoresKey = "Journal-Restores"
-
     /// The journal command that made the commit (`Journal-Command`).
-    public var command: String { trailers.first { $0.key == "Journal-Command" }?.value ?? "" }
+    public var command: CommandName? {
+        trailers.first { $0.key == TrailerKey.command.rawValue }.flatMap { CommandName(rawValue: $0.value) }
+    }
 
     public var text: String {
         subject + "\n\n" + body.map { $0 + "\n" }.joined() + (body.isEmpty ? "" : "\n")
@@ -53,6 +50,7 @@ extension CommitMessage {
     /// The trailers journal wrote into a commit message, read back.
     package struct Parsed {
         package let subject: String
+        /// The `Journal-Command` trailer as written (a later version of journal may write others).
         package let command: String?
         package let day: Day?
         /// For an undo: the commit whose state it brought back (`Journal-Restores`).
@@ -64,13 +62,21 @@ extension CommitMessage {
             var day: Day?
             var restores: String?
             for line in text.split(separator: "\n") {
-                if line.hasPrefix("Journal-Command: ") { command = String(line.dropFirst(17)) }
-                if line.hasPrefix("Journal-Day: ") { day = Day(iso: line.dropFirst(13)) }
-                if line.hasPrefix(CommitMessage.restoresKey + ": ") { restores = String(line.dropFirst(CommitMessage.restoresKey.count + 2)) }
+                if let value = Parsed.value(of: .command, in: line) { command = String(value) }
+                if let value = Parsed.value(of: .day, in: line) { day = Day(iso: value) }
+                if let value = Parsed.value(of: .restores, in: line) { restores = String(value) }
             }
             self.command = command
             self.day = day
             self.restores = restores
+        }
+
+        /// The command, when it is one this version of journal knows.
+        package var commandName: CommandName? { command.flatMap(CommandName.init(rawValue:)) }
+
+        private static func value(of key: TrailerKey, in line: Substring) -> Substring? {
+            let prefix = key.rawValue + ": "
+            return line.hasPrefix(prefix) ? line.dropFirst(prefix.count) : nil
         }
     }
 }

@@ -1,9 +1,0 @@
-import JournalModel
-extension Journal {
-    /// `journal agenda`: the days after `today` that already have a file (tasks scheduled with
-    /// `journal add --date`), soonest first, at most `limit` of them.
-    public func agenda(after today: Day, limit: Int?) throws -> [DayView] {
-        let days = try dayFiles(from: today.adding(days: 1) ?? today).filter { $0.day > today }
-        return days.prefix(limit ?? days.count).map { DayView(day: $0.day, file: $0.file) }
-    }
-}

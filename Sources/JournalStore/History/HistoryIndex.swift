@@ -1,0 +1,259 @@
+import Git
+import Glibc
+import JournalModel
+import SQLite
+
+/// The journal's history read once and kept as task events, so that `journal log` never walks
+/// Git history again. Lives in `.git/journal/history.sqlite`: never committed, never synced.
+///
+/// It records the commit it has read up to. Each use brings it up to HEAD by reading only the
+/// commits since (following first parents, so a merge counts as one commit with what it brought
+/// in), and rebuilds it from nothing when that commit is no longer in HEAD's history (a reset, a
+/// rewrite), when its format is older, or when SQLite finds the file damaged.
+package final class HistoryIndex {
+    package static let format = "2"
+    package static let fileName = "history.sqlite"
+    private static let commitsPerReader = 250
+    private var database: Database
+    private let path: String
+    private let gitDirectory: String
+    /// The handle history is read through: the index's own, so that it can be replaced.
+    private var repository: Repository
+
+    /// Opens (creating if needed) the index at `path`; a file SQLite cannot read is replaced.
+    package init(path: String, gitDirectory: String) throws {
+        self.path = path
+        self.gitDirectory = gitDirectory
+        repository = try Repository.open(at: gitDirectory)
+        do {
+            database = try HistoryIndex.open(path)
+        } catch let error as SQLiteError where error.isCorruption {
+            unlink(path)
+            database = try HistoryIndex.open(path)
+        }
+    }
+
+    /// What SQLite finds wrong in the index file at `path` (read only), or nil when it is sound.
+    package static func damage(at path: String) -> String? {
+        do {
+            let result = try Database(path: path).prepare("PRAGMA quick_check").rows().first?.first?.text
+            return result == "ok" ? nil : result ?? "no answer from SQLite"
+        } catch {
+            return String(describing: error)
+        }
+    }
+
+    private static func open(_ path: String) throws -> Database {
+        let database = try Database(path: path)
+        chmod(path, 0o600)
+        try database.execute("""
+            CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS commits(seq INTEGER PRIMARY KEY, id TEXT NOT NULL, time INTEGER NOT NULL,
+                offset INTEGER NOT NULL, author TEXT NOT NULL, command TEXT, subject TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS commit_days(seq INTEGER NOT NULL, day TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS commit_days_by_day ON commit_days(day, seq);
+            CREATE INDEX IF NOT EXISTS commit_days_by_commit ON commit_days(seq);
+            CREATE TABLE IF NOT EXISTS events(seq INTEGER NOT NULL, task TEXT NOT NULL, day TEXT NOT NULL, kind TEXT NOT NULL,
+                text TEXT NOT NULL, before TEXT, after TEXT, words TEXT);
+            CREATE INDEX IF NOT EXISTS events_by_task ON events(task, seq);
+            CREATE TABLE IF NOT EXISTS tasks(id TEXT PRIMARY KEY, text TEXT NOT NULL, day TEXT NOT NULL, state TEXT NOT NULL);
+            """)
+        return database
+    }
+
+    /// Brings the index up to `head`: the commits since the indexed one when it is still in HEAD's
+    /// first-parent history, else everything anew. `progress` hears (done, total) meanwhile.
+    package func update(to head: ObjectID?, progress: ((Int, Int) -> Void)? = nil) throws {
+        let current = try database.immediateTransaction { () -> Bool in
+            guard try meta("format") == HistoryIndex.format, let indexed = try meta("commit").flatMap(ObjectID.init(hex:)),
+                  let head else { return false }
+            guard indexed != head else { return true }
+            let chain = try chain(from: head, downTo: indexed)
+            // A walk that reached the first commit without meeting the indexed one: history was
+            // rewritten under the index.
+            guard try chain.first.map({ try repository.commit($0).parentIDs.first }) == indexed else { return false }
+            try read(chain, into: database, progress: progress, head: head)
+            return true
+        }
+        if !current { try rebuild(to: head, progress: progress) }
+    }
+
+    /// Reads the whole history into a new file and renames it over the old one: readers see the
+    /// old index or the new, and the old one's pages need no journal while they are replaced.
+    private func rebuild(to head: ObjectID?, progress: ((Int, Int) -> Void)?) throws {
+        let temporary = path + ".new-\(getpid())"
+        unlink(temporary)
+        defer { unlink(temporary) }
+        let fresh = try HistoryIndex.open(temporary)
+        try fresh.immediateTransaction {
+            try read(head.map { try chain(from: $0, downTo: nil) } ?? [], into: fresh, progress: progress, head: head)
+        }
+        guard rename(temporary, path) == 0 else {
+            throw JournalError.storage("cannot replace \(path): \(String(cString: strerror(errno)))")
+        }
+        database = try HistoryIndex.open(path)
+    }
+
+    /// The commits from `head` back to (not including) `stop`, oldest first, as ids only: a
+    /// ten-year journal has tens of thousands.
+    private func chain(from head: ObjectID, downTo stop: ObjectID?) throws -> [ObjectID] {
+        var ids: [ObjectID] = []
+        try repository.walkFirstParents(from: head) { commit in
+            guard commit.id != stop else { return false }
+            ids.append(commit.id)
+            return true
+        }
+        return ids.reversed()
+    }
+
+    private func read(_ chain: [ObjectID], into database: Database, progress: ((Int, Int) -> Void)?, head: ObjectID?) throws {
+        let insertCommit = try database.prepare("INSERT INTO commits(id, time, offset, author, command, subject) VALUES(?, ?, ?, ?, ?, ?)")
+        let insertDay = try database.prepare("INSERT INTO commit_days(seq, day) VALUES(?, ?)")
+        let insertEvent = try database.prepare("INSERT INTO events(seq, task, day, kind, text, before, after, words) VALUES(?, ?, ?, ?, ?, ?, ?, ?)")
+        let knownTask = try database.prepare("SELECT 1 FROM tasks WHERE id = ?")
+        let upsertTask = try database.prepare("""
+            INSERT INTO tasks(id, text, day, state) VALUES(?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET text = excluded.text, day = excluded.day, state = excluded.state
+            WHERE excluded.day >= tasks.day
+            """)
+        let lastSequence = try database.prepare("SELECT last_insert_rowid()")
+        var files = DayFileCache(repository: repository)
+        for (position, id) in chain.enumerated() {
+            if position % 500 == 0 { progress?(position, chain.count) }
+            if position > 0 && position % HistoryIndex.commitsPerReader == 0 {
+                // libgit2 keeps per-pack caches of every object looked up, unbounded, for as long as
+                // a handle holds the pack: a fresh handle now and then keeps a long read's memory flat.
+                repository = try Repository.open(at: gitDirectory)
+                files = DayFileCache(repository: repository)
+            }
+            let commit = try repository.commit(id)
+            let parentTree = try commit.parentIDs.first.map { try repository.commit($0).tree() }
+            let tree = try commit.tree()
+            var changes: [CommitEvents.Change] = []
+            for path in try repository.changedPaths(from: parentTree, to: tree) {
+                guard let day = DayPath.day(at: path) else { continue }
+                changes.append(CommitEvents.Change(day: day, before: try files.file(path, in: parentTree), after: try files.file(path, in: tree)))
+            }
+            let message = CommitMessage.Parsed(commit.message)
+            let committer = commit.committer
+            let commitDay = Day(ordinal: Int((committer.time + Int64(committer.offsetMinutes * 60)) / 86_400))
+            let events = try CommitEvents.events(in: changes, commitDay: commitDay) { id in
+                try !knownTask.rows([.text(id.value)]).isEmpty
+            }
+            try insertCommit.run([.text(id.hex), .integer(committer.time), .integer(Int64(committer.offsetMinutes)),
+                                  .text(commit.author.name), message.command.map(Statement.Value.text) ?? .null, .text(message.subject)])
+            let sequence = try lastSequence.rows()[0][0]
+            for change in changes { try insertDay.run([sequence, .text(change.day.iso)]) }
+            for event in events {
+                try insertEvent.run([sequence, .text(event.task), .text(event.day), .text(event.kind.rawValue), .text(event.text),
+                                     event.from.map(Statement.Value.text) ?? .null, event.to.map(Statement.Value.text) ?? .null,
+                                     event.words.map(Statement.Value.text) ?? .null])
+                let state = event.kind == .deleted ? "deleted" : HistoryIndex.state(of: event, in: changes)
+                try upsertTask.run([.text(event.task), .text(event.text), .text(event.day), .text(state)])
+            }
+        }
+        progress?(chain.count, chain.count)
+        let setMeta = try database.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)")
+        try setMeta.run([.text("format"), .text(HistoryIndex.format)])
+        if let head { try setMeta.run([.text("commit"), .text(head.hex)]) }
+    }
+
+    /// The state of the task an event is about, on the event's day after the commit.
+    private static func state(of event: TaskEvent, in changes: [CommitEvents.Change]) -> String {
+        let file = changes.first { $0.day.iso == event.day }?.after
+        return file?.tasks.last { $0.id?.value == event.task }?.state.rawValue ?? event.to ?? "open"
+    }
+
+    private func meta(_ key: String) throws -> String? {
+        try database.prepare("SELECT value FROM meta WHERE key = ?").rows([.text(key)]).first?[0].text
+    }
+
+    // MARK: Reading
+
+    /// Every event of a task, oldest first, each with its commit.
+    package func events(of id: TaskID) throws -> [TaskEvent] {
+        try database.prepare("""
+            SELECT e.kind, e.task, e.day, e.text, e.before, e.after, e.words, c.id, c.time, c.offset, c.author, c.command, c.subject
+            FROM events e JOIN commits c ON c.seq = e.seq WHERE e.task = ? ORDER BY e.seq, e.rowid
+            """).rows([.text(id.value)]).map { row in
+            TaskEvent(kind: TaskEvent.Kind(rawValue: row[0].text ?? "") ?? .state, task: row[1].text ?? "", day: row[2].text ?? "",
+                      text: row[3].text ?? "", from: row[4].text, to: row[5].text, words: row[6].text,
+                      commit: HistoryIndex.commitInfo(Array(row[7...])))
+        }
+    }
+
+    /// Commits newest first: those that touched `day` if given, between `since` and `until` (seconds).
+    package func commits(touching day: Day?, since: Int64?, until: Int64?, limit: Int?) throws -> [(CommitInfo, [String])] {
+        var conditions: [String] = []
+        var values: [Statement.Value] = []
+        if let day {
+            conditions.append("seq IN (SELECT seq FROM commit_days WHERE day = ?)")
+            values.append(.text(day.iso))
+        }
+        if let since {
+            conditions.append("time >= ?")
+            values.append(.integer(since))
+        }
+        if let until {
+            conditions.append("time < ?")
+            values.append(.integer(until))
+        }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let rows = try database.prepare("""
+            SELECT id, time, offset, author, command, subject,
+                   (SELECT group_concat(day, ' ') FROM commit_days d WHERE d.seq = commits.seq)
+            FROM commits \(filter) ORDER BY seq DESC LIMIT \(limit ?? -1)
+            """).rows(values)
+        return rows.map { row in
+            (HistoryIndex.commitInfo(Array(row[0..<6])), (row[6].text ?? "").split(separator: " ").map(String.init))
+        }
+    }
+
+    /// A task's latest text, day and state, or nil when the history never had it.
+    package func task(_ id: TaskID) throws -> (text: String, day: String, state: String)? {
+        try database.prepare("SELECT text, day, state FROM tasks WHERE id = ?").rows([.text(id.value)]).first
+            .map { ($0[0].text ?? "", $0[1].text ?? "", $0[2].text ?? "") }
+    }
+
+    /// For each of these tasks the history knows, the first day it appeared on and how often it
+    /// was carried: what a few days' files cannot tell when a carry skipped days.
+    package func lifetimes(of ids: [String]) throws -> [String: (firstDay: Day, timesCarried: Int)] {
+        let query = try database.prepare("SELECT MIN(day), SUM(kind = 'carried') FROM events WHERE task = ?")
+        var found: [String: (firstDay: Day, timesCarried: Int)] = [:]
+        for id in Set(ids) {
+            guard let row = try query.rows([.text(id)]).first, let day = row[0].text.flatMap(Day.init(iso:)) else { continue }
+            found[id] = (day, Int(row[1].integer ?? 0))
+        }
+        return found
+    }
+
+    /// Tasks whose latest text contains `words` (case-insensitive for ASCII), most recent day first.
+    package func tasks(matching words: String) throws -> [(id: String, text: String, day: String, state: String)] {
+        let pattern = "%" + words.replacingOccurrences("\\", "\\\\").replacingOccurrences("%", "\\%").replacingOccurrences("_", "\\_") + "%"
+        return try database.prepare("SELECT id, text, day, state FROM tasks WHERE text LIKE ? ESCAPE '\\' ORDER BY day DESC, id")
+            .rows([.text(pattern)]).map { ($0[0].text ?? "", $0[1].text ?? "", $0[2].text ?? "", $0[3].text ?? "") }
+    }
+
+    private static func commitInfo(_ row: [Statement.Value]) -> CommitInfo {
+        CommitInfo(id: row[0].text ?? "", time: row[1].integer ?? 0, offsetMinutes: Int(row[2].integer ?? 0),
+                   author: row[3].text ?? "", command: row[4].text, subject: row[5].text ?? "")
+    }
+}
+
+/// Day files read from trees, remembered by blob id: consecutive commits mostly touch the same day,
+/// so the version one commit wrote is the one the next commit starts from.
+private struct DayFileCache {
+    let repository: Repository
+    private var files: [ObjectID: DayFile] = [:]
+
+    init(repository: Repository) { self.repository = repository }
+
+    mutating func file(_ path: String, in tree: Tree?) throws -> DayFile? {
+        guard let entry = try tree?.entry(atPath: path), entry.kind == .blob else { return nil }
+        if let cached = files[entry.id] { return cached }
+        if files.count > 64 { files.removeAll(keepingCapacity: true) }
+        let file = DayFile(bytes: try repository.blobContent(entry.id))
+        files[entry.id] = file
+        return file
+    }
+}

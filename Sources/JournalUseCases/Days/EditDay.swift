@@ -1,0 +1,51 @@
+import JournalModel
+import JournalStore
+
+public struct EditDay {
+    let store: Journal
+
+    public init(_ store: Journal) {
+        self.store = store
+    }
+
+    /// Before an editor opens a day: commits waiting hand edits and makes sure the file exists in
+    /// the working tree (a new day gets its heading; it is committed only if the user keeps it).
+    /// Returns the file's absolute path.
+    public func prepare(of day: Day) throws -> String {
+        let path = DayPath.path(for: day)
+        try store.exclusively {
+            // A hook that refuses the waiting hand edits must not keep the user from fixing them.
+            do {
+                try store.commitHandEdits()
+            } catch where error.isHookRefusal {
+                store.warn("a hook refused the hand edits waiting in the working tree; they stay uncommitted and go in with this edit once the hook lets them through")
+            }
+            if try store.files.read(path) == nil {
+                try store.files.write(DayFile.new(for: day).bytes, to: path, scratch: store.state.root)
+            }
+        }
+        return store.files.absolute(path)
+    }
+
+    public struct Edited: Equatable {
+        public let committed: Bool
+        public let problems: [DayProblem]
+    }
+
+    /// After the editor closed: commits whatever changed (ids given to new tasks) as one `edit`
+    /// commit and reports what looks wrong in the day, without refusing any of it.
+    public func finish(of day: Day) throws -> Edited {
+        let path = DayPath.path(for: day)
+        let committed = try store.exclusively {
+            if let bytes = try store.files.read(path), DayFile(bytes: bytes) == DayFile.new(for: day),
+               try store.headTree().file(for: day) == nil {
+                // Opened and closed without typing anything: leave no empty day behind.
+                try store.files.remove(path)
+                return false
+            }
+            return try store.commitWorkingTree(command: .edit, subject: { "edit " + $0 }) != nil
+        }
+        let file = try store.currentFile(for: day)
+        return Edited(committed: committed, problems: file.map { DayProblem.find(in: $0, day: day) } ?? [])
+    }
+}

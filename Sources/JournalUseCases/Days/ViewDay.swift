@@ -1,0 +1,16 @@
+import JournalModel
+import JournalStore
+
+public struct ViewDay {
+    let store: Journal
+
+    public init(_ store: Journal) {
+        self.store = store
+    }
+
+    /// The day as it stands in the working tree (uncommitted edits included).
+    public func run(of day: Day) throws -> DayView {
+        guard let file = try store.currentFile(for: day) else { throw JournalError.noSuchDay(day) }
+        return DayView(day: day, file: file)
+    }
+}

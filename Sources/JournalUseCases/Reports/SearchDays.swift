@@ -1,0 +1,110 @@
+import JournalModel
+import JournalStore
+
+/// `journal search`: tasks and notes across the days, newest first, with their day.
+public struct SearchHit: Encodable, Equatable {
+    public enum Kind: String, Encodable, Sendable { case task, note }
+
+    public let kind: Kind
+    public let date: String
+    /// 1-based line in the day's file.
+    public let line: Int
+    public let text: String
+    /// For a task: its id and state.
+    public let id: String?
+    public let state: TaskState?
+}
+
+public struct SearchQuery: Sendable {
+    /// Every word must appear in the text, in any case.
+    public var words: [String]
+    public var tag: String?
+    public var person: String?
+    /// Only tasks in one of these states; notes are left out.
+    public var states: Set<TaskState>?
+    public var since: Day?
+    public var until: Day?
+    /// The ASCII words, `#tag` and `@person` a day's bytes must hold, lowercased.
+    private let needles: [[UInt8]]
+
+    public init(words: [String], tag: String? = nil, person: String? = nil, states: Set<TaskState>? = nil, since: Day? = nil, until: Day? = nil) {
+        self.words = words.map { $0.lowercased() }
+        self.tag = tag.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
+        self.person = person.map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
+        self.states = states
+        self.since = since
+        self.until = until
+        needles = (self.words + [self.tag.map { "#" + $0 }, self.person.map { "@" + $0 }].compactMap { $0 }.map { $0.lowercased() })
+            .filter { $0.allSatisfy(\.isASCII) && !$0.isEmpty }.map { Array($0.utf8) }
+    }
+
+    /// Whether a file's bytes can hold a hit at all: every ASCII word, `#tag` and `@person`
+    /// somewhere in it, in any case. Most days hold none, and are then never parsed.
+    func mayMatch(_ bytes: [UInt8]) -> Bool {
+        guard !needles.isEmpty else { return true }
+        return bytes.withUnsafeBufferPointer { haystack in
+            needles.allSatisfy { SearchQuery.contains(haystack, foldedNeedle: $0) }
+        }
+    }
+
+    /// A byte scan for a lowercase ASCII needle in any case, without copying the haystack (the
+    /// generic collection search costs about as much as reading the journal).
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, foldedNeedle needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+        return needle.withUnsafeBufferPointer { needle in
+            let last = haystack.count - needle.count
+            var start = 0
+            while start <= last {
+                if fold(haystack[start]) == first {
+                    var offset = 1
+                    while offset < needle.count && fold(haystack[start + offset]) == needle[offset] { offset += 1 }
+                    if offset == needle.count { return true }
+                }
+                start += 1
+            }
+            return false
+        }
+    }
+
+    @inline(__always) private static func fold(_ byte: UInt8) -> UInt8 {
+        byte &- 65 < 26 ? byte | 0x20 : byte
+    }
+
+    /// `tags`: a task's own and its parents'; nil for a note, whose tags are in its text.
+    func matches(_ text: String, tags: [String]? = nil) -> Bool {
+        let lowered = text.lowercased()
+        return words.allSatisfy(lowered.contains)
+            && (tag.map { (tags ?? TaskLine.words(in: text, after: "#")).contains($0) } ?? true)
+            && (person.map { TaskLine.words(in: text, after: "@").contains($0) } ?? true)
+    }
+}
+
+public struct SearchDays {
+    let store: Journal
+
+    public init(_ store: Journal) {
+        self.store = store
+    }
+
+    /// A task carried across days is one hit, on the newest day it appears in the period.
+    public func run(_ query: SearchQuery) throws -> [SearchHit] {
+        var seen: Set<String> = []
+        var hits: [SearchHit] = []
+        for day in store.workingTreeDays.days(from: query.since, through: query.until).reversed() {
+            guard let bytes = try store.files.read(DayPath.path(for: day)), query.mayMatch(bytes) else { continue }
+            let file = DayFile(bytes: bytes)
+            let headingLine = file.headingDay == nil ? -1 : 0
+            let tags = file.tagsWithParents
+            for (index, line) in file.lines.enumerated() where index != headingLine {
+                if let task = line.task {
+                    guard query.states.map({ $0.contains(task.state) }) ?? true, query.matches(task.text, tags: tags[index]),
+                          seen.insert(TaskTimeline.key(of: task)).inserted else { continue }
+                    hits.append(SearchHit(kind: .task, date: day.iso, line: index + 1, text: task.text, id: task.id?.value, state: task.state))
+                } else if query.states == nil, query.matches(line.text), !line.text.allSatisfy(\.isWhitespace) {
+                    hits.append(SearchHit(kind: .note, date: day.iso, line: index + 1, text: line.text, id: nil, state: nil))
+                }
+            }
+        }
+        return hits
+    }
+}
