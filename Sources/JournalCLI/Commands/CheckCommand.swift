@@ -35,9 +35,9 @@ struct CheckCommand: ParsableCommand {
             try Output.json(check)
         } else {
             for problem in check.problems { print(problem.description) }
-            let files = "\(check.checkedFiles) day file\(check.checkedFiles == 1 ? "" : "s")"
+            let files = "\(counted(check.checkedFiles, "day file"))"
             let count = check.problems.count
-            if !quiet { print(count == 0 ? "\(files) checked: no problems" : "\(count) problem\(count == 1 ? "" : "s") in \(files) checked") }
+            if !quiet { print(count == 0 ? "\(files) checked: no problems" : "\(counted(count, "problem")) in \(files) checked") }
         }
         if !check.problems.isEmpty { throw ExitCode(1) }
     }

@@ -32,8 +32,8 @@ struct DoctorCommand: ParsableCommand {
             }
             for problem in report.dayProblems { print(problem.description) }
             let count = report.findings.count + report.dayProblems.count
-            let checked = "\(report.commitsChecked) commit\(report.commitsChecked == 1 ? "" : "s") and \(report.dayFilesChecked) day file\(report.dayFilesChecked == 1 ? "" : "s") checked"
-            print(count == 0 ? "journal \(report.directory.dropLast()) is healthy: \(checked)" : "\(count) problem\(count == 1 ? "" : "s") found; \(checked)")
+            let checked = "\(counted(report.commitsChecked, "commit")) and \(counted(report.dayFilesChecked, "day file")) checked"
+            print(count == 0 ? "journal \(report.directory.dropLast()) is healthy: \(checked)" : "\(counted(count, "problem")) found; \(checked)")
         }
         if !report.healthy { throw ExitCode(1) }
     }

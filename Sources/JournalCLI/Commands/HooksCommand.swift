@@ -31,12 +31,18 @@ struct HooksCommand: ParsableCommand {
             print("ready hooks: \(listing.readySet ?? "not found (pass --from DIR)")")
             let width = listing.hooks.map(\.name.count).max() ?? 0
             for hook in listing.hooks {
-                let state = !hook.installed ? "available" : !hook.runs ? "installed but not run (not executable)"
-                    : !hook.ready ? "installed (your own)" : hook.installedIsReady ? "installed" : "installed (differs from the ready one)"
+                let state = List.describe(hook)
                 let summary = hook.summary.isEmpty ? "" : "  \(hook.summary)"
                 print("  \(hook.name + String(repeating: " ", count: width - hook.name.count))  \(state)\(summary)")
             }
             if listing.hooks.isEmpty { print("  (none)") }
+        }
+
+        static func describe(_ hook: HookListing.Entry) -> String {
+            if !hook.installed { return "available" }
+            if !hook.runs { return "installed but not run (not executable)" }
+            if !hook.ready { return "installed (your own)" }
+            return hook.installedIsReady ? "installed" : "installed (differs from the ready one)"
         }
     }
 

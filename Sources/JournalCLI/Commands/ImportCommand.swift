@@ -37,7 +37,7 @@ struct ImportCommand: ParsableCommand {
         let imported = try ImportFiles(journal).run(files, date: day, progress: Output.progress("reading", unit: "files", from: 2))
         for file in imported {
             let already = file.alreadyThere > 0 ? " (\(file.alreadyThere) already there)" : ""
-            print("imported \(file.name) into \(file.day.iso): \(file.added) task\(file.added == 1 ? "" : "s")\(already)")
+            print("imported \(file.name) into \(file.day.iso): \(counted(file.added, "task"))\(already)")
         }
     }
 }

@@ -50,7 +50,7 @@ struct LogCommand: ParsableCommand {
             }
             let summary = log.summary
             let box = TaskState(rawValue: summary.state).map { "[\(TaskLineFormat.box($0))]" } ?? summary.state
-            print("created \(summary.created), \(summary.ageDays) day\(summary.ageDays == 1 ? "" : "s") old, open \(summary.daysOpen) day\(summary.daysOpen == 1 ? "" : "s"), carried \(summary.timesCarried) time\(summary.timesCarried == 1 ? "" : "s"); now \(box) on \(summary.day)")
+            print("created \(summary.created), \(counted(summary.ageDays, "day")) old, open \(counted(summary.daysOpen, "day")), carried \(counted(summary.timesCarried, "time")); now \(box) on \(summary.day)")
             return
         }
         let entries = try TaskHistory(journal).history(day: try day.map { try options.day($0) }, since: try since.map { try options.day($0) },

@@ -33,7 +33,7 @@ struct NewCommand: ParsableCommand {
         let started = try StartDay(journal).run(day, carry: carries)
         let from = started.carried.keys.sorted().map(\.iso)
         let carried = started.carriedCount == 0 ? "nothing to carry" :
-            "carried \(started.carriedCount) task\(started.carriedCount == 1 ? "" : "s") from \(from.joined(separator: ", "))"
+            "carried \(counted(started.carriedCount, "task")) from \(from.joined(separator: ", "))"
         let already = started.alreadyPresent > 0 ? " (\(started.alreadyPresent) already there)" : ""
         print("\(started.created ? "started" : "\(day.iso) exists;") \(started.created ? "\(day.iso) \(day.weekday.name): " : "")\(carried)\(already)")
         if started.created || started.carriedCount > 0 { ShowCommand.printDay(try ViewDay(journal).run(of: day)) }

@@ -125,10 +125,10 @@ struct SyncCommand: ParsableCommand {
 
     private func describe(_ report: SyncReport, remote: String) {
         if dryRun {
-            print("would come in from \(remote): \(report.incoming.count) commit\(report.incoming.count == 1 ? "" : "s")")
+            print("would come in from \(remote): \(counted(report.incoming.count, "commit"))")
             for subject in report.incoming { print("  " + subject) }
             SyncCommand.printTaskChanges(report.incomingDays)
-            print("would go out to \(remote): \(report.outgoing.count) commit\(report.outgoing.count == 1 ? "" : "s")")
+            print("would go out to \(remote): \(counted(report.outgoing.count, "commit"))")
             for subject in report.outgoing { print("  " + subject) }
             SyncCommand.printTaskChanges(report.outgoingDays)
             return

@@ -74,7 +74,7 @@ struct ReportCommand: ParsableCommand {
         let title = "Report \(report.since) to \(report.until)"
         var finishedOn: [String: Int] = [:]
         for task in report.finished.flatMap(\.tasks) { finishedOn[task.day, default: 0] += 1 }
-        let days = (0...start.days(until: end)).compactMap { start.adding(days: $0)?.iso }.map { ($0, finishedOn[$0] ?? 0) }
+        let days = (0...start.days(until: end)).compactMap { start.adding(days: $0) }.map { ($0, finishedOn[$0.iso] ?? 0) }
         let counts = report.counts
         var body = ["<h1>\(HTMLPage.escape(title))</h1>",
                     "<p class=\"counts\">\(counts.finished) finished, \(counts.open) still open, \(counts.cancelled) cancelled, \(counts.added) added.</p>",
@@ -93,7 +93,7 @@ struct ReportCommand: ParsableCommand {
         body.append(HTMLPage.list(report.open.map { task in
             let days = Day(iso: task.since).map { $0.days(until: end) } ?? 0
             let carried = task.timesCarried > 0 ? ", carried \(task.timesCarried)×" : ""
-            return HTMLPage.escape(text(of: task)) + htmlDay(" (open \(days) day\(days == 1 ? "" : "s"), since \(task.since)\(carried))")
+            return HTMLPage.escape(text(of: task)) + htmlDay(" (open \(counted(days, "day")), since \(task.since)\(carried))")
         }))
         body.append("<h2>Cancelled</h2>")
         body.append(HTMLPage.list(report.cancelled.map { HTMLPage.escape(text(of: $0)) + htmlDay(dated($0.day)) }))

@@ -30,7 +30,7 @@ struct StandupCommand: ParsableCommand {
         section("Blocked", standup.blocked)
         if !standup.carriedLongest.isEmpty {
             section("Carried the longest", standup.carriedLongest) { task in
-                " (since \(task.since), carried \(task.timesCarried) time\(task.timesCarried == 1 ? "" : "s"))"
+                " (since \(task.since), carried \(counted(task.timesCarried, "time")))"
             }
         }
     }

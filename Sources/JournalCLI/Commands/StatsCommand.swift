@@ -53,7 +53,7 @@ struct StatsCommand: ParsableCommand {
         print("")
         print("completion rate: \(stats.completionRate.map { "\(Int(($0 * 100).rounded()))% of the tasks created" } ?? "no task created")")
         print("median days to finish: \(stats.medianDaysToFinish.map(StatsCommand.number) ?? "none finished")")
-        print("\ncarried more than \(stats.carriedThreshold) time\(stats.carriedThreshold == 1 ? "" : "s"):")
+        print("\ncarried more than \(counted(stats.carriedThreshold, "time")):")
         if stats.carriedOften.isEmpty { print("  none") }
         for task in stats.carriedOften {
             print("  \(task.timesCarried)×  \(task.text)\(task.id.map { Style.dim(" ^" + $0) } ?? "")  (since \(task.since))")

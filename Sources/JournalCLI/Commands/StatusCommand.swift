@@ -17,20 +17,20 @@ struct StatusCommand: ParsableCommand {
         if json { return try Output.json(status) }
         print("journal \(status.directory.dropLast())")
         if status.todayStarted {
-            print("today \(status.today): \(status.openTasks.count) open task\(status.openTasks.count == 1 ? "" : "s")")
+            print("today \(status.today): \(counted(status.openTasks.count, "open task"))")
             let width = String(status.openTasks.map(\.number).max() ?? 0).count
             for task in status.openTasks { print(TaskLineFormat.line(task, numberWidth: width)) }
         } else {
             print("today \(status.today): not started ('journal new' starts it)")
         }
         if let last = status.lastDay, let days = status.daysSinceLastDay, days > 0 {
-            print("last entry \(last), \(days) day\(days == 1 ? "" : "s") ago")
+            print("last entry \(last), \(counted(days, "day")) ago")
         } else if status.lastDay == nil {
             print("no days yet")
         }
         for remote in status.remotes {
             let when = remote.lastSync.map { "last sync \($0)" } ?? "never synced"
-            print("remote \(remote.name): \(remote.ahead) commit\(remote.ahead == 1 ? "" : "s") to push, \(remote.behind) to merge (\(when))")
+            print("remote \(remote.name): \(counted(remote.ahead, "commit")) to push, \(remote.behind) to merge (\(when))")
         }
         if !status.uncommitted.isEmpty {
             print("uncommitted hand edits (the next journal command commits them): \(status.uncommitted.joined(separator: ", "))")

@@ -29,7 +29,7 @@ extension JournalError: CustomStringConvertible {
         case .ambiguousReference(let text, let asNumber, let asID):
             return "'\(text)' names two tasks: number \(text) in the list, \(asNumber), and the id of \(asID); give the id of the one you mean"
         case .taskNumberOutOfRange(let number, let day, let count):
-            return "no task number \(number) in \(day.iso) (it has \(count) task\(count == 1 ? "" : "s"))"
+            return "no task number \(number) in \(day.iso) (it has \(counted(count, "task")))"
         case .invalidTaskText(let reason):
             return "invalid task text: \(reason)"
         case .invalidTag(let tag):

@@ -7,7 +7,7 @@ import JournalUseCases
 /// clients both get readable colours (`prefers-color-scheme`).
 enum HTMLPage {
     /// Tasks finished on each day of a period, every day present.
-    typealias DayCounts = [(date: String, finished: Int)]
+    typealias DayCounts = [(date: Day, finished: Int)]
 
     static func document(title: String, body: String) -> String {
         """
@@ -74,10 +74,10 @@ enum HTMLPage {
         for (index, day) in days.enumerated() {
             let tall = day.finished * (height - 20) / most
             shapes.append("<rect class=\"bar\" x=\"\(index * 12)\" y=\"\(height - 15 - tall)\" width=\"\(bar)\" height=\"\(tall)\">"
-                + "<title>\(day.date): \(day.finished) finished</title></rect>")
-            let wanted = index == 0 || index == days.count - 1 || day.date.hasSuffix("-01")
+                + "<title>\(day.date.iso): \(day.finished) finished</title></rect>")
+            let wanted = index == 0 || index == days.count - 1 || day.date.day == 1
             if wanted && index * 12 - lastLabel >= 36 {
-                shapes.append("<text x=\"\(index * 12)\" y=\"\(height - 2)\">\(day.date.dropFirst(5))</text>")
+                shapes.append("<text x=\"\(index * 12)\" y=\"\(height - 2)\">\(day.date.iso.dropFirst(5))</text>")
                 lastLabel = index * 12
             }
         }
@@ -87,17 +87,17 @@ enum HTMLPage {
 
     /// The heat map: a column per week, a row per weekday, darker for more finished.
     static func heatMap(_ days: DayCounts, weekStart: Weekday) -> String {
-        guard let first = days.first.flatMap({ Day(iso: $0.date) }) else { return "" }
+        guard let first = days.first?.date else { return "" }
         let start = first.startOfWeek(weekStart)
         let most = days.map(\.finished).max() ?? 0
         var cells: [String] = []
         var weeks = 0
         for day in days {
-            let offset = start.days(until: Day(iso: day.date)!)
+            let offset = start.days(until: day.date)
             weeks = max(weeks, offset / 7 + 1)
             let level = HeatMap.level(day.finished, most: most)
             cells.append("<rect class=\"l\(level)\" x=\"\(30 + offset / 7 * 13)\" y=\"\(offset % 7 * 13)\" width=\"11\" height=\"11\">"
-                + "<title>\(day.date): \(day.finished) finished</title></rect>")
+                + "<title>\(day.date.iso): \(day.finished) finished</title></rect>")
         }
         let firstRow = Weekday.allCases.firstIndex(of: weekStart)!
         let labels = (0..<7).map { row in

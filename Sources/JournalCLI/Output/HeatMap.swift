@@ -8,14 +8,14 @@ enum HeatMap {
     static let characters: [Character] = [".", "-", "+", "*", "#"]
 
     static func lines(_ days: [JournalStats.DayCount], weekStart: Weekday) -> [String] {
-        guard let first = days.first.flatMap({ Day(iso: $0.date) }) else { return [] }
+        guard let first = days.first?.date, let last = days.last?.date else { return [] }
         let start = first.startOfWeek(weekStart)
         let most = days.map(\.finished).max() ?? 0
-        let weeks = (start.days(until: Day(iso: days.last!.date)!) / 7) + 1
+        let weeks = (start.days(until: last) / 7) + 1
         var cells = Array(repeating: Array(repeating: "  ", count: weeks), count: 7)
         var monthRow = Array(repeating: Character(" "), count: weeks * 2 + 2)
         for count in days {
-            let day = Day(iso: count.date)!
+            let day = count.date
             let offset = start.days(until: day)
             cells[offset % 7][offset / 7] = cell(level(count.finished, most: most))
             if day.day == 1 || day == first {

@@ -1,6 +1,6 @@
 /// Something in a day file that journal reads in a way the user may not mean. Reported as
 /// `FILE:LINE: message`; never fixed by dropping a line.
-public struct DayProblem: Equatable, Sendable, Encodable, CustomStringConvertible {
+public struct DayProblem: Equatable, Sendable, CustomStringConvertible {
     public let path: String
     public let line: Int
     public let message: String

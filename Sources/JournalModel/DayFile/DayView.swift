@@ -1,7 +1,7 @@
 /// A day as the commands print it and as `--json` spells it. Field names are part of the
 /// interface scripts rely on: add to them, never rename.
-public struct DayView: Encodable, Equatable {
-    public struct TaskItem: Encodable, Equatable {
+public struct DayView: Equatable {
+    public struct TaskItem: Equatable {
         public let number: Int
         public let id: String?
         public let state: TaskState
@@ -21,7 +21,7 @@ public struct DayView: Encodable, Equatable {
         public let content: [Note]
     }
 
-    public struct Note: Encodable, Equatable {
+    public struct Note: Equatable {
         public let line: Int
         public let text: String
     }

@@ -1,6 +1,6 @@
 /// The short stable name of a task: five lowercase letters or digits, written `^k7f3q` at the
 /// end of its line. It follows the task through rewording, moving and carrying.
-public struct TaskID: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+public struct TaskID: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let value: String
 
     package static let length = 5
@@ -38,17 +38,4 @@ public struct TaskID: Hashable, Comparable, Codable, Sendable, CustomStringConve
     public var description: String { value }
 
     public static func < (lhs: TaskID, rhs: TaskID) -> Bool { lhs.value < rhs.value }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(value)
-    }
-
-    public init(from decoder: Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let id = TaskID(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "bad task id \(text)"))
-        }
-        self = id
-    }
 }

@@ -1,5 +1,5 @@
 /// The box of a task line: `[ ]`, `[/]`, `[x]`, `[-]` or `[>]`.
-public enum TaskState: String, CaseIterable, Codable, Sendable {
+public enum TaskState: String, CaseIterable, Sendable {
     case open, inProgress = "in-progress", done, cancelled, carried
 
     /// The character between the brackets; `X` is read as done, as GitHub does.

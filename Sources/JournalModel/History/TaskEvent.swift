@@ -1,7 +1,7 @@
 /// One thing that happened to a task in one commit. `from` and `to` hold what changed: states
 /// for `state`, days for `carried` and `moved`, parent ids for `renested`, texts for `reworded`.
-public struct TaskEvent: Encodable, Equatable {
-    public enum Kind: String, Codable, Sendable {
+public struct TaskEvent: Equatable {
+    public enum Kind: String, Sendable {
         case created, scheduled, reworded, state, carried, moved, renested, deleted, restored
     }
 
@@ -41,7 +41,7 @@ public struct TaskEvent: Encodable, Equatable {
 }
 
 /// A commit as the history shows it.
-public struct CommitInfo: Encodable, Equatable {
+public struct CommitInfo: Equatable {
     public let id: String
     public let time: Int64
     public let offsetMinutes: Int

@@ -1,6 +1,6 @@
 /// A task as the reports list it. Field names are part of the `--json` interface: add to them,
 /// never rename.
-public struct ReportedTask: Encodable, Equatable, Sendable {
+public struct ReportedTask: Equatable, Sendable {
     public let id: String?
     public let text: String
     public let state: TaskState

@@ -1,6 +1,6 @@
 /// Two versions of the journal's days compared task by task (by id), not line by line.
-public struct DayComparison: Encodable, Equatable {
-    public struct Item: Encodable, Equatable {
+public struct DayComparison: Equatable {
+    public struct Item: Equatable {
         public let id: String?
         public let text: String
         public let state: TaskState
@@ -132,24 +132,5 @@ public struct DayComparison: Encodable, Equatable {
 
     private static func parentID(_ entry: DayFile.Entry, in file: DayFile) -> TaskID? {
         entry.parentLineIndex.flatMap { file.lines[$0].task?.id }
-    }
-
-    package enum CodingKeys: String, CodingKey {
-        case from, to, counts, done, new, carried, stillOpen, dropped, cancelled, reworded, renested, moved
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(from, forKey: .from)
-        try container.encode(to, forKey: .to)
-        let names: [Section: String] = [.done: "done", .new: "new", .carried: "carried", .stillOpen: "still open",
-                                        .dropped: "dropped", .cancelled: "cancelled", .reworded: "reworded",
-                                        .renested: "re-nested", .moved: "moved"]
-        let counts = Dictionary(uniqueKeysWithValues: Section.allCases.map { (names[$0]!, items(in: $0).count) })
-        try container.encode(counts, forKey: .counts)
-        for (key, items) in [(CodingKeys.done, done), (.new, new), (.carried, carried), (.stillOpen, stillOpen), (.dropped, dropped),
-                             (.cancelled, cancelled), (.reworded, reworded), (.renested, renested), (.moved, moved)] {
-            try container.encode(items, forKey: key)
-        }
     }
 }

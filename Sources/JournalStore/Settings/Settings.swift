@@ -33,7 +33,7 @@ public struct Settings {
 
     /// A setting's effective value and where it came from: a flag (`--dir`), an environment
     /// variable (`$EDITOR`), a configuration scope (`local`, `global`, `system`), or `default`.
-    public struct Value: Encodable, Equatable, Sendable {
+    public struct Value: Equatable, Sendable {
         public let key: String
         public let value: String
         public let origin: String

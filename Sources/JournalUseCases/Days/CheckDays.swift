@@ -8,7 +8,7 @@ public struct CheckDays {
         self.store = store
     }
 
-    public struct DayCheck: Equatable, Encodable {
+    public struct DayCheck: Equatable {
         public let checkedFiles: Int
         public let problems: [DayProblem]
     }

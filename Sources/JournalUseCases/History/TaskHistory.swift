@@ -2,8 +2,8 @@ import JournalModel
 import JournalStore
 
 /// `journal log TASK`: a task's whole life, read from the history index.
-public struct TaskLog: Encodable, Equatable {
-    public struct Summary: Encodable, Equatable {
+public struct TaskLog: Equatable {
+    public struct Summary: Equatable {
         /// The day the task first appeared on.
         public let created: String
         public let ageDays: Int
@@ -81,7 +81,7 @@ public struct TaskHistory {
 }
 
 /// One line of `journal log` without a task: a commit and the days it changed.
-public struct LogEntry: Encodable, Equatable {
+public struct LogEntry: Equatable {
     public let commit: CommitInfo
     public let days: [String]
 }

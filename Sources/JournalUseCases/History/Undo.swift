@@ -4,7 +4,7 @@ import JournalStore
 
 /// A change `journal undo` can take back, as `undo --list` shows it. Field names are part of
 /// the interface scripts rely on.
-public struct UndoItem: Encodable, Equatable {
+public struct UndoItem: Equatable {
     public let commit: CommitInfo
     /// A sync: undoing it goes back to the journal as it was before (refs/journal/pre-sync).
     public let sync: Bool

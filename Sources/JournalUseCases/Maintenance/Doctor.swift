@@ -4,8 +4,8 @@ import JournalModel
 import JournalStore
 
 /// What `journal doctor` found. Field names are part of the `--json` interface.
-public struct DoctorReport: Encodable {
-    public struct Finding: Encodable, Equatable {
+public struct DoctorReport {
+    public struct Finding: Equatable {
         /// `interrupted-command`, `git-operation`, `lock-file`, `damaged-object`, `missing-object`, `branch`,
         /// `index`, `history-index`.
         public let kind: String
@@ -23,18 +23,6 @@ public struct DoctorReport: Encodable {
     public var dayFilesChecked = 0
 
     public var healthy: Bool { findings.isEmpty && dayProblems.isEmpty }
-
-    enum CodingKeys: CodingKey { case directory, findings, dayProblems, commitsChecked, dayFilesChecked, healthy }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(directory, forKey: .directory)
-        try container.encode(findings, forKey: .findings)
-        try container.encode(dayProblems, forKey: .dayProblems)
-        try container.encode(commitsChecked, forKey: .commitsChecked)
-        try container.encode(dayFilesChecked, forKey: .dayFilesChecked)
-        try container.encode(healthy, forKey: .healthy)
-    }
 }
 
 public struct Doctor {

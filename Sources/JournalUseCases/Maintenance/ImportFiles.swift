@@ -40,7 +40,7 @@ public struct ImportFiles {
             let added = imported.reduce(0) { $0 + $1.added }
             let source = imported.count == 1 ? ImportFiles.baseName(imported[0].name) : "\(imported.count) files"
             let target = days.count == 1 ? days.first!.iso : "\(days.count) days"
-            draft.message = CommitMessage(command: .import, subject: "import \(target): \(added) task\(added == 1 ? "" : "s") from \(source)",
+            draft.message = CommitMessage(command: .import, subject: "import \(target): \(counted(added, "task")) from \(source)",
                                           day: days.count == 1 ? days.first : nil)
             return imported
         }

@@ -2,8 +2,8 @@ import Glibc
 import JournalModel
 import JournalStore
 
-public struct HookListing: Equatable, Encodable {
-    public struct Entry: Equatable, Encodable {
+public struct HookListing: Equatable {
+    public struct Entry: Equatable {
         public let name: String
         public let installed: Bool
         /// Installed and executable: journal runs it.

@@ -2,7 +2,7 @@ import JournalModel
 import JournalStore
 
 /// What `journal status` reports. Read-only: it commits nothing.
-public struct JournalStatus: Encodable, Equatable {
+public struct JournalStatus: Equatable {
     public let directory: String
     public let today: String
     public let todayStarted: Bool
@@ -16,7 +16,7 @@ public struct JournalStatus: Encodable, Equatable {
     /// Commits not yet pushed to, and not yet merged from, each remote as of the last sync.
     public let remotes: [RemoteState]
 
-    public struct RemoteState: Encodable, Equatable {
+    public struct RemoteState: Equatable {
         public let name: String
         public let url: String
         public let ahead: Int

@@ -3,8 +3,8 @@ import JournalModel
 import JournalStore
 
 /// What `journal sync` did, or with `--dry-run` would do.
-public struct SyncReport: Encodable, Equatable {
-    public enum Outcome: String, Encodable { case upToDate = "up to date", fastForward = "fast-forward", merged, pushed }
+public struct SyncReport: Equatable {
+    public enum Outcome: String { case upToDate = "up to date", fastForward = "fast-forward", merged, pushed }
 
     public let remote: String
     /// Subjects of the commits that came in, newest first.
@@ -182,7 +182,7 @@ public struct Sync {
             file.updateTask(atLine: entry.lineIndex) { $0.setState(finished.state) }
             draft.write(file, for: finished.day)
         }
-        let days = report.mergedDays.isEmpty ? "" : ": \(report.mergedDays.count) day\(report.mergedDays.count == 1 ? "" : "s") merged by task"
+        let days = report.mergedDays.isEmpty ? "" : ": \(counted(report.mergedDays.count, "day")) merged by task"
         draft.message = CommitMessage(command: .sync, subject: "sync: merge \(remote)/main\(days)",
                                       body: report.mergedDays.map { "merged \($0) task by task" } + report.keptBoth.map { "kept both versions of \($0)" })
         try store.commit(&draft)

@@ -5,8 +5,8 @@ import JournalStore
 /// and cancelled per week; the completion rate; the median days from a task's first day to its
 /// finish; the unfinished tasks carried more than a threshold (bullet-journal style: they
 /// deserve a decision); and finished tasks per day, for a calendar heat map.
-public struct JournalStats: Encodable, Equatable {
-    public struct Week: Encodable, Equatable {
+public struct JournalStats: Equatable {
+    public struct Week: Equatable {
         /// The week's first day (`journal.weekStart`).
         public let start: String
         public let created: Int
@@ -14,8 +14,8 @@ public struct JournalStats: Encodable, Equatable {
         public let cancelled: Int
     }
 
-    public struct DayCount: Encodable, Equatable {
-        public let date: String
+    public struct DayCount: Equatable {
+        public let date: Day
         public let finished: Int
     }
 
@@ -67,7 +67,7 @@ public struct CountStats {
             carriedThreshold: carriedThreshold,
             days: (0...start.days(until: end)).map { offset in
                 let day = start.adding(days: offset)!
-                return JournalStats.DayCount(date: day.iso, finished: perDay[day] ?? 0)
+                return JournalStats.DayCount(date: day, finished: perDay[day] ?? 0)
             })
     }
 }

@@ -4,7 +4,7 @@ import JournalStore
 /// `journal standup`: what to say at the morning meeting. Done on the previous working day (the
 /// last day before with a file), in progress and planned today, blocked (`#blocked`), and the
 /// unfinished tasks carried the longest.
-public struct Standup: Encodable, Equatable {
+public struct Standup: Equatable {
     public let date: String
     /// The previous working day, if the journal has one.
     public let previousDay: String?

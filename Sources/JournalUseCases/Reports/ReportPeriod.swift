@@ -3,26 +3,20 @@ import JournalStore
 
 /// `journal report`: a period for stakeholders. Tasks finished in it grouped by tag, still open
 /// at its end, cancelled in it, and counts. (`diff`'s "dropped" is another thing: unfinished and
-/// never seen again.) The JSON keeps the earlier name `dropped` beside `cancelled`, for scripts.
-public struct PeriodReport: Encodable, Equatable {
-    public struct Group: Encodable, Equatable {
+/// never seen again.)
+public struct PeriodReport: Equatable {
+    public struct Group: Equatable {
         /// The tag the tasks share (their first), or nil for untagged tasks.
         public let tag: String?
         public let tasks: [ReportedTask]
     }
 
-    public struct Counts: Encodable, Equatable {
+    public struct Counts: Equatable {
         /// Tasks that first appeared in the period.
         public let added: Int
         public let finished: Int
         public let open: Int
         public let cancelled: Int
-        /// `cancelled` under its earlier name, for scripts written before.
-        let dropped: Int
-
-        init(added: Int, finished: Int, open: Int, cancelled: Int) {
-            (self.added, self.finished, self.open, self.cancelled, dropped) = (added, finished, open, cancelled, cancelled)
-        }
     }
 
     public let since: String
@@ -32,8 +26,6 @@ public struct PeriodReport: Encodable, Equatable {
     public let finished: [Group]
     public let open: [ReportedTask]
     public let cancelled: [ReportedTask]
-    /// `cancelled` under its earlier name, for scripts written before.
-    let dropped: [ReportedTask]
     public let counts: Counts
 
     static func bareTag(_ tag: String) -> String { tag.hasPrefix("#") ? String(tag.dropFirst()) : tag }
@@ -62,7 +54,7 @@ public struct ReportPeriod {
         let ordered = groups.keys.sorted { ($0 == nil ? 1 : 0, $0 ?? "") < ($1 == nil ? 1 : 0, $1 ?? "") }
         return PeriodReport(
             since: start.iso, until: end.iso, tag: bare,
-            finished: ordered.map { PeriodReport.Group(tag: $0, tasks: groups[$0]!) }, open: open, cancelled: cancelled, dropped: cancelled,
+            finished: ordered.map { PeriodReport.Group(tag: $0, tasks: groups[$0]!) }, open: open, cancelled: cancelled,
             counts: PeriodReport.Counts(added: lives.filter { inPeriod($0.firstDay) }.count, finished: finished.count,
                                         open: open.count, cancelled: cancelled.count))
     }

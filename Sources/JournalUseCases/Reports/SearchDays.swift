@@ -2,8 +2,8 @@ import JournalModel
 import JournalStore
 
 /// `journal search`: tasks and notes across the days, newest first, with their day.
-public struct SearchHit: Encodable, Equatable {
-    public enum Kind: String, Encodable, Sendable { case task, note }
+public struct SearchHit: Equatable {
+    public enum Kind: String, Sendable { case task, note }
 
     public let kind: Kind
     public let date: String

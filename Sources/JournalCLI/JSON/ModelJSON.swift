@@ -1,0 +1,146 @@
+import JournalModel
+
+// How `--json` spells the model's values. Field names are part of the interface scripts rely on:
+// add to them, never rename.
+
+extension DayProblem: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.object { json in
+            try json.put("path", path)
+            try json.put("line", line)
+            try json.put("message", message)
+        }
+    }
+}
+
+extension DayView.TaskItem: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.object { json in
+            try json.put("number", number)
+            try json.put("id", id)
+            try json.put("state", state)
+            try json.put("text", text)
+            try json.put("tags", tags)
+            try json.put("people", people)
+            try json.put("depth", depth)
+            try json.put("parent", parent)
+            try json.put("parentId", parentId)
+            try json.put("carriedTo", carriedTo)
+            try json.put("line", line)
+            try json.put("content", content)
+        }
+    }
+}
+
+extension DayView.Note: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.object { json in
+            try json.put("line", line)
+            try json.put("text", text)
+        }
+    }
+}
+
+extension DayView: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.object { json in
+            try json.put("date", date)
+            try json.put("weekday", weekday)
+            try json.put("path", path)
+            try json.put("tasks", tasks)
+            try json.put("notes", notes)
+        }
+    }
+}
+
+extension TaskState: Encodable {}
+
+extension ReportedTask: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.object { json in
+            try json.put("id", id)
+            try json.put("text", text)
+            try json.put("state", state)
+            try json.put("tags", tags)
+            try json.put("since", since)
+            try json.put("day", day)
+            try json.put("timesCarried", timesCarried)
+            try json.put("notes", notes)
+        }
+    }
+}
+
+extension TaskEvent.Kind: Encodable {}
+
+extension TaskEvent: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.object { json in
+            try json.put("kind", kind)
+            try json.put("task", task)
+            try json.put("day", day)
+            try json.put("text", text)
+            try json.put("from", from)
+            try json.put("to", to)
+            try json.put("words", words)
+            try json.put("commit", commit)
+        }
+    }
+}
+
+extension CommitInfo: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.object { json in
+            try json.put("id", id)
+            try json.put("time", time)
+            try json.put("offsetMinutes", offsetMinutes)
+            try json.put("author", author)
+            try json.put("command", command)
+            try json.put("subject", subject)
+        }
+    }
+}
+
+extension DayComparison.Item: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.object { json in
+            try json.put("id", id)
+            try json.put("text", text)
+            try json.put("state", state)
+            try json.put("before", before)
+            try json.put("words", words)
+            try json.put("parentBefore", parentBefore)
+            try json.put("parentAfter", parentAfter)
+            try json.put("day", day)
+        }
+    }
+}
+
+extension TaskID: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var json = encoder.singleValueContainer()
+        try json.encode(value)
+    }
+}
+
+extension DayComparison: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.object { json in
+            try json.put("from", from)
+            try json.put("to", to)
+            let counts = Section.allCases.map { ($0.name, items(in: $0).count) }
+            try json.put("counts", Dictionary(uniqueKeysWithValues: counts))
+            for section in Section.allCases { try json.put(section.field, items(in: section)) }
+        }
+    }
+}
+
+extension DayComparison.Section {
+    /// The section's field in `--json`.
+    var field: String {
+        switch self {
+        case .stillOpen: return "stillOpen"
+        case .renested: return "renested"
+        default: return name
+        }
+    }
+}
