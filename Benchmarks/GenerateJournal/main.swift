@@ -6,8 +6,8 @@
 // Every day: `new` (carrying the unfinished tasks of the day before), three `add` commits, and an
 // end-of-day edit that adds one more task and starts, finishes or cancels some: five commits and
 // four new tasks a day, about 18,000 commits and 14,600 task ids over ten years.
-import JournalModel
 import Glibc
+import JournalModel
 
 struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
@@ -34,7 +34,8 @@ struct Options {
             case "--seed": seed = UInt64(value) ?? seed
             case "--start": start = Day(iso: value) ?? start
             default:
-                print("usage: journal-generate --years N [--seed S] [--start YYYY-MM-DD]")
+                let usage = Array("usage: journal-generate --years N [--seed S] [--start YYYY-MM-DD]\n".utf8)
+                _ = usage.withUnsafeBytes { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
                 exit(2)
             }
         }
@@ -59,9 +60,11 @@ struct IDSequence {
     }
 }
 
-/// The fast-import stream: one branch, each commit on top of the last.
+/// The fast-import stream: one branch, each commit on top of the last, written to standard
+/// output byte for byte.
 struct FastImportWriter {
     private var time: Int64 = 0
+    private var pending: [UInt8] = []
 
     mutating func commit(at seconds: Int64, message: CommitMessage, files: [(String, [UInt8])]) {
         time = seconds
@@ -77,13 +80,27 @@ struct FastImportWriter {
         write("\n")
     }
 
-    private func data(_ bytes: [UInt8]) {
+    private mutating func data(_ bytes: [UInt8]) {
         write("data \(bytes.count)\n")
-        write(String(decoding: bytes, as: UTF8.self))
+        pending += bytes
         write("\n")
     }
 
-    private func write(_ text: String) { print(text, terminator: "") }
+    private mutating func write(_ text: String) {
+        pending += Array(text.utf8)
+        if pending.count >= 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        var written = 0
+        while written < pending.count {
+            let count = pending[written...].withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { exit(1) }
+            written += count
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
 }
 
 let options = Options(Array(CommandLine.arguments.dropFirst()))
@@ -145,3 +162,4 @@ for offset in 0..<dayCount {
                   files: [(DayPath.path(for: day), today.bytes)])
     previous = (day, today)
 }
+writer.flush()

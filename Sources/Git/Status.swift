@@ -10,7 +10,7 @@ extension Repository {
     /// included (but not ignored ones), each once, in path order. With `indexMatchesHead` the
     /// caller vouches that the index holds HEAD's tree, and only the working tree is compared
     /// with the index: that skips reading every tree of HEAD.
-    public func changedPaths(indexMatchesHead: Bool = false) throws -> [StatusEntry] {
+    public func status(indexMatchesHead: Bool = false) throws -> [StatusEntry] {
         var options = git_status_options()
         try check(git_status_options_init(&options, UInt32(GIT_STATUS_OPTIONS_VERSION)), "cannot prepare status")
         options.show = indexMatchesHead ? GIT_STATUS_SHOW_WORKDIR_ONLY : GIT_STATUS_SHOW_INDEX_AND_WORKDIR

@@ -6,6 +6,8 @@ public struct MergeSides: Sendable {
     public let base: [UInt8]?
     public let ours: [UInt8]?
     public let theirs: [UInt8]?
+    /// The file mode a merged version takes: the side that changed it, else ours, as Git does.
+    let mode: UInt32
 }
 
 /// A merge driver registered with libgit2 (`git_merge_driver_register`) for the files whose
@@ -43,10 +45,12 @@ extension Repository {
         defer { git_index_free(merged) }
         for sides in try conflicts(in: merged!) {
             try check(git_index_conflict_remove(merged, sides.path), "cannot resolve \(sides.path)")
-            let settled = try selectsJournalDriver(sides.path) ? driver(sides) ?? lineMerge(sides) : nil
+            // As libgit2 runs a driver: only for a file both sides still have.
+            let bothSides = sides.ours != nil && sides.theirs != nil
+            let settled = try bothSides && selectsJournalDriver(sides.path) ? driver(sides) ?? lineMerge(sides) : nil
             for (path, bytes) in try settled.map({ [sides.path: $0] }) ?? resolve(sides) {
                 var entry = git_index_entry()
-                entry.mode = UInt32(GIT_FILEMODE_BLOB.rawValue)
+                entry.mode = settled == nil ? UInt32(GIT_FILEMODE_BLOB.rawValue) : sides.mode
                 entry.id = try writeBlob(bytes).raw
                 try path.withCString { name in
                     entry.path = name
@@ -106,7 +110,10 @@ extension Repository {
             func content(_ entry: UnsafePointer<git_index_entry>?) throws -> [UInt8]? {
                 try entry.map { try blobContent(ObjectID($0.pointee.id)) }
             }
-            result.append(MergeSides(path: String(cString: named.pointee.path), base: try content(base), ours: try content(ours), theirs: try content(theirs)))
+            let (baseMode, ourMode, theirMode) = (base?.pointee.mode, ours?.pointee.mode, theirs?.pointee.mode)
+            let mode = ourMode == baseMode ? theirMode ?? ourMode : ourMode ?? theirMode
+            result.append(MergeSides(path: String(cString: named.pointee.path), base: try content(base), ours: try content(ours),
+                                     theirs: try content(theirs), mode: mode ?? UInt32(GIT_FILEMODE_BLOB.rawValue)))
         }
         return result
     }

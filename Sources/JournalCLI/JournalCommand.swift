@@ -105,7 +105,7 @@ struct JournalOptions: ParsableArguments {
     func open(command: CommandName? = nil, skippingVerification: Bool = false) throws -> Journal {
         let journal = try Journal.open(at: try location, environment: environment)
         journal.command = command
-        journal.skipsVerificationHooks = skippingVerification
+        journal.skipsRefusableHooks = skippingVerification
         journal.warn = Output.warning
         Style.isOn = Style.decide(try color ?? settings(of: journal).color)
         return journal

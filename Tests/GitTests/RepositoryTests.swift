@@ -81,10 +81,10 @@ import Testing
     @Test func findsChangedAndUntrackedPathsLikeGitStatus() throws {
         _ = try commitFile("a.md", "1\n", parent: nil)
         try sandbox.git("reset", "-q", "--hard", in: directory)
-        #expect(try repository.changedPaths().isEmpty)
+        #expect(try repository.status().isEmpty)
         try sandbox.write("changed\n", to: "repo/a.md")
         try sandbox.write("new\n", to: "repo/2025/01/2025-01-15.md")
-        #expect(try repository.changedPaths().map(\.path) == ["2025/01/2025-01-15.md", "a.md"])
+        #expect(try repository.status().map(\.path) == ["2025/01/2025-01-15.md", "a.md"])
         #expect(try sandbox.git("status", "--porcelain", "-uall", in: directory) == " M a.md\n?? 2025/01/2025-01-15.md\n")
     }
 
@@ -190,6 +190,36 @@ import Testing
         #expect(try show("notes.txt.theirs") == "theirs\n")
         #expect(try show("gone.txt") == "changed\n")
         try sandbox.git("fsck", "--strict", "--no-dangling", in: directory)
+    }
+
+    @Test func aMergedFileKeepsItsExecutableBitAndADeletedOneNeverReachesTheDriver() throws {
+        try sandbox.write("*.md merge=journal\n", to: "repo/.gitattributes")
+        let git = { (arguments: [String]) in
+            try self.sandbox.git(["-c", "user.name=Ada", "-c", "user.email=ada@example.org"] + arguments, in: self.directory)
+        }
+        try sandbox.write("base\n", to: "repo/run.md")
+        try sandbox.write("base\n", to: "repo/gone.md")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: sandbox.path("repo/run.md"))
+        _ = try git(["add", "-A"])
+        _ = try git(["commit", "-qm", "base"])
+        _ = try git(["checkout", "-qb", "theirs"])
+        try sandbox.write("theirs\n", to: "repo/run.md")
+        _ = try git(["rm", "-q", "gone.md"])
+        _ = try git(["commit", "-qam", "theirs"])
+        _ = try git(["checkout", "-q", "-"])
+        try sandbox.write("ours\n", to: "repo/run.md")
+        try sandbox.write("ours\n", to: "repo/gone.md")
+        _ = try git(["commit", "-qam", "ours"])
+        let commit = { (name: String) in try self.repository.commit(ObjectID(hex: try git(["rev-parse", name]).trimmingCharacters(in: .whitespacesAndNewlines))!) }
+
+        var driven: [String] = []
+        let tree = try repository.mergeCommits(try commit("HEAD"), try commit("theirs"), driver: { sides in
+            driven.append(sides.path)
+            return Array("merged\n".utf8)
+        }, resolve: { sides in [sides.path: sides.ours ?? []] })
+        #expect(driven == ["run.md"])
+        #expect(try sandbox.git("ls-tree", tree.hex, "run.md", in: directory).hasPrefix("100755 blob"))
+        #expect(try sandbox.git("cat-file", "-p", "\(tree.hex):run.md", in: directory) == "merged\n")
     }
 
     @Test func aDriverThatDeclinesFallsBackToGitsLineMerge() throws {

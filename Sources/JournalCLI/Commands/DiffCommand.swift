@@ -82,7 +82,7 @@ struct DiffCommand: ParsableCommand {
 }
 
 extension DayComparison.Section {
-    /// The section's heading, as `diff`, `sync` and `review` print it.
+    /// The section's heading, as `diff` and `sync --dry-run` print it.
     var name: String {
         switch self {
         case .done: return "done"

@@ -24,7 +24,7 @@ struct MergeFileCommand: ParsableCommand {
     @Argument(help: "Their version (Git's %B).") var theirs: String
 
     func run() throws {
-        let result = try MergeDriver.merge(base: base, ours: ours, theirs: theirs)
+        let result = try MergeFiles.run(base: base, ours: ours, theirs: theirs)
         if !result.resolved.isEmpty {
             Output.warning("\(ours): \(result.resolved.count) task(s) changed on both sides, merged: \(result.resolved.map { "^\($0.value)" }.joined(separator: " "))")
         }

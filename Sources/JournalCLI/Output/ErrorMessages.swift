@@ -92,7 +92,7 @@ extension JournalError: CustomStringConvertible {
         case .undoFoundNothing(let subject):
             return "cannot undo '\(subject)': what it changed is no longer in the journal (changed back by hand?); nothing was changed"
         case .syncUndoNotConfirmed(let sync, let preSync):
-            return "the last change is a sync (\(sync)); undo would go back to refs/journal/pre-sync (\(preSync)) as a new commit: pass --yes to do so"
+            return "the last change is a sync (\(sync)); undo would go back to \(Journal.preSyncReference) (\(preSync)) as a new commit: pass --yes to do so"
         case .damagedByCrash(let pid, let objects):
             return "an interrupted journal command (pid \(pid)) left damaged objects: \(objects.joined(separator: "; ")); nothing was changed. 'journal doctor' tells how to recover"
         case .gitOperationUnfinished(let operation, let marker, let abort):

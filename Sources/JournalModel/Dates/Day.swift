@@ -111,3 +111,10 @@ public enum Weekday: String, CaseIterable, Sendable {
 
     public var name: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
 }
+
+extension Day {
+    /// The first day of the week this day is in, weeks starting on `weekStart`.
+    public func startOfWeek(_ weekStart: Weekday) -> Day {
+        adding(days: -((weekday.index - weekStart.index + 7) % 7)) ?? Day.earliest
+    }
+}

@@ -1,5 +1,5 @@
-/// A day as the commands print it and as `--json` spells it. Field names are part of the
-/// interface scripts rely on: add to them, never rename.
+/// A day as the commands show it: its tasks numbered, with their nesting and the lines under
+/// them, and its notes.
 public struct DayView: Equatable {
     public struct TaskItem: Equatable {
         public let number: Int

@@ -1,7 +1,7 @@
 /// The journal commands that write, as a commit's `Journal-Command` trailer, the lock's record
 /// and a hook's JOURNAL_COMMAND name them. These are written into repositories: add a case, never
 /// rename one.
-public enum CommandName: String, Sendable, CaseIterable {
+public enum CommandName: String, Sendable {
     case initialize = "init"
     case new
     /// `journal new --no-carry`: a later `new` must not take it for the last carry.

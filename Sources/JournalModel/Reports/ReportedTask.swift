@@ -1,5 +1,4 @@
-/// A task as the reports list it. Field names are part of the `--json` interface: add to them,
-/// never rename.
+/// A task as the reports list it.
 public struct ReportedTask: Equatable, Sendable {
     public let id: String?
     public let text: String

@@ -12,9 +12,9 @@ extension Journal {
 
     /// Runs a hook that may refuse what is about to happen: a non-zero exit, or running past
     /// its time limit, stops the command with `consequence`. Skipped when the command was told so
-    /// (`skipsVerificationHooks`).
-    package func verify(with hook: Hook, arguments: [String] = [], input: String = "", consequence: Refusal) throws {
-        guard !skipsVerificationHooks else { return }
+    /// (`skipsRefusableHooks`).
+    package func runRefusableHook(_ hook: Hook, arguments: [String] = [], input: String = "", consequence: Refusal) throws {
+        guard !skipsRefusableHooks else { return }
         switch try run(hook, arguments: arguments, input: input, environment: [:]) {
         case .notInstalled, .exited(0): return
         case .exited(let status): throw JournalError.hookRefused(hook.rawValue, status, consequence)
@@ -22,9 +22,9 @@ extension Journal {
         }
     }
 
-    /// Whether `verify(with: hook)` would run something: worth preparing for only then.
-    package func willVerify(with hook: Hook) throws -> Bool {
-        guard !skipsVerificationHooks else { return false }
+    /// Whether `runRefusableHook(hook)` would run something: worth preparing for only then.
+    package func willRunRefusableHook(_ hook: Hook) throws -> Bool {
+        guard !skipsRefusableHooks else { return false }
         return try hookSettings().executable(hook, ignored: { _ in }) != nil
     }
 

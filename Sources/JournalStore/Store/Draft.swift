@@ -98,7 +98,7 @@ package struct Draft {
     }
 
     /// Every path the draft changes with its new bytes (nil: removed).
-    package var changedPaths: [(path: String, bytes: [UInt8]?)] {
+    package var changes: [(path: String, bytes: [UInt8]?)] {
         changedDays.map { (DayPath.path(for: $0.key), Optional($0.value.bytes)) } + changedFiles.map { ($0.key, $0.value) }
     }
 

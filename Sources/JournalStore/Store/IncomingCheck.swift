@@ -7,7 +7,7 @@ import JournalModel
 package enum IncomingCheck {
     package static let largestDayFile = 16 << 20
 
-    package static func verify(_ repository: Repository, from ours: Tree?, to theirs: Tree) throws {
+    package static func refuseUnsafe(_ repository: Repository, from ours: Tree?, to theirs: Tree) throws {
         for path in try repository.changedPaths(from: ours, to: theirs) {
             let components = path.split(separator: "/").map { $0.lowercased() }
             if components.contains(".git") || components.contains("..") {

@@ -15,8 +15,9 @@ public final class Journal {
     public let clock: Clock
     /// The journal command running, which hooks see as JOURNAL_COMMAND.
     public var command: CommandName?
-    /// `--no-verify`: pre-commit, commit-msg and pre-push are not run.
-    public var skipsVerificationHooks = false
+    /// True when the user said so (the CLI's `--no-verify`): pre-commit, commit-msg and pre-push
+    /// are not run.
+    public var skipsRefusableHooks = false
     /// Where journal says what went wrong without stopping the command.
     public var warn: (String) -> Void = { _ in }
     package var pendingAnnouncements: [(Hook, [String], [String: String])] = []
@@ -25,9 +26,9 @@ public final class Journal {
     package var cachedHookSettings: HookSettings?
     private var cachedConfiguration: Configuration?
 
-    /// A committed file that marks a repository as a journal, so that a clone is one too.
     /// Where HEAD stood before the last sync that changed it, for `journal undo`.
     package static let preSyncReference = "refs/journal/pre-sync"
+    /// A committed file that marks a repository as a journal, so that a clone is one too.
     package static let markerPath = ".journal"
     package static let markerContent = "This Git repository is a work journal kept by `journal` (day-file format 1).\n"
     package static let attributesPath = ".gitattributes"

@@ -94,7 +94,7 @@ extension Journal {
     @discardableResult
     package func commit(_ draft: inout Draft, alwaysSync extraPaths: [String] = []) throws -> ObjectID? {
         try draft.assignIDs()
-        let changes = draft.changedPaths
+        let changes = draft.changes
         try faults.check(.writeObjects)
         var treeChanges: [TreeChange] = []
         for (path, bytes) in changes {
@@ -139,9 +139,9 @@ extension Journal {
                 try faults.check(.replaceFile)
             }
             // Git runs pre-merge-commit, not pre-commit, for a merge; sync merges by task anyway.
-            if !isMerge, try willVerify(with: .preCommit) {
+            if !isMerge, try willRunRefusableHook(.preCommit) {
                 try stage(changes.map(\.path) + extraPaths)
-                try verify(with: .preCommit, consequence: refusal)
+                try runRefusableHook(.preCommit, consequence: refusal)
             }
             let text = try messageAfterHook(message.text, refusal: refusal)
             commit = try repository.writeCommit(
@@ -251,10 +251,10 @@ extension Journal {
 
     /// The message once the commit-msg hook, given it in a file, has checked or edited it.
     private func messageAfterHook(_ text: String, refusal: Refusal) throws -> String {
-        guard try willVerify(with: .commitMsg) else { return text }
+        guard try willRunRefusableHook(.commitMsg) else { return text }
         let gitFolder = WorkingTree(root: repository.gitDirectory)
         try gitFolder.write(Array(text.utf8), to: Journal.messageFile, scratch: state.root)
-        try verify(with: .commitMsg, arguments: [gitFolder.absolute(Journal.messageFile)], consequence: refusal)
+        try runRefusableHook(.commitMsg, arguments: [gitFolder.absolute(Journal.messageFile)], consequence: refusal)
         let edited = String(decoding: try gitFolder.read(Journal.messageFile) ?? [], as: UTF8.self)
         guard edited.contains(where: { !$0.isWhitespace }) else { throw JournalError.emptyCommitMessage(refusal) }
         return edited
@@ -265,7 +265,7 @@ extension Journal {
     /// Paths edited outside journal: the working tree against HEAD and the index.
     package func uncommittedPaths() throws -> [String] {
         let indexMatchesHead = IndexStamp.holds(in: state, head: try repository.referenceTarget("HEAD"), indexPath: indexPath)
-        return try repository.changedPaths(indexMatchesHead: indexMatchesHead).map(\.path)
+        return try repository.status(indexMatchesHead: indexMatchesHead).map(\.path)
     }
 
     private var indexPath: String { repository.gitDirectory + "index" }

@@ -37,7 +37,7 @@ public struct TaskHistory {
             throw JournalError.noSuchTask("^" + id.value, nil)
         }
         let finished = events.last { $0.kind == .state && ($0.to == TaskState.done.rawValue || $0.to == TaskState.cancelled.rawValue) }
-        let openUntil = ["done", "cancelled"].contains(current.state) ? finished.flatMap { Day(iso: $0.day) } ?? today : today
+        let openUntil = [TaskState.done.rawValue, TaskState.cancelled.rawValue].contains(current.state) ? finished.flatMap { Day(iso: $0.day) } ?? today : today
         let summary = TaskLog.Summary(
             created: first.day, ageDays: createdDay.days(until: today), daysOpen: createdDay.days(until: openUntil),
             timesCarried: events.filter { $0.kind == .carried }.count, state: current.state, day: current.day)

@@ -2,8 +2,7 @@ import Git
 import JournalModel
 import JournalStore
 
-/// A change `journal undo` can take back, as `undo --list` shows it. Field names are part of
-/// the interface scripts rely on.
+/// A change `journal undo` can take back, as `undo --list` shows it.
 public struct UndoItem: Equatable {
     public let commit: CommitInfo
     /// A sync: undoing it goes back to the journal as it was before (refs/journal/pre-sync).

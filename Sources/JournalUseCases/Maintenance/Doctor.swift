@@ -3,7 +3,7 @@ import Glibc
 import JournalModel
 import JournalStore
 
-/// What `journal doctor` found. Field names are part of the `--json` interface.
+/// What `journal doctor` found.
 public struct DoctorReport {
     public struct Finding: Equatable {
         /// `interrupted-command`, `git-operation`, `lock-file`, `damaged-object`, `missing-object`, `branch`,

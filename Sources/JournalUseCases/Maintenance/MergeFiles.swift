@@ -4,8 +4,8 @@ import JournalStore
 /// `journal merge-file BASE OURS THEIRS`: the merge driver Git calls as `%O %A %B`. Merges the
 /// three versions task by task (see `DayMerge`) and writes the result over OURS, as Git expects.
 /// It never leaves a conflict, so Git always takes the result.
-public enum MergeDriver {
-    public static func merge(base: String, ours: String, theirs: String) throws -> DayMerge.Result {
+public struct MergeFiles {
+    public static func run(base: String, ours: String, theirs: String) throws -> DayMerge.Result {
         let files = WorkingTree(root: "")
         guard let ourBytes = try files.read(ours) else { throw JournalError.storage("cannot read \(ours): no such file") }
         guard let theirBytes = try files.read(theirs) else { throw JournalError.storage("cannot read \(theirs): no such file") }

@@ -59,7 +59,7 @@ public struct Sync {
                 }
                 if let theirs, theirs != head.id, try !store.repository.isDescendant(head.id, of: theirs) {
                     let incoming = try store.repository.commit(theirs)
-                    try IncomingCheck.verify(store.repository, from: try head.tree(), to: try incoming.tree())
+                    try IncomingCheck.refuseUnsafe(store.repository, from: try head.tree(), to: try incoming.tree())
                     // Going back (`journal undo`) must reach the state before this sync, not a retry's merge.
                     before = before ?? head.id
                     try store.repository.setReference(Journal.preSyncReference, to: before!, logMessage: ReflogMessage.beforeSync)
@@ -78,7 +78,7 @@ public struct Sync {
                     return report
                 }
                 let remoteTip = theirs?.hex ?? String(repeating: "0", count: 40)
-                try store.verify(with: .prePush, arguments: [remote, url], input: "refs/heads/main \(now.hex) refs/heads/main \(remoteTip)\n",
+                try store.runRefusableHook(.prePush, arguments: [remote, url], input: "refs/heads/main \(now.hex) refs/heads/main \(remoteTip)\n",
                            consequence: .push)
                 let refusal: (String, String)?
                 do {

@@ -78,10 +78,3 @@ func median(_ values: [Double]) -> Double? {
     let middle = sorted.count / 2
     return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
-
-extension Day {
-    /// The first day of the week this day is in, weeks starting on `weekStart`.
-    public func startOfWeek(_ weekStart: Weekday) -> Day {
-        adding(days: -((weekday.index - weekStart.index + 7) % 7)) ?? Day.earliest
-    }
-}
