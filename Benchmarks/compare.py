@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Paired timing of two release builds of journal on one ten-year synthetic journal.
 
-    python3 Benchmarks/compare.py OLD_BUILD NEW_BUILD [--rounds 15] [--years 10] [COMMAND NAME ...]
+    python3 Benchmarks/compare.py OLD_BUILD NEW_BUILD [--rounds 15] [--years 10] [--only NAME ...]
 
 OLD_BUILD and NEW_BUILD are `.build/release` folders (build the older commit in a worktree of its
 own). Each round runs one build then the other, the order alternating, so that a busy machine
@@ -16,7 +16,7 @@ parser.add_argument("old", type=Path)
 parser.add_argument("new", type=Path)
 parser.add_argument("--rounds", type=int, default=15)
 parser.add_argument("--years", type=int, default=10)
-parser.add_argument("only", nargs="*", help="command names to run (default: all)")
+parser.add_argument("--only", nargs="*", default=[], help="command names to run (default: all)")
 options = parser.parse_args()
 
 base = Path(tempfile.mkdtemp(prefix="journal-compare-"))
@@ -48,7 +48,7 @@ def timed(build, arguments):
 
 cases = [("add (one commit)", ["add", "Compared task"]), ("show DATE", ["show", day]), ("status", ["status"]),
          ("diff A B", ["diff", earlier, day]), ("log -n 20", ["log", "-n", "20"]), ("standup", ["standup"]),
-         ("search WORD", ["search", "benchmark"]), ("report --month", ["report", "--month"]), ("check", ["check"])]
+         ("search WORD", ["search", "runbook"]), ("report --month", ["report", "--month"]), ("check", ["check"])]
 print(f"{options.rounds} paired rounds after 2 warm-ups, {options.years}-year journal\n")
 print("| command | old ms | new ms | new ÷ old |\n|---|---:|---:|---:|")
 for name, arguments in cases:
