@@ -17,8 +17,11 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
+        // Lets libgit2's initialisation skip reading the system's certificate bundle, which only
+        // HTTPS needs (see its header). Linked into every executable that uses Git.
+        .target(name: "CertificateDeferral"),
         // Swift ownership of libgit2 handles; every failing call becomes a thrown GitError.
-        .target(name: "Git", dependencies: ["CLibgit2"]),
+        .target(name: "Git", dependencies: ["CLibgit2", "CertificateDeferral"]),
         // Debian's SQLite, for the history index. Only `SQLite` may import this.
         .systemLibrary(
             name: "CSQLite",

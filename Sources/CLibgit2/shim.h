@@ -27,6 +27,11 @@ static inline int journal_git_set_certificate_file(const char *file) {
     return git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, file, NULL);
 }
 
+/* The system's certificate authorities: a bundle file, a folder of certificates, or both. */
+static inline int journal_git_set_certificate_locations(const char *file, const char *folder) {
+    return git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, file, folder);
+}
+
 /* Where libgit2 looks for the global, XDG or system configuration file (level). */
 static inline int journal_git_set_config_search_path(git_config_level_t level, const char *path) {
     return git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, path);

@@ -1,3 +1,4 @@
+import CertificateDeferral
 import CLibgit2
 
 // journal reads /proc, Glibc and Linux's stat layout; it is built and tested on Debian only.
@@ -9,7 +10,10 @@ import CLibgit2
 /// objects may outlive any scope we could shut it down in.
 enum Libgit2 {
     static let ready: Void = {
+        // The certificate bundle is read when an HTTPS transfer first needs it, not here.
+        journal_defer_certificates(1)
         git_libgit2_init()
+        journal_defer_certificates(0)
         // A journal is worth a few fsyncs: a crash must not leave a ref naming a half-written object.
         _ = journal_git_enable_fsync(1)
         // A ten-year journal's history is larger than a command-line tool should hold at once.
@@ -22,6 +26,22 @@ enum Libgit2 {
 public func trustCertificateAuthorities(inFile file: String) throws {
     _ = Libgit2.ready
     try check(journal_git_set_certificate_file(file), "cannot read certificate authorities from \(file)")
+}
+
+/// Makes HTTPS trust the system's certificate authorities, which libgit2's initialisation left
+/// unread (see `CertificateDeferral`). Called before each HTTPS transfer; the bundle is read once.
+public func trustSystemCertificateAuthorities() throws {
+    _ = Libgit2.ready
+    try SystemCertificates.loaded.get()
+}
+
+private enum SystemCertificates {
+    static let loaded: Result<Void, Error> = Result {
+        let file = journal_deferred_certificate_file().map { String(cString: $0) }
+        let folder = journal_deferred_certificate_folder().map { String(cString: $0) }
+        guard file != nil || folder != nil else { return }
+        try check(journal_git_set_certificate_locations(file, folder), "cannot read the system's certificate authorities")
+    }
 }
 
 /// Reads the global, XDG and system Git configuration from `folder` (where `.gitconfig` and

@@ -94,6 +94,58 @@ import Testing
         #expect(try setup.second.day("2025-01-15").contains("- [ ] Pushed over HTTPS ^"))
     }
 
+    /// libgit2's initialisation no longer reads the system's certificate bundle (about 9 ms in
+    /// every command): only an HTTPS transfer does, and it still refuses what the bundle does not vouch for.
+    @Test func onlyAnHTTPSTransferReadsTheSystemCertificates() throws {
+        var setup = try Setup(tls: true)
+        try setup.first.ok("init")
+        try setup.first.ok("add", "Read without certificates")
+        let openedByShow = try filesOpened(by: setup.first, "show")
+        #expect(openedByShow.contains { $0.hasSuffix("/2025/01/2025-01-15.md") })
+        #expect(!openedByShow.contains { $0.hasPrefix("/etc/ssl/") })
+
+        setup.second.extraEnvironment["JOURNAL_GIT_TOKEN"] = Setup.password
+        let url = setup.url.replacingOccurrences(of: "https://", with: "https://ada@")
+        let openedByClone = try filesOpened(by: setup.second, "clone", url, setup.second.directory, status: 1)
+        #expect(openedByClone.contains { $0.hasPrefix("/etc/ssl/") })
+    }
+
+    /// The bundle read late is the one that decides: with the server's certificate bound over the
+    /// system's bundle (in a private mount namespace), a clone trusts it without GIT_SSL_CAINFO.
+    @Test(.enabled(if: MountNamespace.available || MountNamespace.required, "needs a private mount namespace (unshare -m, as root)"))
+    func theSystemCertificatesReadLateStillDecideWhomHTTPSTrusts() throws {
+        var setup = try Setup(tls: true)
+        let certificate = try #require(setup.server.certificate)
+        try setup.storeCredentials(setup.first)
+        try setup.first.ok("init")
+        try setup.first.ok("add", "Trusted through the system's bundle")
+        try setup.first.ok("remote", "add", "origin", setup.url)
+        try setup.first.git("config", "http.sslCAInfo", certificate)
+        try setup.first.ok("sync")
+
+        setup.second.extraEnvironment["JOURNAL_GIT_TOKEN"] = Setup.password
+        let url = setup.url.replacingOccurrences(of: "https://", with: "https://ada@")
+        let bundles = try filesOpened(by: setup.second, "clone", url, setup.second.directory, status: 1).filter { $0.hasPrefix("/etc/ssl/") }
+        let bundle = try #require(bundles.first)
+        let environment = setup.second.environment.merging(["J": JournalRunner.binary, "URL": url, "TARGET": setup.second.directory,
+                                                            "CERT": certificate, "BUNDLE": bundle]) { $1 }
+        let cloned = try ProcessResult.run("/usr/bin/unshare", ["-m", "sh", "-c", "mount --bind \"$CERT\" \"$BUNDLE\" && exec \"$J\" clone \"$URL\" \"$TARGET\""],
+                                           in: setup.second.sandbox.root.path, environment: environment)
+        #expect(cloned.status == 0, "\(cloned.stderr)")
+        #expect(try setup.second.day("2025-01-15").contains("Trusted through the system's bundle"))
+    }
+
+    /// The files `journal ARGUMENTS` opened, as `strace` saw them.
+    private func filesOpened(by machine: JournalRunner, _ arguments: String..., status: Int32 = 0) throws -> [String] {
+        let trace = machine.sandbox.path("openat-\(arguments[0]).trace")
+        let result = try ProcessResult.run("/usr/bin/env", ["strace", "-f", "-qq", "-e", "trace=openat", "-o", trace, JournalRunner.binary] + arguments,
+                                           in: machine.sandbox.root.path, environment: machine.environment)
+        #expect(result.status == status, "\(result.stderr)")
+        return try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n").compactMap { line in
+            line.split(separator: "\"", maxSplits: 2).dropFirst().first.map(String.init)
+        }
+    }
+
     @Test func wrongCredentialsFailInOneLineAndAreRejectedFromTheHelper() throws {
         let setup = try Setup()
         try setup.storeCredentials(setup.second, password: "wrong")

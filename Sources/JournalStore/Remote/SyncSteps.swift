@@ -10,6 +10,8 @@ extension Journal {
     package func transferHandlers(url: String, http: HTTPCredentials, progress: ((RemoteProgress) -> Void)?) throws -> TransferHandlers {
         if let authorities = try environment["GIT_SSL_CAINFO"] ?? configuration().string("http.sslCAInfo") {
             try trustCertificateAuthorities(inFile: authorities)
+        } else if url.lowercased().hasPrefix("https:") {
+            try trustSystemCertificateAuthorities()
         }
         let ssh = SSHPolicy(environment: environment, url: url)
         return TransferHandlers(credentials: { ssh.credential(for: $0) ?? http.credential(for: $0) }, checkCertificate: ssh.verdict(on:),
