@@ -6,7 +6,7 @@
 OLD_BUILD and NEW_BUILD are `.build/release` folders (build the older commit in a worktree of its
 own). Each round runs one build then the other, the order alternating, so that a busy machine
 slows both alike: the ratio of the medians is what to read, not the milliseconds. The journal
-is made by NEW_BUILD's `journal-generate`.
+is made by NEW_BUILD's `journal-generate`, else OLD_BUILD's.
 """
 import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
 from pathlib import Path
@@ -26,7 +26,8 @@ env.update(HOME=str(base), GIT_CONFIG_NOSYSTEM="1", TZ="UTC", LC_ALL="C",
            GIT_COMMITTER_NAME="Bench", GIT_COMMITTER_EMAIL="bench@example.org")
 repo = base / "journal"
 subprocess.run(["git", "init", "-q", "-b", "main", str(repo)], env=env, check=True)
-generator = subprocess.Popen([options.new / "journal-generate", "--years", str(options.years)], stdout=subprocess.PIPE)
+generator_binary = next(build / "journal-generate" for build in (options.new, options.old) if (build / "journal-generate").exists())
+generator = subprocess.Popen([generator_binary, "--years", str(options.years)], stdout=subprocess.PIPE)
 subprocess.run(["git", "fast-import", "--quiet"], cwd=repo, env=env, stdin=generator.stdout, check=True)
 generator.wait()
 subprocess.run(["git", "reset", "-q", "--hard"], cwd=repo, env=env, check=True)
