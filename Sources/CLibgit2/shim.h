@@ -22,12 +22,8 @@ static inline int journal_git_limit_memory(size_t cache_bytes, size_t window_byt
     return error ? error : git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, mapped_bytes);
 }
 
-/* The certificate authorities HTTPS servers are checked against, instead of the system's. */
-static inline int journal_git_set_certificate_file(const char *file) {
-    return git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, file, NULL);
-}
-
-/* The system's certificate authorities: a bundle file, a folder of certificates, or both. */
+/* The certificate authorities HTTPS servers are checked against: a bundle file, a folder of
+   certificates, or both. */
 static inline int journal_git_set_certificate_locations(const char *file, const char *folder) {
     return git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, file, folder);
 }

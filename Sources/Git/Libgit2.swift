@@ -25,7 +25,7 @@ enum Libgit2 {
 /// rest of the process, as Git's `http.sslCAInfo` does.
 public func trustCertificateAuthorities(inFile file: String) throws {
     _ = Libgit2.ready
-    try check(journal_git_set_certificate_file(file), "cannot read certificate authorities from \(file)")
+    try check(journal_git_set_certificate_locations(file, nil), "cannot read certificate authorities from \(file)")
 }
 
 /// Makes HTTPS trust the system's certificate authorities, which libgit2's initialisation left
