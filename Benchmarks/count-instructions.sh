@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 years=${1:-10}
-swift build -c release >/dev/null
+swift build -c release --static-swift-stdlib >/dev/null
 bin=.build/release
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -256,7 +256,7 @@ def main():
     parser.add_argument("--out", type=Path, default=ROOT / "Benchmarks" / "results")
     options = parser.parse_args()
 
-    subprocess.run(["swift", "build", "-c", "release"], cwd=ROOT, check=True)
+    subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib"], cwd=ROOT, check=True)
     work = Path(tempfile.mkdtemp(prefix="journal-bench-"))
     try:
         home = work / "home"
