@@ -1,6 +1,4 @@
 import JournalModel
-import JournalStore
-import JournalUseCases
 
 /// The command line as a person types it, made into what the parser reads, and the advice for
 /// what it cannot read.

@@ -2,7 +2,6 @@ import ArgumentParser
 import FoundationEssentials
 import JournalModel
 import JournalStore
-import JournalUseCases
 
 public struct JournalCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(

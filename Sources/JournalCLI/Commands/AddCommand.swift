@@ -1,6 +1,4 @@
 import ArgumentParser
-import JournalModel
-import JournalStore
 import JournalUseCases
 
 struct AddCommand: ParsableCommand {

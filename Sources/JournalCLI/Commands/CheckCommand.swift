@@ -1,6 +1,5 @@
 import ArgumentParser
 import JournalModel
-import JournalStore
 import JournalUseCases
 
 struct CheckCommand: ParsableCommand {

@@ -1,7 +1,5 @@
 import ArgumentParser
-import JournalModel
 import JournalStore
-import JournalUseCases
 
 struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

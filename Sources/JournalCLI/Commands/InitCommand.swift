@@ -1,7 +1,5 @@
 import ArgumentParser
-import JournalModel
 import JournalStore
-import JournalUseCases
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

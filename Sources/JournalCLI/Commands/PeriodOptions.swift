@@ -1,7 +1,5 @@
 import ArgumentParser
 import JournalModel
-import JournalStore
-import JournalUseCases
 
 /// The period a report or statistics cover.
 struct PeriodOptions: ParsableArguments {

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Glibc
 import JournalModel
-import JournalStore
 import JournalUseCases
 
 struct SearchCommand: ParsableCommand {

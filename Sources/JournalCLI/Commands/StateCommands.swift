@@ -1,6 +1,5 @@
 import ArgumentParser
 import JournalModel
-import JournalStore
 import JournalUseCases
 
 /// The arguments of start, done, cancel and reopen: which tasks, on which day.

@@ -1,5 +1,4 @@
 import ArgumentParser
-import JournalModel
 import JournalStore
 import JournalUseCases
 

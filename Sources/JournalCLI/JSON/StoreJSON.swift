@@ -1,4 +1,3 @@
-import JournalModel
 import JournalStore
 
 // How `--json` spells the store's values. Field names are part of the interface scripts rely on:

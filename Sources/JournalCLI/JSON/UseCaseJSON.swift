@@ -1,5 +1,3 @@
-import JournalModel
-import JournalStore
 import JournalUseCases
 
 // How `--json` spells what the use cases return. Field names are part of the interface scripts rely on:

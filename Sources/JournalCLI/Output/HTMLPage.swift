@@ -1,6 +1,4 @@
 import JournalModel
-import JournalStore
-import JournalUseCases
 
 /// One self-contained HTML page, for a report sent to people: CSS inline, no script, nothing
 /// fetched from anywhere, so it can be pasted into an email or attached. Light and dark mail

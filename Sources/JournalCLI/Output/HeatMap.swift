@@ -1,5 +1,4 @@
 import JournalModel
-import JournalStore
 import JournalUseCases
 
 /// A calendar of finished tasks, drawn like a contribution graph: a row per weekday, a column

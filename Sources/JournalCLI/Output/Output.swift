@@ -2,7 +2,6 @@ import FoundationEssentials
 import Glibc
 import JournalModel
 import JournalStore
-import JournalUseCases
 
 enum Output {
     /// One line, whatever the message quotes: a line break or other control character in an

@@ -1,8 +1,6 @@
 import FoundationEssentials
 import Glibc
-import JournalModel
 import JournalStore
-import JournalUseCases
 import Synchronization
 
 /// Long output through a pager, as Git does: only when standard output is a terminal, with

@@ -1,7 +1,6 @@
 import Glibc
 import JournalModel
 import JournalStore
-import JournalUseCases
 import Synchronization
 
 /// Colour on standard output: on a terminal by default, never when NO_COLOR is set or output

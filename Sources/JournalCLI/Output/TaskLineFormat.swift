@@ -1,6 +1,4 @@
 import JournalModel
-import JournalStore
-import JournalUseCases
 
 /// How a task reads on the terminal: number, box, indented text, id.
 enum TaskLineFormat {

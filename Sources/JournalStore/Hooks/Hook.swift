@@ -1,5 +1,3 @@
-import JournalModel
-
 /// The hooks journal runs: Git's own, at the moments Git runs them, and journal's events.
 public enum Hook: String, CaseIterable, Sendable {
     case preCommit = "pre-commit"

@@ -1,5 +1,4 @@
 import Glibc
-import JournalModel
 
 /// libgit2 runs no hooks: journal runs the repository's hooks itself, where Git would.
 extension Journal {

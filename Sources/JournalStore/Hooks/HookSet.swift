@@ -1,5 +1,3 @@
-import JournalModel
-
 /// The ready hooks that come with journal: the project's `hooks/` folder, found from the
 /// running executable (`../share/journal/hooks` beside an installed `bin/journal`, or the
 /// source checkout a `.build` folder belongs to) unless a folder is given.

@@ -1,6 +1,5 @@
 import Git
 import Glibc
-import JournalModel
 
 /// Where the journal's hooks live and how long one may run, from the repository's Git
 /// configuration (never from its files: those arrive by sync).

@@ -1,5 +1,4 @@
 import Glibc
-import JournalModel
 
 /// Which process started which, read from Linux's /proc: what a hook that must be stopped has
 /// started, so that it is stopped too.

@@ -1,5 +1,4 @@
 import Glibc
-import JournalModel
 
 /// Another program journal starts: one of Git's credential helpers, one of the journal's hooks,
 /// the user's editor or pager. journal does its Git work through libgit2, never through a `git`

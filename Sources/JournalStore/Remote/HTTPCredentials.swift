@@ -1,5 +1,4 @@
 import Git
-import JournalModel
 
 /// Credentials for HTTP(S) remotes, as Git finds them: a token in `JOURNAL_GIT_TOKEN`, else Git's
 /// credential helpers (`git credential fill`), asked once per command. What worked is reported to

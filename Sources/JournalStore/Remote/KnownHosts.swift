@@ -1,5 +1,4 @@
 import FoundationEssentials
-import JournalModel
 
 /// `~/.ssh/known_hosts` read the way OpenSSH reads it: plain and hashed (`|1|salt|hash`) host
 /// names, `[host]:port` for ports other than 22, several names per line.

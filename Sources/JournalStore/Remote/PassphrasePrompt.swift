@@ -1,5 +1,4 @@
 import Glibc
-import JournalModel
 
 /// Asks for a secret on the controlling terminal, as ssh does: not on standard input, which a
 /// script may own, and with echo off, so the secret never appears on screen or in a log.

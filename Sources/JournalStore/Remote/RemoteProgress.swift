@@ -1,5 +1,3 @@
-import JournalModel
-
 /// How far a fetch or a push has got, for a progress line on a terminal.
 public struct RemoteProgress: Equatable, Sendable {
     /// True while pushing, false while fetching.

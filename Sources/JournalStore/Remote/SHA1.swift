@@ -1,5 +1,3 @@
-import JournalModel
-
 /// SHA-1 and HMAC-SHA-1, for one purpose only: matching OpenSSH's hashed `known_hosts` entries
 /// (`|1|salt|hash`), which store HMAC-SHA1(salt, host). Not for anything security-critical of
 /// journal's own.

@@ -1,5 +1,3 @@
-import JournalModel
-
 /// What journal needs to know of a private key file before offering it: whether it is
 /// protected by a passphrase.
 package enum SSHKeyFile {

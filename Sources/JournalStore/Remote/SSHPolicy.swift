@@ -1,5 +1,4 @@
 import Git
-import JournalModel
 
 /// How journal speaks SSH, as OpenSSH would: credentials from ssh-agent first, then the usual key
 /// files in `~/.ssh`; the server's host key checked against `~/.ssh/known_hosts`, unknown or

@@ -1,5 +1,3 @@
-import JournalModel
-
 /// The steps of writing a commit and of syncing, named so that tests can make the store fail at
 /// each one in process: a real failure there needs a full disk, a held lock or a dying server at
 /// just the right moment.

@@ -1,5 +1,4 @@
 import Glibc
-import JournalModel
 
 /// The permissions of what journal writes in the working tree: its owner's only by default
 /// (`journal.fileMode` 0600). Folders, and executable files, can be entered or run by whoever

@@ -1,5 +1,4 @@
 import Glibc
-import JournalModel
 
 /// The few directory operations the store needs.
 package enum FileSystem {

@@ -1,5 +1,4 @@
 import Glibc
-import JournalModel
 
 /// What `git` is doing in the journal's repository. While git is half-way through an operation
 /// (a stash resetting files, a pull or merge writing them, a rebase), the working tree is not the

@@ -1,5 +1,4 @@
 import Git
-import JournalModel
 
 /// Author and committer of journal's commits, found the way Git finds them: the environment
 /// (GIT_AUTHOR_NAME, GIT_AUTHOR_DATE, …) first, then `user.name` and `user.email`. The author

@@ -1,6 +1,5 @@
 import Git
 import Glibc
-import JournalModel
 
 /// Proof that the index still holds HEAD's tree exactly as journal left it: HEAD and the index
 /// file's identity (inode, size, modification time) recorded right after journal wrote both.

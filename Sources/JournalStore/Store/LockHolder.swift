@@ -1,5 +1,4 @@
 import Glibc
-import JournalModel
 
 /// The journal command holding the write lock, as it writes itself into the lock file when it
 /// takes the lock; it empties the file when it lets go. A record found by the next command means

@@ -1,5 +1,4 @@
 import Glibc
-import JournalModel
 
 /// Reads and writes files in the journal's working directory without ever following a
 /// symbolic link: a day path that is a link or not a regular file is refused.

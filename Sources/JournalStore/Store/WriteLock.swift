@@ -1,5 +1,4 @@
 import Glibc
-import JournalModel
 
 /// journal's own exclusive lock around every read-modify-write of the repository and working
 /// tree. It is an flock(2) on a file in `.git/journal/`: the kernel releases it when the holder

@@ -1,5 +1,4 @@
 import Glibc
-import JournalModel
 import JournalStore
 
 public struct HookListing: Equatable {

@@ -1,5 +1,4 @@
 import Git
-import JournalModel
 import JournalStore
 
 public struct ManageRemotes {

@@ -41,64 +41,64 @@ public struct Sync {
         let report: SyncReport
         do {
             report = try store.exclusively { () throws -> SyncReport in
-            if !dryRun { try store.commitHandEdits() }
-            var report = SyncReport(remote: remote)
-            var before: ObjectID?
-            for _ in 1...Sync.syncAttempts {
-                report.mergedDays = []
-                report.keptBoth = []
-                let theirs = try store.fetchMain(of: remote, handlers: handlers)
-                guard let head = try store.repository.headCommit() else { throw JournalError.storage("the journal has no commit yet") }
-                report.incoming = try subjects(from: theirs, notIn: head.id)
-                report.outgoing = try subjects(from: head.id, notIn: theirs)
-                if dryRun {
-                    let base = try theirs.flatMap { try store.repository.mergeBase(head.id, $0) }
-                    report.incomingDays = try dayChanges(from: base, to: theirs)
-                    report.outgoingDays = try dayChanges(from: base, to: head.id)
-                    return report
-                }
-                if let theirs, theirs != head.id, try !store.repository.isDescendant(head.id, of: theirs) {
-                    let incoming = try store.repository.commit(theirs)
-                    try IncomingCheck.refuseUnsafe(store.repository, from: try head.tree(), to: try incoming.tree())
-                    // Going back (`journal undo`) must reach the state before this sync, not a retry's merge.
-                    before = before ?? head.id
-                    try store.repository.setReference(Journal.preSyncReference, to: before!, logMessage: ReflogMessage.beforeSync)
-                    if try store.repository.isDescendant(theirs, of: head.id) {
-                        try store.fastForward(from: head, to: incoming)
-                        report.outcomes.append(.fastForward)
-                    } else {
-                        try merge(incoming, into: head, from: remote, report: &report)
-                        report.outcomes.append(.merged)
+                if !dryRun { try store.commitHandEdits() }
+                var report = SyncReport(remote: remote)
+                var before: ObjectID?
+                for _ in 1...Sync.syncAttempts {
+                    report.mergedDays = []
+                    report.keptBoth = []
+                    let theirs = try store.fetchMain(of: remote, handlers: handlers)
+                    guard let head = try store.repository.headCommit() else { throw JournalError.storage("the journal has no commit yet") }
+                    report.incoming = try subjects(from: theirs, notIn: head.id)
+                    report.outgoing = try subjects(from: head.id, notIn: theirs)
+                    if dryRun {
+                        let base = try theirs.flatMap { try store.repository.mergeBase(head.id, $0) }
+                        report.incomingDays = try dayChanges(from: base, to: theirs)
+                        report.outgoingDays = try dayChanges(from: base, to: head.id)
+                        return report
                     }
-                    store.announceLater(.postMerge, arguments: ["0"])
+                    if let theirs, theirs != head.id, try !store.repository.isDescendant(head.id, of: theirs) {
+                        let incoming = try store.repository.commit(theirs)
+                        try IncomingCheck.refuseUnsafe(store.repository, from: try head.tree(), to: try incoming.tree())
+                        // Going back (`journal undo`) must reach the state before this sync, not a retry's merge.
+                        before = before ?? head.id
+                        try store.repository.setReference(Journal.preSyncReference, to: before!, logMessage: ReflogMessage.beforeSync)
+                        if try store.repository.isDescendant(theirs, of: head.id) {
+                            try store.fastForward(from: head, to: incoming)
+                            report.outcomes.append(.fastForward)
+                        } else {
+                            try merge(incoming, into: head, from: remote, report: &report)
+                            report.outcomes.append(.merged)
+                        }
+                        store.announceLater(.postMerge, arguments: ["0"])
+                    }
+                    guard let now = try store.repository.referenceTarget("HEAD"), now != theirs else {
+                        if report.outcomes.isEmpty { report.outcomes.append(.upToDate) }
+                        if let theirs { try store.markSynced(remote, at: theirs) }
+                        return report
+                    }
+                    let remoteTip = theirs?.hex ?? String(repeating: "0", count: 40)
+                    let update = "refs/heads/main \(now.hex) refs/heads/main \(remoteTip)\n"
+                    try store.runRefusableHook(.prePush, arguments: [remote, url], input: update, consequence: .push)
+                    let refusal: (String, String)?
+                    do {
+                        try store.faults.check(.push)
+                        refusal = try store.repository.push(remote, refspecs: ["refs/heads/main:refs/heads/main"], handlers: handlers).first
+                    } catch let error as GitError where error.code == .nonFastForward {
+                        refusal = ("refs/heads/main", error.message)
+                    }
+                    guard let (reference, reason) = refusal else {
+                        report.outcomes.append(.pushed)
+                        try store.markSynced(remote, at: now)
+                        return report
+                    }
+                    // Another machine pushed first (whatever words the server chose): its main moved
+                    // since the fetch, so merge again. If it did not move, the refusal is the server's.
+                    if try store.fetchMain(of: remote, handlers: handlers) == theirs {
+                        throw JournalError.pushRefused(remote, reference, reason)
+                    }
                 }
-                guard let now = try store.repository.referenceTarget("HEAD"), now != theirs else {
-                    if report.outcomes.isEmpty { report.outcomes.append(.upToDate) }
-                    if let theirs { try store.markSynced(remote, at: theirs) }
-                    return report
-                }
-                let remoteTip = theirs?.hex ?? String(repeating: "0", count: 40)
-                try store.runRefusableHook(.prePush, arguments: [remote, url], input: "refs/heads/main \(now.hex) refs/heads/main \(remoteTip)\n",
-                           consequence: .push)
-                let refusal: (String, String)?
-                do {
-                    try store.faults.check(.push)
-                    refusal = try store.repository.push(remote, refspecs: ["refs/heads/main:refs/heads/main"], handlers: handlers).first
-                } catch let error as GitError where error.code == .nonFastForward {
-                    refusal = ("refs/heads/main", error.message)
-                }
-                guard let (reference, reason) = refusal else {
-                    report.outcomes.append(.pushed)
-                    try store.markSynced(remote, at: now)
-                    return report
-                }
-                // Another machine pushed first (whatever words the server chose): its main moved
-                // since the fetch, so merge again. If it did not move, the refusal is the server's.
-                if try store.fetchMain(of: remote, handlers: handlers) == theirs {
-                    throw JournalError.pushRefused(remote, reference, reason)
-                }
-            }
-            throw JournalError.remoteKeptMoving(remote, Sync.syncAttempts)
+                throw JournalError.remoteKeptMoving(remote, Sync.syncAttempts)
             }
         } catch {
             http.rejectIfRefused(error)
