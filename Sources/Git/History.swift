@@ -16,6 +16,26 @@ extension Repository {
         }
     }
 
+    /// Every commit `start` descends from that `stop` does not (all of it without `stop`), merged
+    /// branches included, parents before children: the order history can be replayed in. A shallow
+    /// clone lacks the parents a full walk would need; there it is the first parents.
+    public func commitsSince(_ stop: ObjectID?, upTo start: ObjectID) throws -> [ObjectID] {
+        guard shallowCommits().isEmpty else {
+            var ids: [ObjectID] = []
+            try walkFirstParents(from: start) { commit in
+                guard commit.id != stop else { return false }
+                ids.append(commit.id)
+                return true
+            }
+            return ids.reversed()
+        }
+        let walk = try RevisionWalk(self)
+        try walk.sort(GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_REVERSE.rawValue)
+        try walk.push(start)
+        if let stop { try walk.hide(stop) }
+        return try walk.all()
+    }
+
     /// The commits whose parents a shallow clone (`git clone --depth`) left out: `.git/shallow`.
     private func shallowCommits() -> Set<ObjectID> {
         guard let file = fopen(gitDirectory + "shallow", "r") else { return [] }
@@ -67,5 +87,43 @@ extension Repository {
         defer { git_reflog_free(reflog) }
         guard git_reflog_entrycount(reflog) > 0, let entry = git_reflog_entry_byindex(reflog, 0) else { return nil }
         return git_reflog_entry_message(entry).map { String(cString: $0) }
+    }
+}
+
+/// A libgit2 revision walk, freed with its owner.
+private final class RevisionWalk {
+    private let pointer: OpaquePointer
+
+    init(_ repository: Repository) throws {
+        var walk: OpaquePointer?
+        try check(git_revwalk_new(&walk, repository.pointer), "cannot walk the history")
+        pointer = walk!
+    }
+
+    deinit { git_revwalk_free(pointer) }
+
+    func sort(_ mode: UInt32) throws {
+        try check(git_revwalk_sorting(pointer, mode), "cannot order the history walk")
+    }
+
+    func push(_ id: ObjectID) throws {
+        var raw = id.raw
+        try check(git_revwalk_push(pointer, &raw), "cannot walk the history from \(id.short)")
+    }
+
+    func hide(_ id: ObjectID) throws {
+        var raw = id.raw
+        try check(git_revwalk_hide(pointer, &raw), "cannot leave \(id.short) out of the history walk")
+    }
+
+    func all() throws -> [ObjectID] {
+        var ids: [ObjectID] = []
+        var raw = git_oid()
+        while true {
+            let result = git_revwalk_next(&raw, pointer)
+            if result == GIT_ITEROVER.rawValue { return ids }
+            try check(result, "cannot read the history")
+            ids.append(ObjectID(raw))
+        }
     }
 }

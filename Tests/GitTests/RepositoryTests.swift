@@ -135,6 +135,22 @@ import Testing
         #expect(walked.count == 2)
     }
 
+    /// What `git rev-list` lists, merged branches included, each commit after its parents.
+    @Test func listsTheCommitsSinceAnotherParentsFirst() throws {
+        let root = try repository.commit(try commitFile("a.md", "0\n", parent: nil, message: "root\n", secondsLater: 1))
+        let left = try repository.commit(try commitFile("a.md", "1\n", parent: root, message: "left\n", secondsLater: 2))
+        try repository.updateReference("refs/heads/main", to: root.id, expecting: left.id, logMessage: "test")
+        let right = try repository.commit(try commitFile("b.md", "1\n", parent: root, message: "right\n", secondsLater: 3))
+        let merge = try sandbox.git("-c", "user.name=T", "-c", "user.email=t@e", "commit-tree", right.id.hex + "^{tree}",
+                                    "-p", left.id.hex, "-p", right.id.hex, "-m", "merge", in: directory)
+        let head = ObjectID(hex: String(merge.prefix(40)))!
+        let listed = try repository.commitsSince(root.id, upTo: head)
+        let expected = try sandbox.git("rev-list", "\(root.id.hex)..\(head.hex)", in: directory).split(separator: "\n").map(String.init)
+        #expect(Set(listed.map(\.hex)) == Set(expected) && listed.count == 3)
+        #expect(listed.last == head)
+        #expect(try repository.commitsSince(nil, upTo: head).first == root.id)
+    }
+
     @Test func listsThePathsTwoTreesDifferIn() throws {
         let first = try repository.commit(try commitFile("a/1.md", "1\n", parent: nil))
         let second = try repository.commit(try commitFile("b/2.md", "2\n", parent: first))

@@ -74,6 +74,7 @@ struct LogCommand: ParsableCommand {
         case .renested: return "re-nested on \(event.day): \(parent(event.from)) → \(parent(event.to))"
         case .deleted: return "deleted from \(event.day)"
         case .restored: return "restored on \(event.day) as \(box(event.to))"
+        case .withdrawn: return "copy on \(event.from ?? "?") withdrawn: finished on \(event.day)"
         }
     }
 }

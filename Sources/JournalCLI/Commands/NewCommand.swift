@@ -35,6 +35,12 @@ struct NewCommand: ParsableCommand {
             "carried \(counted(started.carriedCount, "task")) from \(from.joined(separator: ", "))"
         let already = started.alreadyPresent > 0 ? " (\(started.alreadyPresent) already there)" : ""
         print("\(started.created ? "started" : "\(day.iso) exists;") \(started.created ? "\(day.iso) \(day.weekday.name): " : "")\(carried)\(already)")
+        for move in started.placement.redirected {
+            print("^\(move.id.value) stood on \(move.day.iso) and \(move.standsOn.iso); it now stands only on \(move.standsOn.iso)")
+        }
+        for move in started.placement.withdrawn {
+            print("^\(move.id.value) was finished on \(move.standsOn.iso); its copy on \(move.day.iso) is withdrawn")
+        }
         if started.created || started.carriedCount > 0 { ShowCommand.printDay(try ViewDay(journal).run(of: day)) }
         StartDay(journal).announce(day)
     }

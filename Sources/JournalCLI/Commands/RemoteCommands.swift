@@ -135,6 +135,12 @@ struct SyncCommand: ParsableCommand {
         }
         print("synced with \(remote): \(report.outcomes.map(\.rawValue).joined(separator: ", "))")
         for day in report.mergedDays { print("  merged \(day) task by task") }
+        for move in report.withdrawn {
+            print("  withdrew ^\(move.id.value) from \(move.day.iso): the other machine finished it on \(move.standsOn.iso)")
+        }
+        for move in report.redirected {
+            print("  ^\(move.id.value) stands on \(move.standsOn.iso); its copy on \(move.day.iso) now points there")
+        }
         for path in report.keptBoth { Output.warning("\(path) changed on both sides; theirs is kept beside it as \(path).conflict-…") }
     }
 

@@ -144,3 +144,13 @@ extension DayComparison.Section {
         }
     }
 }
+
+extension TaskPlacement.Move: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.object { json in
+            try json.put("id", id.value)
+            try json.put("day", day.iso)
+            try json.put("standsOn", standsOn.iso)
+        }
+    }
+}

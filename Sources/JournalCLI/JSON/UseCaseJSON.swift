@@ -231,6 +231,8 @@ extension SyncReport: Encodable {
             try json.put("outcomes", outcomes)
             try json.put("mergedDays", mergedDays)
             try json.put("keptBoth", keptBoth)
+            try json.put("withdrawn", withdrawn)
+            try json.put("redirected", redirected)
         }
     }
 }

@@ -26,4 +26,7 @@ public enum TaskState: String, CaseIterable, Sendable {
 
     /// Still to be done: what `journal new` carries forward.
     public var isUnfinished: Bool { self == .open || self == .inProgress }
+
+    /// Done or cancelled: the task ends on this day and is never carried again.
+    public var isFinished: Bool { self == .done || self == .cancelled }
 }

@@ -67,10 +67,51 @@ package enum CommitEvents {
             events.append(TaskEvent(.carried, id, day: source.task.carriedTo ?? source.day, text: source.task.text,
                                     from: source.day.iso, to: source.task.carriedTo?.iso))
         }
+        let finished = finishedCopies(in: changes)
         for (id, was) in lost.sorted(by: { $0.key < $1.key }) {
-            events.append(TaskEvent(.deleted, id, day: was.day, text: was.task.text, from: was.task.state.rawValue))
+            if let standing = finished[id], standing.day < was.day {
+                events.append(TaskEvent(.withdrawn, id, day: standing.day, text: standing.task.text, from: was.day.iso, to: standing.day.iso))
+            } else {
+                events.append(TaskEvent(.deleted, id, day: was.day, text: was.task.text, from: was.task.state.rawValue))
+            }
         }
         return events
+    }
+
+    /// The events of a merge commit that are the merge's own decisions: those the merged side's
+    /// commits (`otherSide`: from the merge base to the second parent) did not already make. Those
+    /// commits are read too, each with its own author and time.
+    package static func decidedByMerge(_ events: [TaskEvent], otherSide: [TaskEvent]) -> [TaskEvent] {
+        let madeThere = Set(otherSide.map(Signature.init))
+        return events.filter { !madeThere.contains(Signature($0)) }
+    }
+
+    /// What makes two events the same change, whichever commit made it: a task that appears is
+    /// created there and restored here when the merge reads it second.
+    private struct Signature: Hashable {
+        let task: String
+        let kind: String
+        let day: String
+        let to: String?
+
+        init(_ event: TaskEvent) {
+            task = event.task
+            let appears: Set<TaskEvent.Kind> = [.created, .scheduled, .restored]
+            kind = appears.contains(event.kind) ? "appeared" : event.kind.rawValue
+            day = event.day
+            to = event.to
+        }
+    }
+
+    /// Each id's earliest finished copy after the commit, among the days it changed.
+    private static func finishedCopies(in changes: [Change]) -> [TaskID: Seen] {
+        var result: [TaskID: Seen] = [:]
+        for change in changes.sorted(by: { $0.day < $1.day }) {
+            for (id, seen) in tasks(of: change.after, on: change.day) where seen.task.state.isFinished && result[id] == nil {
+                result[id] = seen
+            }
+        }
+        return result
     }
 
     private static func tasks(of file: DayFile?, on day: Day) -> [TaskID: Seen] {

@@ -2,7 +2,7 @@
 /// for `state`, days for `carried` and `moved`, parent ids for `renested`, texts for `reworded`.
 public struct TaskEvent: Equatable {
     public enum Kind: String, Sendable {
-        case created, scheduled, reworded, state, carried, moved, renested, deleted, restored
+        case created, scheduled, reworded, state, carried, moved, renested, deleted, restored, withdrawn
     }
 
     public let kind: Kind
@@ -17,6 +17,13 @@ public struct TaskEvent: Equatable {
     public var words: String?
     /// The commit, filled in by the history index.
     public var commit: CommitInfo?
+
+    /// How many times a task was carried: its carries, less those a merge withdrew because another
+    /// machine had finished the task first. The one count `log`, `standup`, `report` and `stats` give
+    /// (the history index counts the same way in SQL).
+    public static func timesCarried(in events: [TaskEvent]) -> Int {
+        max(0, events.filter { $0.kind == .carried }.count - events.filter { $0.kind == .withdrawn }.count)
+    }
 
     package init(_ kind: Kind, _ id: TaskID, day: Day, text: String, from: String? = nil, to: String? = nil, words: String? = nil) {
         self.kind = kind

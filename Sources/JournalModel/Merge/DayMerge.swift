@@ -3,8 +3,8 @@
 ///
 /// - A task (matched by id) added on either side is kept, once.
 /// - Its state: a change on one side wins over no change; two changes, the furthest along
-///   (done or cancelled, then in progress, then open; ours on a tie). Carried against finished
-///   keeps the carry, and reports the finish for the copy on the later day.
+///   (done or cancelled, then carried, then in progress, then open; ours on a tie). A finish
+///   stays on the day it was made: the copy a carry made on another day is `TaskPlacement`'s.
 /// - Its text: a rewording on one side wins over none; two rewordings keep ours and record theirs
 ///   as a note line beneath it.
 /// - A task deleted on one side is deleted if the other side left it unchanged, kept otherwise.
@@ -17,15 +17,6 @@ public enum DayMerge {
         public let resolved: [TaskID]
         /// Tasks and note lines the merged file took from theirs.
         public let fromTheirs: Int
-        /// Tasks one side carried to a later day while the other finished them here: they stay
-        /// carried in this file, and the copy on the later day must take the finished state.
-        public let finishedAfterCarry: [FinishedAfterCarry]
-    }
-
-    public struct FinishedAfterCarry: Equatable {
-        public let id: TaskID
-        public let day: Day
-        public let state: TaskState
     }
 
     public static func merge(base: DayFile?, ours: DayFile, theirs: DayFile) -> Result {
@@ -39,7 +30,6 @@ public enum DayMerge {
         var merged = ourItems
         var fromTheirs = 0
         var resolved: [TaskID] = []
-        var finishedAfterCarry: [FinishedAfterCarry] = []
 
         // What theirs deleted: gone, unless ours changed it.
         merged.removeAll { item in
@@ -72,10 +62,6 @@ public enum DayMerge {
             }
             let baseTask = baseByKey[item.key]?.task
             let (task, note) = resolve(base: baseTask, ours: ourTask, theirs: theirTask)
-            if task.state == .carried, let day = task.carriedTo,
-               let finished = [ourTask.state, theirTask.state].first(where: { $0 == .done || $0 == .cancelled }) {
-                finishedAfterCarry.append(FinishedAfterCarry(id: id, day: day, state: finished))
-            }
             if baseTask != ourTask && baseTask != theirTask { resolved.append(id) }
             if task != ourTask && task == theirTask { fromTheirs += 1 }
             output.append(task == ourTask ? item.line : DayFile.Line(task: task, ending: item.line.ending))
@@ -85,7 +71,7 @@ public enum DayMerge {
         for index in output.indices.dropLast() where output[index].ending.isEmpty {
             output[index] = DayFile.Line(content: output[index].content, ending: ending)
         }
-        return Result(file: DayFile(lines: output), resolved: resolved, fromTheirs: fromTheirs, finishedAfterCarry: finishedAfterCarry)
+        return Result(file: DayFile(lines: output), resolved: resolved, fromTheirs: fromTheirs)
     }
 
     /// One task as both sides left it: the merged task, and a note line when theirs's text had to
@@ -106,21 +92,26 @@ public enum DayMerge {
             if base?.text == ours.text {
                 task.text = theirs.text
             } else if base?.text != theirs.text {
-                note = "\(ours.indent)  > reworded on another machine as: \(theirs.text)"
+                note = rewordingNote(indent: ours.indent, text: theirs.text)
             }
         }
         if ours.indent != theirs.indent, base?.indent == ours.indent { task.indent = theirs.indent }
         return (task, note)
     }
 
-    /// How far along a state is. Carried outranks finished here: a carry is a fact about another
-    /// day's file (a copy stands there), so the finish moves to that copy instead of erasing the arrow.
+    /// The line under a task that keeps the other side's wording when both sides reworded it.
+    package static func rewordingNote(indent: String, text: String) -> String {
+        "\(indent)  > reworded on another machine as: \(text)"
+    }
+
+    /// How far along a state is. A finish outranks a carry: it stays on the day it was made, and
+    /// the copy the carry left on a later day is withdrawn across days.
     private static func rank(_ state: TaskState) -> Int {
         switch state {
         case .open: return 0
         case .inProgress: return 1
-        case .done, .cancelled: return 2
-        case .carried: return 3
+        case .carried: return 2
+        case .done, .cancelled: return 3
         }
     }
 

@@ -38,12 +38,12 @@ package struct TaskTimeline {
     }
 
     /// Takes each task's first day and times carried from the whole history where it knows
-    /// them: the days read may begin after a task did.
+    /// them: the days read may begin after a task did, and only history knows a withdrawn carry.
     package mutating func amend(with lifetimes: [String: (firstDay: Day, timesCarried: Int)]) {
         for position in lives.indices {
             guard let id = lives[position].id, let known = lifetimes[id] else { continue }
             lives[position].firstDay = min(lives[position].firstDay, known.firstDay)
-            lives[position].timesCarried = max(lives[position].timesCarried, known.timesCarried)
+            lives[position].timesCarried = known.timesCarried
         }
     }
 

@@ -7,11 +7,12 @@ import SQLite
 /// Git history again. Lives in `.git/journal/history.sqlite`: never committed, never synced.
 ///
 /// It records the commit it has read up to. Each use brings it up to HEAD by reading only the
-/// commits since (following first parents, so a merge counts as one commit with what it brought
-/// in), and rebuilds it from nothing when that commit is no longer in HEAD's history (a reset, a
-/// rewrite), when its format is older, or when SQLite finds the file damaged.
+/// commits since, those a merge brought in included, so that each event is dated by the commit
+/// that made it (its author, its time); a merge commit holds only what the merge itself decided.
+/// It rebuilds from nothing when that commit is no longer in HEAD's history (a reset, a rewrite),
+/// when its format is older, or when SQLite finds the file damaged.
 package final class HistoryIndex {
-    package static let format = "2"
+    package static let format = "3"
     package static let fileName = "history.sqlite"
     private static let commitsPerReader = 250
     private var database: Database
@@ -68,11 +69,9 @@ package final class HistoryIndex {
             guard try meta("format") == HistoryIndex.format, let indexed = try meta("commit").flatMap(ObjectID.init(hex:)),
                   let head else { return false }
             guard indexed != head else { return true }
-            let chain = try chain(from: head, downTo: indexed)
-            // A walk that reached the first commit without meeting the indexed one: history was
-            // rewritten under the index.
-            guard try chain.first.map({ try repository.commit($0).parentIDs.first }) == indexed else { return false }
-            try read(chain, into: database, progress: progress, head: head)
+            // Not an ancestor of HEAD: history was rewritten under the index.
+            guard (try? repository.isDescendant(head, of: indexed)) == true else { return false }
+            try read(try repository.commitsSince(indexed, upTo: head), into: database, progress: progress, head: head)
             return true
         }
         if !current { try rebuild(to: head, progress: progress) }
@@ -86,24 +85,12 @@ package final class HistoryIndex {
         defer { unlink(temporary) }
         let fresh = try HistoryIndex.open(temporary)
         try fresh.immediateTransaction {
-            try read(head.map { try chain(from: $0, downTo: nil) } ?? [], into: fresh, progress: progress, head: head)
+            try read(head.map { try repository.commitsSince(nil, upTo: $0) } ?? [], into: fresh, progress: progress, head: head)
         }
         guard rename(temporary, path) == 0 else {
             throw JournalError.storage("cannot replace \(path): \(String(cString: strerror(errno)))")
         }
         database = try HistoryIndex.open(path)
-    }
-
-    /// The commits from `head` back to (not including) `stop`, oldest first, as ids only: a
-    /// ten-year journal has tens of thousands.
-    private func chain(from head: ObjectID, downTo stop: ObjectID?) throws -> [ObjectID] {
-        var ids: [ObjectID] = []
-        try repository.walkFirstParents(from: head) { commit in
-            guard commit.id != stop else { return false }
-            ids.append(commit.id)
-            return true
-        }
-        return ids.reversed()
     }
 
     private func read(_ chain: [ObjectID], into database: Database, progress: ((Int, Int) -> Void)?, head: ObjectID?) throws {
@@ -114,7 +101,7 @@ package final class HistoryIndex {
         let upsertTask = try database.prepare("""
             INSERT INTO tasks(id, text, day, state) VALUES(?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET text = excluded.text, day = excluded.day, state = excluded.state
-            WHERE excluded.day >= tasks.day
+            WHERE excluded.day >= tasks.day OR (excluded.state IN ('done', 'cancelled') AND tasks.state NOT IN ('done', 'cancelled'))
             """)
         let lastSequence = try database.prepare("SELECT last_insert_rowid()")
         var files = DayFileCache(repository: repository)
@@ -140,14 +127,17 @@ package final class HistoryIndex {
             let events = try CommitEvents.events(in: changes, commitDay: commitDay) { id in
                 try !knownTask.rows([.text(id.value)]).isEmpty
             }
+            let recorded = commit.parentIDs.count > 1 ? try decisions(of: commit, among: events, changes: changes, files: &files) : events
             try insertCommit.run([.text(id.hex), .integer(committer.time), .integer(Int64(committer.offsetMinutes)),
                                   .text(commit.author.name), message.command.map(Statement.Value.text) ?? .null, .text(message.subject)])
             let sequence = try lastSequence.rows()[0][0]
             for change in changes { try insertDay.run([sequence, .text(change.day.iso)]) }
-            for event in events {
+            for event in recorded {
                 try insertEvent.run([sequence, .text(event.task), .text(event.day), .text(event.kind.rawValue), .text(event.text),
                                      event.from.map(Statement.Value.text) ?? .null, event.to.map(Statement.Value.text) ?? .null,
                                      event.words.map(Statement.Value.text) ?? .null])
+            }
+            for event in events {
                 let state = event.kind == .deleted ? "deleted" : HistoryIndex.state(of: event, in: changes)
                 try upsertTask.run([.text(event.task), .text(event.text), .text(event.day), .text(state)])
             }
@@ -156,6 +146,23 @@ package final class HistoryIndex {
         let setMeta = try database.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)")
         try setMeta.run([.text("format"), .text(HistoryIndex.format)])
         if let head { try setMeta.run([.text("commit"), .text(head.hex)]) }
+    }
+
+    /// A merge's own events among those its first parent lacks: what the merged side's commits
+    /// (read in their own right) had not made already.
+    private func decisions(of merge: Commit, among events: [TaskEvent], changes: [CommitEvents.Change],
+                           files: inout DayFileCache) throws -> [TaskEvent] {
+        var otherSide: [TaskEvent] = []
+        for parent in merge.parentIDs.dropFirst() {
+            let baseTree = try repository.mergeBase(merge.parentIDs[0], parent).map { try repository.commit($0).tree() }
+            let parentTree = try repository.commit(parent).tree()
+            let sideChanges = try changes.map { change in
+                let path = DayPath.path(for: change.day)
+                return CommitEvents.Change(day: change.day, before: try files.file(path, in: baseTree), after: try files.file(path, in: parentTree))
+            }
+            otherSide += CommitEvents.events(in: sideChanges, commitDay: nil) { _ in false }
+        }
+        return CommitEvents.decidedByMerge(events, otherSide: otherSide)
     }
 
     /// The state of the task an event is about, on the event's day after the commit.
@@ -216,9 +223,10 @@ package final class HistoryIndex {
     }
 
     /// For each of these tasks the history knows, the first day it appeared on and how often it
-    /// was carried: what a few days' files cannot tell when a carry skipped days.
+    /// was carried (less the carries a merge withdrew because the task was finished before): what
+    /// a few days' files cannot tell when a carry skipped days.
     package func lifetimes(of ids: [String]) throws -> [String: (firstDay: Day, timesCarried: Int)] {
-        let query = try database.prepare("SELECT MIN(day), SUM(kind = 'carried') FROM events WHERE task = ?")
+        let query = try database.prepare("SELECT MIN(day), MAX(0, SUM(kind = 'carried') - SUM(kind = 'withdrawn')) FROM events WHERE task = ?")
         var found: [String: (firstDay: Day, timesCarried: Int)] = [:]
         for id in Set(ids) {
             guard let row = try query.rows([.text(id)]).first, let day = row[0].text.flatMap(Day.init(iso:)) else { continue }

@@ -28,6 +28,7 @@ public struct CheckDays {
         }
         var problems: [DayProblem] = []
         var checked = 0
+        var read: TaskPlacement.Days = [:]
         for path in paths {
             guard let day = DayPath.day(at: path) else {
                 problems.append(DayProblem(path: path, line: 1, message: "not a day file: day folders hold only YYYY/MM/YYYY-MM-DD.md (sync refuses anything else)"))
@@ -45,8 +46,11 @@ public struct CheckDays {
                 continue
             }
             checked += 1
-            problems += DayProblem.find(in: DayFile(bytes: bytes), day: day)
+            read[day] = DayFile(bytes: bytes)
+            problems += DayProblem.find(in: read[day]!, day: day)
         }
+        // A task in two places is a problem only the days together show.
+        problems += TaskPlacement.problems(in: read)
         return DayCheck(checkedFiles: checked, problems: problems)
     }
 

@@ -15,6 +15,8 @@ public struct StartDay {
         public let created: Bool
         public let carried: [Day: [TaskID]]
         public let alreadyPresent: Int
+        /// Tasks that stood in two places (two machines carried them apart) and were put right first.
+        public let placement: TaskPlacement.Result
         public var carriedCount: Int { carried.values.reduce(0) { $0 + $1.count } }
     }
 
@@ -25,17 +27,23 @@ public struct StartDay {
             let existing = try draft.file(for: day)
             var target = existing ?? DayFile.new(for: day)
             var result = CarryForward.Result(target: target)
+            var placement = TaskPlacement.Result()
             if carry {
-                let sources = try carrySources(before: day, in: draft)
+                var sources = try carrySources(before: day, in: draft)
+                placement = try placeTasks(of: sources, startingOn: day, in: &draft)
+                sources = sources.map { ($0.day, placement.changed[$0.day] ?? $0.file) }
                 result = CarryForward.carry(from: sources, into: target, on: day)
                 target = result.target
                 for (sourceDay, file) in result.changedSources { draft.write(file, for: sourceDay) }
             }
-            if existing == nil || result.target != existing {
+            if existing == nil || result.target != existing || !placement.changed.isEmpty {
                 draft.write(target, for: day)
-                draft.message = CommitMessage(command: carry ? .new : .newWithoutCarry, subject: StartDay.startSubject(day, result), day: day, tasks: result.carried.values.flatMap { $0 })
+                let repairs = placement.redirected.map { "^\($0.id.value) stood on \($0.day.iso) and \($0.standsOn.iso): now only on \($0.standsOn.iso)" }
+                    + placement.withdrawn.map { "^\($0.id.value) withdrawn from \($0.day.iso): finished on \($0.standsOn.iso)" }
+                draft.message = CommitMessage(command: carry ? .new : .newWithoutCarry, subject: StartDay.startSubject(day, result), day: day,
+                                              tasks: result.carried.values.flatMap { $0 }, body: repairs)
             }
-            return StartedDay(day: day, created: existing == nil, carried: result.carried, alreadyPresent: result.alreadyPresent)
+            return StartedDay(day: day, created: existing == nil, carried: result.carried, alreadyPresent: result.alreadyPresent, placement: placement)
         }
     }
 
@@ -74,6 +82,22 @@ public struct StartDay {
             guard let file = try draft.file(for: candidate), file.tasks.contains(where: { $0.state.isUnfinished }) else { return nil }
             return (candidate, file)
         }
+    }
+
+    /// Tasks of the sources that also stand on another day (a sync of an older journal, or a
+    /// plain `git pull`, left them in two places): put right before carrying, so that a task
+    /// finished elsewhere is not carried again and none is carried twice. The other day is the
+    /// latest one the id log has seen the task on.
+    private func placeTasks(of sources: [(day: Day, file: DayFile)], startingOn day: Day, in draft: inout Draft) throws -> TaskPlacement.Result {
+        var days = TaskPlacement.Days(uniqueKeysWithValues: sources.map { ($0.day, $0.file) })
+        let unfinished = Set(sources.flatMap { $0.file.tasks.filter(\.state.isUnfinished).compactMap(\.id) })
+        guard !unfinished.isEmpty else { return TaskPlacement.Result() }
+        for (_, other) in try draft.loadedRegistry().lastDays(of: unfinished) where other != day && days[other] == nil {
+            days[other] = try draft.file(for: other)
+        }
+        let placement = TaskPlacement.repair(days)
+        for (changedDay, file) in placement.changed { draft.write(file, for: changedDay) }
+        return placement
     }
 
     /// The newest commit of a carrying `journal new` among recent first-parent history, with its day.

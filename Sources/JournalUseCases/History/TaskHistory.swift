@@ -40,7 +40,7 @@ public struct TaskHistory {
         let openUntil = [TaskState.done.rawValue, TaskState.cancelled.rawValue].contains(current.state) ? finished.flatMap { Day(iso: $0.day) } ?? today : today
         let summary = TaskLog.Summary(
             created: first.day, ageDays: createdDay.days(until: today), daysOpen: createdDay.days(until: openUntil),
-            timesCarried: events.filter { $0.kind == .carried }.count, state: current.state, day: current.day)
+            timesCarried: TaskEvent.timesCarried(in: events), state: current.state, day: current.day)
         return TaskLog(task: id.value, text: current.text, events: events, summary: summary)
     }
 

@@ -19,6 +19,10 @@ public struct SyncReport: Equatable {
     public var mergedDays: [String] = []
     /// Files Git could not merge, kept in both versions: ours at its path, theirs beside it.
     public var keptBoth: [String] = []
+    /// Copies of tasks withdrawn from later days, because the other machine finished the task.
+    public var withdrawn: [TaskPlacement.Move] = []
+    /// Copies made arrows to the day their task stands on, because the two machines carried it apart.
+    public var redirected: [TaskPlacement.Move] = []
 }
 
 public struct Sync {
@@ -47,6 +51,8 @@ public struct Sync {
                 for _ in 1...Sync.syncAttempts {
                     report.mergedDays = []
                     report.keptBoth = []
+                    report.withdrawn = []
+                    report.redirected = []
                     let theirs = try store.fetchMain(of: remote, handlers: handlers)
                     guard let head = try store.repository.headCommit() else { throw JournalError.storage("the journal has no commit yet") }
                     report.incoming = try subjects(from: theirs, notIn: head.id)
@@ -142,15 +148,14 @@ public struct Sync {
 
     /// A merge commit of HEAD and `incoming`, made in memory by libgit2 (`git_merge_commits`):
     /// day files both sides changed go through the journal merge driver, task by task; other
-    /// files through Git's line merge, and where that conflicts both versions are kept.
+    /// files through Git's line merge, and where that conflicts both versions are kept. Then the
+    /// days either side changed are put right across days (`TaskPlacement`): one place per task.
     private func merge(_ incoming: Commit, into head: Commit, from remote: String, report: inout SyncReport) throws {
-        var finishedAfterCarry: [DayMerge.FinishedAfterCarry] = []
         var mergedDays: [String] = []
         func mergeByTask(_ sides: MergeSides) -> [UInt8]? {
             guard let day = DayPath.day(at: sides.path), let ours = sides.ours, let theirs = sides.theirs else { return nil }
             let merged = DayMerge.merge(base: sides.base.map(DayFile.init(bytes:)), ours: DayFile(bytes: ours), theirs: DayFile(bytes: theirs))
             mergedDays.append(day.iso)
-            finishedAfterCarry += merged.finishedAfterCarry
             return merged.file.bytes
         }
         var keptBoth: [String] = []
@@ -176,15 +181,33 @@ public struct Sync {
             let content = try merged.entry(atPath: path).map { try store.repository.blobContent($0.id) }
             if let day = DayPath.day(at: path), let content { draft.write(DayFile(bytes: content), for: day) } else { draft.writeFile(content, at: path) }
         }
-        // One machine finished what the other carried: the finish goes to the carried copy.
-        for finished in finishedAfterCarry {
-            guard var file = try draft.file(for: finished.day), let entry = file.entry(for: finished.id), entry.task.state.isUnfinished else { continue }
-            file.updateTask(atLine: entry.lineIndex) { $0.setState(finished.state) }
-            draft.write(file, for: finished.day)
-        }
+        let placed = try placeTasks(merged: merged, head: head, incoming: incoming)
+        for (day, file) in placed.changed { draft.write(file, for: day) }
+        report.withdrawn = placed.withdrawn
+        report.redirected = placed.redirected
+
         let days = report.mergedDays.isEmpty ? "" : ": \(counted(report.mergedDays.count, "day")) merged by task"
-        draft.message = CommitMessage(command: .sync, subject: "sync: merge \(remote)/main\(days)",
-                                      body: report.mergedDays.map { "merged \($0) task by task" } + report.keptBoth.map { "kept both versions of \($0)" })
+        let body = report.mergedDays.map { "merged \($0) task by task" } + report.keptBoth.map { "kept both versions of \($0)" }
+            + placed.withdrawn.map { "withdrew ^\($0.id.value) from \($0.day.iso): finished on \($0.standsOn.iso)" }
+            + placed.redirected.map { "^\($0.id.value) on \($0.day.iso) now points to \($0.standsOn.iso), where it stands" }
+        draft.message = CommitMessage(command: .sync, subject: "sync: merge \(remote)/main\(days)", body: body)
         try store.commit(&draft)
+    }
+
+    /// The journal-wide rules over the days either side changed since the merge base.
+    private func placeTasks(merged: Tree, head: Commit, incoming: Commit) throws -> TaskPlacement.Result {
+        let repository = store.repository
+        let baseTree = try repository.mergeBase(head.id, incoming.id).map { try repository.commit($0).tree() }
+        let ourTree = try head.tree()
+        let theirTree = try incoming.tree()
+        let changed = Set(try (repository.changedPaths(from: baseTree, to: ourTree) + repository.changedPaths(from: baseTree, to: theirTree))
+            .compactMap(DayPath.day(at:)))
+        func days(_ tree: Tree?) throws -> TaskPlacement.Days {
+            let files = DayTree(tree: tree, repository: repository)
+            var result: TaskPlacement.Days = [:]
+            for day in changed { result[day] = try files.file(for: day) }
+            return result
+        }
+        return TaskPlacement.merge(try days(merged), base: try days(baseTree), ours: try days(ourTree), theirs: try days(theirTree))
     }
 }

@@ -1,0 +1,235 @@
+/// Where each task stands across the journal's days, and how the days are put right when two
+/// machines moved one task differently (each carried it to a day of its own, or one carried
+/// what the other finished). The per-day merge cannot see this: each day file is right alone.
+///
+/// A task stands on the earliest day it was finished, or else on the latest day it is
+/// unfinished. Every other copy of it is an arrow to that day when earlier, and is withdrawn
+/// when later (a carry that a finish made moot). Whatever either side changed in the task
+/// (state, wording), on whichever copy it had, is applied to the copy that stands.
+public enum TaskPlacement {
+    public typealias Days = [Day: DayFile]
+
+    public struct Result: Equatable, Sendable {
+        /// The days whose files change, as they must now read.
+        public var changed: Days = [:]
+        /// Copies withdrawn because the task was finished on an earlier day.
+        public var withdrawn: [Move] = []
+        /// Copies made arrows to the day the task stands on.
+        public var redirected: [Move] = []
+
+        public init() {}
+    }
+
+    /// A copy of a task on `day`, and the day the task stands on.
+    public struct Move: Equatable, Sendable {
+        public let id: TaskID
+        public let day: Day
+        public let standsOn: Day
+    }
+
+    /// Puts right days that hold a task in two places, with no history to go on: what a plain
+    /// `git pull`, or an older journal's sync, may have left.
+    public static func repair(_ days: Days) -> Result {
+        merge(days, base: days, ours: days, theirs: days)
+    }
+
+    /// Each copy that puts a task in a second place, as `FILE:LINE` problems.
+    public static func problems(in days: Days) -> [DayProblem] {
+        var problems: [DayProblem] = []
+        for (id, copies) in Copy.all(in: days) {
+            guard let standing = Copy.standing(copies) else { continue }
+            for copy in copies where copy.day != standing.day && copy.task.state != .carried {
+                let message = standing.task.state.isFinished
+                    ? "task ^\(id.value) was finished on \(standing.day.iso), yet stands here too: mark it [x] here, or delete this line"
+                    : "task ^\(id.value) also stands unfinished on \(standing.day.iso): the next 'journal new' or 'journal sync' makes this copy an arrow to it"
+                problems.append(DayProblem(path: DayPath.path(for: copy.day), line: copy.lineIndex + 1, message: message))
+            }
+        }
+        return problems.sorted { ($0.path, $0.line) < ($1.path, $1.line) }
+    }
+
+    /// After the per-day merge, across days: `merged`, `base`, `ours` and `theirs` hold the days
+    /// either side changed (a day absent from a version has no file there).
+    public static func merge(_ merged: Days, base: Days, ours: Days, theirs: Days) -> Result {
+        let mergedCopies = Copy.all(in: merged)
+        let baseCopies = Copy.all(in: base)
+        let ourCopies = Copy.all(in: ours)
+        let theirCopies = Copy.all(in: theirs)
+        var edits = Edits()
+        var result = Result()
+        for id in mergedCopies.keys.sorted(by: { $0.value < $1.value }) {
+            let copies = mergedCopies[id]!
+            let outcome = decide(base: Copy.standing(baseCopies[id]), ours: Copy.standing(ourCopies[id]),
+                                 theirs: Copy.standing(theirCopies[id]))
+            switch outcome {
+            case .undecided:
+                continue
+            case .deleted(let side):
+                let kept = side == .ours ? ourCopies[id] : theirCopies[id]
+                for copy in copies where !(kept ?? []).contains(where: { $0.day == copy.day }) {
+                    edits.remove(copy)
+                }
+            case .stands(let place):
+                place.apply(to: copies, in: merged, edits: &edits, result: &result)
+            }
+        }
+        result.changed = edits.applied(to: merged)
+        return result
+    }
+
+    private enum Side { case ours, theirs }
+
+    private enum Outcome {
+        case undecided
+        /// Deleted by one side and left as it was by the other. The copies the deleting side
+        /// still has (an old day's arrow) stay; those it has not are removed.
+        case deleted(by: Side)
+        case stands(Place)
+    }
+
+    private static func decide(base: Copy?, ours: Copy?, theirs: Copy?) -> Outcome {
+        guard let ours, let theirs else {
+            guard let kept = ours ?? theirs else { return base == nil ? .undecided : .deleted(by: .ours) }
+            if let base, base.task.text == kept.task.text, base.task.state == kept.task.state {
+                return .deleted(by: ours == nil ? .ours : .theirs)
+            }
+            return .stands(Place(day: kept.day, state: kept.task.state, text: kept.task.text))
+        }
+        let state = threeWay(base?.task.state, ours.task.state, theirs.task.state)
+            ?? (rank(theirs.task.state) > rank(ours.task.state) ? theirs.task.state : ours.task.state)
+        let finishedOn = [ours, theirs].filter { $0.task.state == state && state.isFinished }.map(\.day).min()
+        var place = Place(day: finishedOn ?? max(ours.day, theirs.day), state: state, text: ours.task.text)
+        if let text = threeWay(base?.task.text, ours.task.text, theirs.task.text) {
+            place.text = text
+        } else {
+            place.note = DayMerge.rewordingNote(indent: ours.task.indent, text: theirs.task.text)
+        }
+        return .stands(place)
+    }
+
+    /// The value one side changed, or both the same way; nil when both changed it differently.
+    private static func threeWay<Value: Equatable>(_ base: Value?, _ ours: Value, _ theirs: Value) -> Value? {
+        if ours == theirs || base == theirs { return ours }
+        return base == ours ? theirs : nil
+    }
+
+    private static func rank(_ state: TaskState) -> Int {
+        state.isFinished ? 2 : (state == .inProgress ? 1 : 0)
+    }
+
+    /// The day a task stands on after the merge, and what it reads there.
+    private struct Place {
+        let day: Day
+        let state: TaskState
+        var text: String
+        var note: String?
+
+        init(day: Day, state: TaskState, text: String) {
+            self.day = day
+            self.state = state
+            self.text = text
+        }
+
+        func apply(to copies: [Copy], in days: Days, edits: inout Edits, result: inout Result) {
+            guard let standing = copies.first(where: { $0.day == day }), !pointsOutOfView(copies, days) else { return }
+            edits.update(standing) { task in
+                if task.state != state { task.setState(state) }
+                if task.text != text { task.text = text }
+            }
+            if let note, !edits.hasNote(note, after: standing, in: days) { edits.addNote(note, after: standing) }
+            for copy in copies where copy.day != day {
+                if copy.day > day {
+                    guard state.isFinished else { continue }
+                    edits.remove(copy)
+                    result.withdrawn.append(Move(id: copy.id, day: copy.day, standsOn: day))
+                } else if !pointsHere(copy, days) {
+                    edits.update(copy) { task in
+                        task.setState(.carried)
+                        task.carriedTo = day
+                    }
+                    result.redirected.append(Move(id: copy.id, day: copy.day, standsOn: day))
+                }
+            }
+        }
+
+        /// An arrow that already leads here, directly or through a day that still holds the task.
+        private func pointsHere(_ copy: Copy, _ days: Days) -> Bool {
+            guard copy.task.state == .carried, let target = copy.task.carriedTo, target <= day else { return false }
+            return target == day || days[target]?.tasks.contains { $0.id == copy.id } == true
+        }
+
+        /// A copy carried past the days in view: the task's place is beyond what can be judged here.
+        private func pointsOutOfView(_ copies: [Copy], _ days: Days) -> Bool {
+            copies.contains { copy in
+                guard let target = copy.task.carriedTo else { return false }
+                return target > day && days[target] == nil
+            }
+        }
+    }
+
+    /// One task line of one day.
+    private struct Copy {
+        let day: Day
+        let lineIndex: Int
+        let task: TaskLine
+        var id: TaskID { task.id! }
+
+        /// Every copy of each id, in day order.
+        static func all(in days: Days) -> [TaskID: [Copy]] {
+            var result: [TaskID: [Copy]] = [:]
+            for day in days.keys.sorted() {
+                for entry in days[day]!.entries {
+                    guard let id = entry.task.id else { continue }
+                    result[id, default: []].append(Copy(day: day, lineIndex: entry.lineIndex, task: entry.task))
+                }
+            }
+            return result
+        }
+
+        /// The copy that says where a task stands: the earliest finished one, or else the latest
+        /// unfinished one. Arrows never do.
+        static func standing(_ copies: [Copy]?) -> Copy? {
+            guard let copies else { return nil }
+            return copies.first { $0.task.state.isFinished } ?? copies.last { $0.task.state.isUnfinished }
+        }
+    }
+
+    /// Changes to lines, collected first and applied together so line numbers hold meanwhile.
+    private struct Edits {
+        private var updates: [Day: [Int: TaskLine]] = [:]
+        private var removals: [Day: Set<Int>] = [:]
+        private var notes: [Day: [Int: String]] = [:]
+
+        mutating func update(_ copy: Copy, _ change: (inout TaskLine) -> Void) {
+            var task = updates[copy.day]?[copy.lineIndex] ?? copy.task
+            change(&task)
+            if task != copy.task { updates[copy.day, default: [:]][copy.lineIndex] = task }
+        }
+
+        mutating func remove(_ copy: Copy) { removals[copy.day, default: []].insert(copy.lineIndex) }
+
+        mutating func addNote(_ note: String, after copy: Copy) { notes[copy.day, default: [:]][copy.lineIndex] = note }
+
+        func hasNote(_ note: String, after copy: Copy, in days: Days) -> Bool {
+            days[copy.day]!.contentLines(ofTaskAt: copy.lineIndex).contains { days[copy.day]!.lines[$0].text == note }
+        }
+
+        func applied(to days: Days) -> Days {
+            var result: Days = [:]
+            for day in Set(updates.keys).union(removals.keys).union(notes.keys) {
+                let file = days[day]!
+                let ending = file.preferredEnding
+                var lines: [DayFile.Line] = []
+                for (index, line) in file.lines.enumerated() where removals[day]?.contains(index) != true {
+                    lines.append(updates[day]?[index].map { DayFile.Line(task: $0, ending: line.ending) } ?? line)
+                    if let note = notes[day]?[index] { lines.append(DayFile.Line(content: Array(note.utf8), ending: ending)) }
+                }
+                for index in lines.indices.dropLast() where lines[index].ending.isEmpty {
+                    lines[index] = DayFile.Line(content: lines[index].content, ending: ending)
+                }
+                result[day] = DayFile(lines: lines)
+            }
+            return result
+        }
+    }
+}

@@ -1,0 +1,122 @@
+@testable import JournalModel
+import Testing
+
+/// The cross-day rules of a merge, on the situations two machines produce when one starts a day
+/// before it has synced.
+@Suite struct TaskPlacementTests {
+    let tuesday = Day(iso: "2025-01-21")!
+    let wednesday = Day(iso: "2025-01-22")!
+    let thursday = Day(iso: "2025-01-23")!
+
+    func file(_ day: Day, _ tasks: String...) -> DayFile {
+        DayFile(DayFile.heading(for: day) + "\n\n" + tasks.map { $0 + "\n" }.joined())
+    }
+
+    /// The per-day merge first, as sync does, then the journal-wide rules.
+    func sync(base: TaskPlacement.Days, ours: TaskPlacement.Days, theirs: TaskPlacement.Days) -> [Day: String] {
+        let days = Set(base.keys).union(ours.keys).union(theirs.keys)
+        var merged: TaskPlacement.Days = [:]
+        for day in days {
+            merged[day] = DayMerge.merge(base: base[day], ours: ours[day] ?? DayFile(bytes: []), theirs: theirs[day] ?? DayFile(bytes: [])).file
+        }
+        let placed = TaskPlacement.merge(merged, base: base, ours: ours, theirs: theirs)
+        merged.merge(placed.changed) { $1 }
+        return merged.mapValues { String(decoding: $0.bytes, as: UTF8.self) }
+    }
+
+    @Test func aFinishStaysOnItsDayAndTheCopyACarryMadeIsWithdrawn() {
+        let base = [tuesday: file(tuesday, "- [ ] Write the ADR ^aaaaa", "- [ ] Other ^bbbbb")]
+        let finished = [tuesday: file(tuesday, "- [x] Write the ADR ^aaaaa", "- [ ] Other ^bbbbb")]
+        let carried = [tuesday: file(tuesday, "- [>] Write the ADR → 2025-01-22 ^aaaaa", "- [>] Other → 2025-01-22 ^bbbbb"),
+                       wednesday: file(wednesday, "- [ ] Write the ADR ^aaaaa", "- [ ] Other ^bbbbb")]
+        for (ours, theirs) in [(finished, carried), (carried, finished)] {
+            let days = sync(base: base, ours: ours, theirs: theirs)
+            #expect(days[tuesday] == "# 2025-01-21 Tuesday\n\n- [x] Write the ADR ^aaaaa\n- [>] Other → 2025-01-22 ^bbbbb\n")
+            #expect(days[wednesday] == "# 2025-01-22 Wednesday\n\n- [ ] Other ^bbbbb\n")
+        }
+    }
+
+    @Test func aFinishTwoCarriesBehindIsNotLost() {
+        let base = [tuesday: file(tuesday, "- [ ] Send the signed contract ^aaaaa")]
+        let finished = [tuesday: file(tuesday, "- [x] Send the signed contract ^aaaaa")]
+        let carriedTwice = [tuesday: file(tuesday, "- [>] Send the signed contract → 2025-01-22 ^aaaaa"),
+                            wednesday: file(wednesday, "- [>] Send the signed contract → 2025-01-23 ^aaaaa"),
+                            thursday: file(thursday, "- [ ] Send the signed contract ^aaaaa")]
+        let days = sync(base: base, ours: carriedTwice, theirs: finished)
+        #expect(days[tuesday] == "# 2025-01-21 Tuesday\n\n- [x] Send the signed contract ^aaaaa\n")
+        #expect(days[wednesday] == "# 2025-01-22 Wednesday\n\n")
+        #expect(days[thursday] == "# 2025-01-23 Thursday\n\n")
+    }
+
+    @Test func twoCarriesToDifferentDaysStandOnTheLaterOne() {
+        let base = [tuesday: file(tuesday, "- [ ] Update the docs ^aaaaa")]
+        let toWednesday = [tuesday: file(tuesday, "- [>] Update the docs → 2025-01-22 ^aaaaa"),
+                           wednesday: file(wednesday, "- [/] Update the docs ^aaaaa")]
+        let toThursday = [tuesday: file(tuesday, "- [>] Update the docs → 2025-01-23 ^aaaaa"),
+                          thursday: file(thursday, "- [ ] Update the docs ^aaaaa")]
+        for (ours, theirs) in [(toWednesday, toThursday), (toThursday, toWednesday)] {
+            let days = sync(base: base, ours: ours, theirs: theirs)
+            #expect(days[wednesday] == "# 2025-01-22 Wednesday\n\n- [>] Update the docs → 2025-01-23 ^aaaaa\n")
+            #expect(days[thursday] == "# 2025-01-23 Thursday\n\n- [/] Update the docs ^aaaaa\n", "the start made on Wednesday")
+            #expect(days[tuesday]!.contains("- [>] Update the docs → 2025-01-2"))
+        }
+    }
+
+    @Test func aRewordingOnTheOldDayReachesTheCarriedCopy() {
+        let base = [tuesday: file(tuesday, "- [ ] Write the report ^aaaaa")]
+        let reworded = [tuesday: file(tuesday, "- [/] Write the quarterly report for finance ^aaaaa")]
+        let carried = [tuesday: file(tuesday, "- [>] Write the report → 2025-01-22 ^aaaaa"),
+                       wednesday: file(wednesday, "- [ ] Write the report ^aaaaa")]
+        let days = sync(base: base, ours: carried, theirs: reworded)
+        #expect(days[wednesday] == "# 2025-01-22 Wednesday\n\n- [/] Write the quarterly report for finance ^aaaaa\n")
+        #expect(days[tuesday] == "# 2025-01-21 Tuesday\n\n- [>] Write the quarterly report for finance → 2025-01-22 ^aaaaa\n")
+    }
+
+    @Test func twoRewordingsOnDifferentDaysKeepOursAndNoteTheirs() {
+        let base = [tuesday: file(tuesday, "- [ ] Write the report ^aaaaa")]
+        let reworded = [tuesday: file(tuesday, "- [ ] Write the finance report ^aaaaa")]
+        let carried = [tuesday: file(tuesday, "- [>] Write the report → 2025-01-22 ^aaaaa"),
+                       wednesday: file(wednesday, "- [ ] Write the Q3 report ^aaaaa")]
+        let days = sync(base: base, ours: carried, theirs: reworded)
+        #expect(days[wednesday] == "# 2025-01-22 Wednesday\n\n- [ ] Write the Q3 report ^aaaaa\n  > reworded on another machine as: Write the finance report\n")
+    }
+
+    @Test func aTaskDeletedOnOneSideAndOnlyCarriedOnTheOtherStaysDeleted() {
+        let base = [tuesday: file(tuesday, "- [ ] Duplicate ^aaaaa", "- [ ] Keep ^bbbbb")]
+        let deleted = [tuesday: file(tuesday, "- [ ] Keep ^bbbbb")]
+        let carried = [tuesday: file(tuesday, "- [>] Duplicate → 2025-01-22 ^aaaaa", "- [>] Keep → 2025-01-22 ^bbbbb"),
+                       wednesday: file(wednesday, "- [ ] Duplicate ^aaaaa", "- [ ] Keep ^bbbbb")]
+        let days = sync(base: base, ours: deleted, theirs: carried)
+        #expect(days[tuesday] == "# 2025-01-21 Tuesday\n\n- [>] Keep → 2025-01-22 ^bbbbb\n")
+        #expect(days[wednesday] == "# 2025-01-22 Wednesday\n\n- [ ] Keep ^bbbbb\n")
+    }
+
+    @Test func repairMakesAnEarlierUnfinishedCopyAnArrowToTheFinish() {
+        let days = [wednesday: file(wednesday, "- [ ] Update the docs ^aaaaa"), thursday: file(thursday, "- [x] Update the docs ^aaaaa")]
+        let repaired = TaskPlacement.repair(days)
+        #expect(repaired.changed == [wednesday: file(wednesday, "- [>] Update the docs → 2025-01-23 ^aaaaa")])
+        #expect(repaired.redirected == [TaskPlacement.Move(id: TaskID("aaaaa")!, day: wednesday, standsOn: thursday)])
+    }
+
+    @Test func aConsistentJournalIsLeftByteForByte() {
+        let days = [tuesday: file(tuesday, "- [X] Done ^ccccc", "- [>] Carried → 2025-01-22 ^aaaaa"),
+                    wednesday: file(wednesday, "- [>] Carried → 2025-01-23 ^aaaaa", "-  [ ] odd ^bbbbb"),
+                    thursday: file(thursday, "- [ ] Carried ^aaaaa")]
+        #expect(TaskPlacement.repair(days) == TaskPlacement.Result())
+    }
+
+    @Test func anArrowPastTheDaysInViewIsLeftAlone() {
+        let days = [tuesday: file(tuesday, "- [>] Carried → 2025-01-23 ^aaaaa"), wednesday: file(wednesday, "- [ ] Carried ^aaaaa")]
+        #expect(TaskPlacement.repair(days).changed.isEmpty)
+    }
+
+    @Test func aTaskInTwoPlacesIsAProblemAtTheCopyThatShouldNotStand() {
+        let split = [wednesday: file(wednesday, "- [ ] Update the docs ^aaaaa"), thursday: file(thursday, "- [ ] Update the docs ^aaaaa")]
+        #expect(TaskPlacement.problems(in: split).map(\.description) == [
+            "2025/01/2025-01-22.md:3: task ^aaaaa also stands unfinished on 2025-01-23: the next 'journal new' or 'journal sync' makes this copy an arrow to it",
+        ])
+        let finished = [wednesday: file(wednesday, "- [x] Update the docs ^aaaaa"), thursday: file(thursday, "- [ ] Update the docs ^aaaaa")]
+        #expect(TaskPlacement.problems(in: finished).map(\.line) == [3])
+        #expect(TaskPlacement.problems(in: finished).first?.path == "2025/01/2025-01-23.md")
+    }
+}
