@@ -97,6 +97,16 @@ extension Repository {
         git_reference_free(reference)
     }
 
+    /// Removes the reference `name`, if there is one.
+    public func removeReference(_ name: String) throws {
+        let result = git_reference_remove(pointer, name)
+        guard result != GIT_ENOTFOUND.rawValue else {
+            git_error_clear()
+            return
+        }
+        try check(result, "cannot remove \(name) from \(gitDirectory)")
+    }
+
     /// Points `name` at `target` whatever it pointed at before.
     public func setReference(_ name: String, to target: ObjectID, logMessage: String) throws {
         var oid = target.raw

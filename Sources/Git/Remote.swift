@@ -32,13 +32,15 @@ extension Repository {
         return git_remote_url(remote).map { String(cString: $0) }
     }
 
-    /// Fetches `refspecs` from the remote `name`.
+    /// Fetches `refspecs` from the remote `name`; the refs they map to that the remote no longer
+    /// has are removed.
     public func fetch(_ name: String, refspecs: [String], handlers: TransferHandlers = TransferHandlers()) throws {
         let context = TransferContext(handlers)
         var options = git_fetch_options()
         try check(git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), "cannot prepare a fetch")
         options.callbacks = try context.callbacks()
-        options.prune = GIT_FETCH_NO_PRUNE
+        // A branch deleted on the remote leaves no tracking ref that would say it is still there.
+        options.prune = GIT_FETCH_PRUNE
         options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
         let remote = try lookupRemote(name)
         defer { git_remote_free(remote) }

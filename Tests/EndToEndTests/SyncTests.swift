@@ -174,6 +174,7 @@ struct TwoMachines {
         let result = try machines.second.run("sync")
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("journal: error: the history on 'origin' was rewritten (force-pushed) since the last sync"))
+        #expect(result.stderr.hasSuffix("Inspect it with: git -C \(machines.second.directory) log origin/main\n"), "\(result.stderr)")
         #expect(try machines.second.git("rev-parse", "HEAD") == head)
         #expect(try machines.second.day("2025-01-15").contains("Pushed, then lost on the remote"))
     }

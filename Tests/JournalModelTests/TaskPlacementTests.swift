@@ -12,16 +12,9 @@ import Testing
         DayFile(DayFile.heading(for: day) + "\n\n" + tasks.map { $0 + "\n" }.joined())
     }
 
-    /// The per-day merge first, as sync does, then the journal-wide rules.
+    /// The whole merge, as sync makes it: by task within days, then across days.
     func sync(base: TaskPlacement.Days, ours: TaskPlacement.Days, theirs: TaskPlacement.Days) -> [Day: String] {
-        let days = Set(base.keys).union(ours.keys).union(theirs.keys)
-        var merged: TaskPlacement.Days = [:]
-        for day in days {
-            merged[day] = DayMerge.merge(base: base[day], ours: ours[day] ?? DayFile(bytes: []), theirs: theirs[day] ?? DayFile(bytes: [])).file
-        }
-        let placed = TaskPlacement.merge(merged, base: base, ours: ours, theirs: theirs)
-        merged.merge(placed.changed) { $1 }
-        return merged.mapValues { String(decoding: $0.bytes, as: UTF8.self) }
+        JournalMerge.merge(base: base, ours: ours, theirs: theirs).days.compactMapValues { $0.map { String(decoding: $0.bytes, as: UTF8.self) } }
     }
 
     @Test func aFinishStaysOnItsDayAndTheCopyACarryMadeIsWithdrawn() {

@@ -133,6 +133,7 @@ struct SyncCommand: ParsableCommand {
             SyncCommand.printTaskChanges(report.outgoingDays)
             return
         }
+        if report.remoteMainWasGone { print("\(remote) had no main branch (deleted there?): this machine's was pushed to it") }
         print("synced with \(remote): \(report.outcomes.map(\.rawValue).joined(separator: ", "))")
         for day in report.mergedDays { print("  merged \(day) task by task") }
         for move in report.withdrawn {

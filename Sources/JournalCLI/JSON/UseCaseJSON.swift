@@ -229,6 +229,7 @@ extension SyncReport: Encodable {
             try json.put("incomingDays", incomingDays)
             try json.put("outgoingDays", outgoingDays)
             try json.put("outcomes", outcomes)
+            try json.put("remoteMainWasGone", remoteMainWasGone)
             try json.put("mergedDays", mergedDays)
             try json.put("keptBoth", keptBoth)
             try json.put("withdrawn", withdrawn)

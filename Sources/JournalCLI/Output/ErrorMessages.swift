@@ -53,8 +53,12 @@ extension JournalError: CustomStringConvertible {
             return "no remote '\(name)'; add one with: journal remote add \(name) URL"
         case .remoteExists(let name):
             return "a remote '\(name)' exists already (journal remote remove \(name) first)"
-        case .remoteRewritten(let name):
-            return "the history on '\(name)' was rewritten (force-pushed) since the last sync; nothing was merged or pushed. Inspect it with: git -C JOURNAL log \(name)/main"
+        case .remoteRewritten(let name, let directory):
+            return "the history on '\(name)' was rewritten (force-pushed) since the last sync; nothing was merged or pushed. Inspect it with: git -C \(Shell.quoted(directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory)) log \(name)/main"
+        case .refusedOutgoing(let path, let reason):
+            return "will not send \(path): it \(reason), and every other machine would refuse it; remove it from the journal (git rm --cached \(Shell.quoted(path)), then commit) and sync again"
+        case .staleRemoteLock(let name, let path, let age):
+            return "'\(name)' is locked by \(path), left \(Elapsed.words(seconds: age)) ago by a push that did not finish; if no sync is running on another machine, remove it with: rm \(Shell.quoted(path))"
         case .pushRefused(let remote, let reference, let reason):
             return "'\(remote)' refused to update \(reference): \(reason); your commits are safe locally"
         case .refusedIncoming(let path, let reason):

@@ -48,9 +48,36 @@ extension Journal {
         let fetched = try repository.referenceTarget(tracking)
         if let synced = try repository.referenceTarget(Journal.syncedReference(remote)), let fetched, fetched != synced,
            try !repository.isDescendant(fetched, of: synced) {
-            throw JournalError.remoteRewritten(remote)
+            throw JournalError.remoteRewritten(remote, directory: directory)
         }
         return fetched
+    }
+
+    /// Points the remote-tracking ref back at what the last sync saw, so that nothing refused keeps a
+    /// ref (its objects are then unreachable, and `git gc` drops them).
+    package func forgetFetched(_ remote: String) throws {
+        let tracking = "refs/remotes/\(remote)/main"
+        if let synced = try repository.referenceTarget(Journal.syncedReference(remote)) {
+            try repository.setReference(tracking, to: synced, logMessage: ReflogMessage.refusedFetch)
+        } else {
+            try repository.removeReference(tracking)
+        }
+    }
+
+    /// Whether `remote`'s main was seen by an earlier sync.
+    package func hasSynced(_ remote: String) throws -> Bool {
+        try repository.referenceTarget(Journal.syncedReference(remote)) != nil
+    }
+
+    /// A lock on main that a push killed half-way left in a remote on this machine's disk
+    /// (a path or `file://` URL), with its age in seconds.
+    package func staleLock(inRemoteAt url: String) -> (path: String, ageSeconds: Int64)? {
+        let folder = url.hasPrefix("file://") ? String(url.dropFirst(7)) : url
+        guard folder.hasPrefix("/") || folder.hasPrefix(".") else { return nil }
+        for path in [folder + "/refs/heads/main.lock", folder + "/.git/refs/heads/main.lock"] {
+            if let modified = FileSystem.modificationTime(path) { return (path, max(0, clock.now().seconds - modified)) }
+        }
+        return nil
     }
 
     /// Moves main to `incoming`, which has all of HEAD: the changed files first, then the branch,

@@ -30,7 +30,8 @@ public final class Journal {
     package static let preSyncReference = "refs/journal/pre-sync"
     /// A committed file that marks a repository as a journal, so that a clone is one too.
     package static let markerPath = ".journal"
-    package static let markerContent = "This Git repository is a work journal kept by `journal` (day-file format 1).\n"
+    package static let markerFormat = "day-file format 1"
+    package static let markerContent = "This Git repository is a work journal kept by `journal` (\(markerFormat)).\n"
     package static let attributesPath = ".gitattributes"
     package static let attributesContent = "*.md merge=journal\n"
     package static let ignorePath = ".gitignore"

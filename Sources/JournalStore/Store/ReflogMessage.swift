@@ -4,6 +4,7 @@ package enum ReflogMessage {
     package static let syncFastForward = "journal: sync fast-forward"
     package static let beforeSync = "journal: before sync"
     package static let synced = "journal: synced"
+    package static let refusedFetch = "journal: refused what was fetched"
 
     /// A commit: its subject. A sync's merge commit has a subject that starts with "sync".
     package static func commit(_ subject: String) -> String { "journal: " + subject }

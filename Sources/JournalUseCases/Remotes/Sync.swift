@@ -15,6 +15,8 @@ public struct SyncReport: Equatable {
     public var incomingDays: [DayComparison] = []
     public var outgoingDays: [DayComparison] = []
     public var outcomes: [Outcome] = []
+    /// The remote had no main although an earlier sync saw one (deleted there): ours was pushed.
+    public var remoteMainWasGone = false
     /// Days merged task by task.
     public var mergedDays: [String] = []
     /// Files Git could not merge, kept in both versions: ours at its path, theirs beside it.
@@ -63,9 +65,15 @@ public struct Sync {
                         report.outgoingDays = try dayChanges(from: base, to: head.id)
                         return report
                     }
+                    report.remoteMainWasGone = try theirs == nil && store.hasSynced(remote)
                     if let theirs, theirs != head.id, try !store.repository.isDescendant(head.id, of: theirs) {
                         let incoming = try store.repository.commit(theirs)
-                        try IncomingCheck.refuseUnsafe(store.repository, from: try head.tree(), to: try incoming.tree())
+                        do {
+                            try IncomingCheck.refuseUnsafe(store.repository, from: try head.tree(), to: try incoming.tree())
+                        } catch {
+                            try store.forgetFetched(remote)
+                            throw error
+                        }
                         // Going back (`journal undo`) must reach the state before this sync, not a retry's merge.
                         before = before ?? head.id
                         try store.repository.setReference(Journal.preSyncReference, to: before!, logMessage: ReflogMessage.beforeSync)
@@ -83,6 +91,8 @@ public struct Sync {
                         if let theirs { try store.markSynced(remote, at: theirs) }
                         return report
                     }
+                    try IncomingCheck.refuseToSend(store.repository, from: try theirs.map { try store.repository.commit($0).tree() },
+                                                   to: try store.repository.commit(now).tree())
                     let remoteTip = theirs?.hex ?? String(repeating: "0", count: 40)
                     let update = "refs/heads/main \(now.hex) refs/heads/main \(remoteTip)\n"
                     try store.runRefusableHook(.prePush, arguments: [remote, url], input: update, consequence: .push)
@@ -92,6 +102,9 @@ public struct Sync {
                         refusal = try store.repository.push(remote, refspecs: ["refs/heads/main:refs/heads/main"], handlers: handlers).first
                     } catch let error as GitError where error.code == .nonFastForward {
                         refusal = ("refs/heads/main", error.message)
+                    } catch {
+                        if let lock = store.staleLock(inRemoteAt: url) { throw JournalError.staleRemoteLock(remote, path: lock.path, ageSeconds: lock.ageSeconds) }
+                        throw error
                     }
                     guard let (reference, reason) = refusal else {
                         report.outcomes.append(.pushed)
@@ -101,6 +114,7 @@ public struct Sync {
                     // Another machine pushed first (whatever words the server chose): its main moved
                     // since the fetch, so merge again. If it did not move, the refusal is the server's.
                     if try store.fetchMain(of: remote, handlers: handlers) == theirs {
+                        if let lock = store.staleLock(inRemoteAt: url) { throw JournalError.staleRemoteLock(remote, path: lock.path, ageSeconds: lock.ageSeconds) }
                         throw JournalError.pushRefused(remote, reference, reason)
                     }
                 }
@@ -146,22 +160,14 @@ public struct Sync {
         return result
     }
 
-    /// A merge commit of HEAD and `incoming`, made in memory by libgit2 (`git_merge_commits`):
-    /// day files both sides changed go through the journal merge driver, task by task; other
-    /// files through Git's line merge, and where that conflicts both versions are kept. Then the
-    /// days either side changed are put right across days (`TaskPlacement`): one place per task.
+    /// A merge commit of HEAD and `incoming`. Day files are merged by journal alone
+    /// (`JournalMerge`: by task within a day, then across days, one place per task), whatever
+    /// `.gitattributes` says; other files by libgit2 (`git_merge_commits`), and where Git's line
+    /// merge conflicts both versions are kept.
     private func merge(_ incoming: Commit, into head: Commit, from remote: String, report: inout SyncReport) throws {
-        var mergedDays: [String] = []
-        func mergeByTask(_ sides: MergeSides) -> [UInt8]? {
-            guard let day = DayPath.day(at: sides.path), let ours = sides.ours, let theirs = sides.theirs else { return nil }
-            let merged = DayMerge.merge(base: sides.base.map(DayFile.init(bytes:)), ours: DayFile(bytes: ours), theirs: DayFile(bytes: theirs))
-            mergedDays.append(day.iso)
-            return merged.file.bytes
-        }
         var keptBoth: [String] = []
-        let mergedTree = try store.repository.mergeCommits(head, incoming, driver: mergeByTask) { sides in
-            // Without `.gitattributes` (an older journal), day files still merge by task.
-            if let merged = mergeByTask(sides) { return [sides.path: merged] }
+        let mergedTree = try store.repository.mergeCommits(head, incoming, driver: { _ in nil }) { sides in
+            if DayPath.day(at: sides.path) != nil { return [:] }
             guard let ours = sides.ours, let theirs = sides.theirs else {
                 // Deleted on one side, changed on the other: the changed version stays.
                 return (sides.ours ?? sides.theirs).map { [sides.path: $0] } ?? [:]
@@ -169,33 +175,34 @@ public struct Sync {
             keptBoth.append(sides.path)
             return [sides.path: ours, "\(sides.path).conflict-\(incoming.id.short)": theirs]
         }
-        report.mergedDays = mergedDays.sorted()
         report.keptBoth = keptBoth.sorted()
 
         var draft = try Draft(repository: store.repository, state: store.state)
         draft.otherParents = [incoming]
         draft.givesCopiesFreshIDs = false
-        // A day taken whole is still a day to the draft: later steps read it, the id log records it.
         let merged = try store.repository.tree(mergedTree)
-        for path in try store.repository.changedPaths(from: try head.tree(), to: merged) {
-            let content = try merged.entry(atPath: path).map { try store.repository.blobContent($0.id) }
-            if let day = DayPath.day(at: path), let content { draft.write(DayFile(bytes: content), for: day) } else { draft.writeFile(content, at: path) }
+        for path in try store.repository.changedPaths(from: try head.tree(), to: merged) where DayPath.day(at: path) == nil {
+            draft.writeFile(try merged.entry(atPath: path).map { try store.repository.blobContent($0.id) }, at: path)
         }
-        let placed = try placeTasks(merged: merged, head: head, incoming: incoming)
-        for (day, file) in placed.changed { draft.write(file, for: day) }
-        report.withdrawn = placed.withdrawn
-        report.redirected = placed.redirected
+        let days = try mergeDays(head: head, incoming: incoming)
+        for (day, file) in days.days {
+            guard file != (try draft.committed.file(for: day)) else { continue }
+            if let file { draft.write(file, for: day) } else { draft.writeFile(nil, at: DayPath.path(for: day)) }
+        }
+        report.mergedDays = days.mergedByTask.map(\.iso)
+        report.withdrawn = days.placement.withdrawn
+        report.redirected = days.placement.redirected
 
-        let days = report.mergedDays.isEmpty ? "" : ": \(counted(report.mergedDays.count, "day")) merged by task"
+        let subject = report.mergedDays.isEmpty ? "" : ": \(counted(report.mergedDays.count, "day")) merged by task"
         let body = report.mergedDays.map { "merged \($0) task by task" } + report.keptBoth.map { "kept both versions of \($0)" }
-            + placed.withdrawn.map { "withdrew ^\($0.id.value) from \($0.day.iso): finished on \($0.standsOn.iso)" }
-            + placed.redirected.map { "^\($0.id.value) on \($0.day.iso) now points to \($0.standsOn.iso), where it stands" }
-        draft.message = CommitMessage(command: .sync, subject: "sync: merge \(remote)/main\(days)", body: body)
+            + report.withdrawn.map { "withdrew ^\($0.id.value) from \($0.day.iso): finished on \($0.standsOn.iso)" }
+            + report.redirected.map { "^\($0.id.value) on \($0.day.iso) now points to \($0.standsOn.iso), where it stands" }
+        draft.message = CommitMessage(command: .sync, subject: "sync: merge \(remote)/main\(subject)", body: body)
         try store.commit(&draft)
     }
 
-    /// The journal-wide rules over the days either side changed since the merge base.
-    private func placeTasks(merged: Tree, head: Commit, incoming: Commit) throws -> TaskPlacement.Result {
+    /// The days either side changed since the merge base, merged.
+    private func mergeDays(head: Commit, incoming: Commit) throws -> JournalMerge.Result {
         let repository = store.repository
         let baseTree = try repository.mergeBase(head.id, incoming.id).map { try repository.commit($0).tree() }
         let ourTree = try head.tree()
@@ -208,6 +215,6 @@ public struct Sync {
             for day in changed { result[day] = try files.file(for: day) }
             return result
         }
-        return TaskPlacement.merge(try days(merged), base: try days(baseTree), ours: try days(ourTree), theirs: try days(theirTree))
+        return JournalMerge.merge(base: try days(baseTree), ours: try days(ourTree), theirs: try days(theirTree))
     }
 }
