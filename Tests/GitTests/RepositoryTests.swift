@@ -178,72 +178,54 @@ import Testing
         return (try commit(ours, on: root), try commit(theirs, on: root))
     }
 
-    @Test func mergesWithTheRegisteredDriverWhereGitattributesSelectIt() throws {
+    @Test func linesMergeWhereGitattributesSelectTheJournalDriverAndConflictsGoToResolve() throws {
         try sandbox.write("*.md merge=journal\n", to: "repo/.gitattributes")
         let (ours, theirs) = try divergingCommits(
-            base: ["day.md": "base\n", "notes.txt": "one\n", "gone.txt": "kept\n", "clean.txt": "a\nb\nc\nd\n"],
-            ours: ["day.md": "ours\n", "notes.txt": "ours\n", "gone.txt": "changed\n", "clean.txt": "A\nb\nc\nd\n"],
-            theirs: ["day.md": "theirs\n", "notes.txt": "theirs\n", "clean.txt": "a\nb\nc\nD\n"])
+            base: ["day.md": "base\n", "notes.txt": "one\n", "gone.txt": "kept\n", "clean.md": "a\nb\nc\nd\n"],
+            ours: ["day.md": "ours\n", "notes.txt": "ours\n", "gone.txt": "changed\n", "clean.md": "A\nb\nc\nd\n"],
+            theirs: ["day.md": "theirs\n", "notes.txt": "theirs\n", "clean.md": "a\nb\nc\nD\n"])
         // Their side deletes gone.txt, which ours changed.
         let theirTree = try repository.writeTree(updating: try theirs.tree(), with: [.remove(path: "gone.txt")])
         let theirsWithout = try repository.commit(try repository.writeCommit(tree: theirTree, parents: [theirs], message: "rm\n", author: ada, committer: ada))
 
-        var driven: [String] = []
         var resolved: [String] = []
-        let tree = try repository.mergeCommits(ours, theirsWithout, driver: { sides in
-            driven.append("\(sides.path): \(String(decoding: sides.base ?? [], as: UTF8.self))|\(String(decoding: sides.ours ?? [], as: UTF8.self))|\(String(decoding: sides.theirs ?? [], as: UTF8.self))")
-            return Array("merged by the driver\n".utf8)
-        }, resolve: { sides in
+        let tree = try repository.mergeCommits(ours, theirsWithout) { sides in
             resolved.append(sides.path)
             return sides.theirs == nil ? [sides.path: sides.ours!] : [sides.path: sides.ours!, sides.path + ".theirs": sides.theirs!]
-        })
-        #expect(driven == ["day.md: base\n|ours\n|theirs\n"])
-        #expect(resolved.sorted() == ["gone.txt", "notes.txt"])
+        }
+        #expect(resolved.sorted() == ["day.md", "gone.txt", "notes.txt"])
         let show = { (path: String) in try self.sandbox.git("cat-file", "-p", "\(tree.hex):\(path)", in: self.directory) }
-        #expect(try show("day.md") == "merged by the driver\n")
-        #expect(try show("clean.txt") == "A\nb\nc\nD\n")
+        #expect(try show("day.md") == "ours\n")
+        #expect(try show("day.md.theirs") == "theirs\n")
+        #expect(try show("clean.md") == "A\nb\nc\nD\n")
         #expect(try show("notes.txt") == "ours\n")
         #expect(try show("notes.txt.theirs") == "theirs\n")
         #expect(try show("gone.txt") == "changed\n")
         try sandbox.git("fsck", "--strict", "--no-dangling", in: directory)
     }
 
-    @Test func aMergedFileKeepsItsExecutableBitAndADeletedOneNeverReachesTheDriver() throws {
+    @Test func aLineMergedFileKeepsItsExecutableBit() throws {
         try sandbox.write("*.md merge=journal\n", to: "repo/.gitattributes")
         let git = { (arguments: [String]) in
             try self.sandbox.git(["-c", "user.name=Ada", "-c", "user.email=ada@example.org"] + arguments, in: self.directory)
         }
-        try sandbox.write("base\n", to: "repo/run.md")
-        try sandbox.write("base\n", to: "repo/gone.md")
+        try sandbox.write("a\nb\nc\nd\n", to: "repo/run.md")
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: sandbox.path("repo/run.md"))
         _ = try git(["add", "-A"])
         _ = try git(["commit", "-qm", "base"])
         _ = try git(["checkout", "-qb", "theirs"])
-        try sandbox.write("theirs\n", to: "repo/run.md")
-        _ = try git(["rm", "-q", "gone.md"])
+        try sandbox.write("a\nb\nc\nD\n", to: "repo/run.md")
         _ = try git(["commit", "-qam", "theirs"])
         _ = try git(["checkout", "-q", "-"])
-        try sandbox.write("ours\n", to: "repo/run.md")
-        try sandbox.write("ours\n", to: "repo/gone.md")
+        try sandbox.write("A\nb\nc\nd\n", to: "repo/run.md")
         _ = try git(["commit", "-qam", "ours"])
         let commit = { (name: String) in try self.repository.commit(ObjectID(hex: try git(["rev-parse", name]).trimmingCharacters(in: .whitespacesAndNewlines))!) }
 
-        var driven: [String] = []
-        let tree = try repository.mergeCommits(try commit("HEAD"), try commit("theirs"), driver: { sides in
-            driven.append(sides.path)
-            return Array("merged\n".utf8)
-        }, resolve: { sides in [sides.path: sides.ours ?? []] })
-        #expect(driven == ["run.md"])
+        let tree = try repository.mergeCommits(try commit("HEAD"), try commit("theirs")) { _ in
+            Issue.record("no conflict expected")
+            return [:]
+        }
         #expect(try sandbox.git("ls-tree", tree.hex, "run.md", in: directory).hasPrefix("100755 blob"))
-        #expect(try sandbox.git("cat-file", "-p", "\(tree.hex):run.md", in: directory) == "merged\n")
-    }
-
-    @Test func aDriverThatDeclinesFallsBackToGitsLineMerge() throws {
-        try sandbox.write("*.md merge=journal\n", to: "repo/.gitattributes")
-        let (ours, theirs) = try divergingCommits(base: ["a.md": "1\n2\n3\n4\n"], ours: ["a.md": "one\n2\n3\n4\n"], theirs: ["a.md": "1\n2\n3\nfour\n"])
-        var asked = 0
-        let tree = try repository.mergeCommits(ours, theirs, driver: { _ in asked += 1; return nil }, resolve: { _ in Issue.record("no conflict expected"); return [:] })
-        #expect(asked == 1)
-        #expect(try sandbox.git("cat-file", "-p", "\(tree.hex):a.md", in: directory) == "one\n2\n3\nfour\n")
+        #expect(try sandbox.git("cat-file", "-p", "\(tree.hex):run.md", in: directory) == "A\nb\nc\nD\n")
     }
 }

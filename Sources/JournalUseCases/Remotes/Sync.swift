@@ -166,7 +166,7 @@ public struct Sync {
     /// merge conflicts both versions are kept.
     private func merge(_ incoming: Commit, into head: Commit, from remote: String, report: inout SyncReport) throws {
         var keptBoth: [String] = []
-        let mergedTree = try store.repository.mergeCommits(head, incoming, driver: { _ in nil }) { sides in
+        let mergedTree = try store.repository.mergeCommits(head, incoming) { sides in
             if DayPath.day(at: sides.path) != nil { return [:] }
             guard let ours = sides.ours, let theirs = sides.theirs else {
                 // Deleted on one side, changed on the other: the changed version stays.
