@@ -103,6 +103,21 @@ import Testing
         try journal.assertClean()
     }
 
+    /// Found by the model-based sync test: a task committed with plain git has no id until journal
+    /// carries it, and the arrow left behind must name the id the copy has.
+    @Test func aTaskCommittedWithoutAnIdIsCarriedUnderTheIdItsArrowNames() throws {
+        var journal = try JournalRunner()
+        try journal.ok("init")
+        try journal.ok("add", "Parent")
+        try journal.writeDay("2025-01-15", try journal.day("2025-01-15") + "  - [ ] Typed and committed with git\n")
+        try journal.git("-c", "user.name=T", "-c", "user.email=t@e", "commit", "-qam", "by hand")
+        journal.today = "2025-01-16"
+        try journal.ok("new")
+        let arrow = try journal.day("2025-01-15").split(separator: "\n").first { $0.contains("Typed and committed") }!
+        #expect(arrow.contains("[>] Typed and committed with git → 2025-01-16 ^"))
+        #expect(try journal.day("2025-01-16").contains("  - [ ] Typed and committed with git \(arrow.suffix(6))\n"))
+    }
+
     @Test func keepsCRLFNotesAndAMissingFinalNewlineWhenOneTaskChanges() throws {
         let journal = try JournalRunner()
         try journal.ok("init")

@@ -29,7 +29,7 @@ public struct StartDay {
             var result = CarryForward.Result(target: target)
             var placement = TaskPlacement.Result()
             if carry {
-                var sources = try carrySources(before: day, in: draft)
+                var sources = try identified(try carrySources(before: day, in: draft), in: &draft)
                 placement = try placeTasks(of: sources, startingOn: day, in: &draft)
                 sources = sources.map { ($0.day, placement.changed[$0.day] ?? $0.file) }
                 result = CarryForward.carry(from: sources, into: target, on: day)
@@ -82,6 +82,16 @@ public struct StartDay {
             guard let file = try draft.file(for: candidate), file.tasks.contains(where: { $0.state.isUnfinished }) else { return nil }
             return (candidate, file)
         }
+    }
+
+    /// The sources with an id on every task: one committed without (by plain `git`) must have it
+    /// before it is copied, or the arrow and the copy would each get an id of their own.
+    private func identified(_ sources: [(day: Day, file: DayFile)], in draft: inout Draft) throws -> [(day: Day, file: DayFile)] {
+        let lacking = sources.filter { $0.file.tasks.contains { $0.id == nil } }
+        guard !lacking.isEmpty else { return sources }
+        for (day, file) in lacking { draft.write(file, for: day) }
+        try draft.assignIDs()
+        return try sources.map { ($0.day, try draft.file(for: $0.day) ?? $0.file) }
     }
 
     /// Tasks of the sources that also stand on another day (a sync of an older journal, or a
