@@ -49,6 +49,20 @@ import Testing
         #expect((json["counts"] as! [String: Int])["dropped"] == 1)
     }
 
+    /// "What did I get done since Monday": a task finished on a day between the two counts.
+    @Test func aTaskFinishedBetweenTheTwoDaysIsDone() throws {
+        var journal = try weekOfWork()
+        journal.today = "2025-01-16"
+        try journal.ok("new")
+        try journal.ok("done", "1")
+        journal.today = "2025-01-20"
+        try journal.ok("new")
+        let output = try journal.ok("diff", "2025-01-13", "2025-01-20")
+        #expect(output.contains("\ndone (2)\n"), "\(output)")
+        #expect(output.contains(" Fix the flaky test (on 2025-01-16)\n"), "\(output)")
+        #expect(!output.contains("dropped"))
+    }
+
     @Test func showsWhatChangedInADaySinceACommitOrATime() throws {
         var journal = try weekOfWork(environment: ["GIT_COMMITTER_DATE": "2025-01-14T09:00:00Z"])
         let morning = try journal.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)

@@ -75,6 +75,7 @@ struct DiffCommand: ParsableCommand {
             let place = { (parent: String?) in parent.map { "under ^\($0)" } ?? "top level" }
             return id + item.text + " (\(place(item.parentBefore)) → \(place(item.parentAfter)))"
         case .moved: return id + item.text + " → " + (item.day ?? "?")
+        case .done, .cancelled: return id + item.text + (item.day.map { " (on \($0))" } ?? "")
         default: return id + item.text
         }
     }

@@ -33,7 +33,7 @@ public struct DayComparison: Equatable {
 
     public let from: String
     public let to: String
-    /// Finished (done) in TO.
+    /// Finished (done) in TO, or on a day between FROM and TO (`day` says which).
     public var done: [Item] = []
     /// First appears in TO.
     public var new: [Item] = []
@@ -44,7 +44,7 @@ public struct DayComparison: Equatable {
     public var stillOpen: [Item] = []
     /// Unfinished in FROM, and neither carried nor finished anywhere later: fell through the cracks.
     public var dropped: [Item] = []
-    /// Cancelled in TO.
+    /// Cancelled in TO, or on a day between FROM and TO (`day` says which).
     public var cancelled: [Item] = []
     /// Same id, other text.
     public var reworded: [Item] = []
@@ -112,7 +112,14 @@ public struct DayComparison: Equatable {
         for entry in before.entries {
             guard let id = entry.task.id, new[id] == nil, entry.task.state.isUnfinished || entry.task.state == .carried else { continue }
             let now = try whereabouts(id)
-            if let now, now.day > toDay, now.state.isUnfinished || now.state == .carried {
+            if let now, now.state.isFinished, now.day <= toDay {
+                // Finished on a day between the two: what got done since FROM.
+                var task = entry.task
+                task.setState(now.state)
+                var item = Item(task)
+                item.day = now.day.iso
+                if now.state == .done { done.append(item) } else { cancelled.append(item) }
+            } else if let now, now.day > toDay, now.state.isUnfinished || now.state == .carried {
                 var item = Item(entry.task)
                 item.day = now.day.iso
                 moved.append(item)
