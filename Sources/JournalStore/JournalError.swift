@@ -30,6 +30,7 @@ public enum JournalError: Error, Equatable {
     case remoteExists(String)
     case remoteRewritten(String, directory: String)
     case refusedOutgoing(String, String)
+    case syncTimedOut(String, step: String, seconds: Double)
     case staleRemoteLock(String, path: String, ageSeconds: Int64)
     case pushRefused(String, String, String)
     case refusedIncoming(String, String)

@@ -85,11 +85,12 @@ extension JournalRunner {
         try machines.second.ok("sync")
         let head = try machines.second.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
         let theirs = try machines.second.git("rev-parse", "HEAD^2").trimmingCharacters(in: .whitespacesAndNewlines)
-        // A merge runs commit-msg, as git merge does, but neither pre-commit nor post-commit.
+        // A merge runs commit-msg, as git merge does, but neither pre-commit nor post-commit; and
+        // post-merge comes before pre-push, as with `git pull` then `git push`.
         #expect(try lines(log) == [
             "commit-msg <\(machines.second.directory)/.git/COMMIT_EDITMSG> at-top command=sync",
-            "pre-push <origin> <\(machines.url)> at-top command=sync stdin=refs/heads/main \(head) refs/heads/main \(theirs)",
             "post-merge <0> at-top command=sync",
+            "pre-push <origin> <\(machines.url)> at-top command=sync stdin=refs/heads/main \(head) refs/heads/main \(theirs)",
             "post-sync <origin> at-top command=sync",
         ])
     }

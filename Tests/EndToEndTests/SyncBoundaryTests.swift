@@ -99,3 +99,34 @@ import Testing
         try machines.first.ok("sync")
     }
 }
+
+/// A remote that never answers: sync gives up after `journal.syncTimeout`, and meanwhile the
+/// journal is not held.
+@Suite struct SilentRemoteTests {
+    @Test func syncGivesUpOnASilentServerNamingTheRemoteAndTheStep() throws {
+        let server = try SilentServer()
+        let journal = try JournalRunner()
+        try journal.ok("init")
+        try journal.ok("remote", "add", "slow", server.url("journal.git"))
+        try journal.ok("config", "journal.syncTimeout", "1")
+        let head = try journal.git("rev-parse", "HEAD")
+        let sync = try journal.start("sync", "--remote", "slow")
+        #expect(sync.wait(atMost: 60) == .exited(1))
+        #expect(sync.stderr == "journal: error: 'slow' did not answer within 1 seconds while fetching; nothing was changed (journal.syncTimeout sets the limit)\n")
+        #expect(try journal.git("rev-parse", "HEAD") == head)
+    }
+
+    @Test func aCommandTypedWhileSyncWaitsOnTheNetworkGoesAhead() throws {
+        let server = try SilentServer()
+        let journal = try JournalRunner()
+        try journal.ok("init")
+        try journal.ok("remote", "add", "slow", server.url("journal.git"))
+        let sync = try journal.start("sync", "--remote", "slow")
+        while server.connections == 0 && sync.isRunning { usleep(20_000) }
+        try journal.ok("add", "Typed while sync waits")
+        #expect(sync.isRunning, "sync is still waiting on the silent server")
+        sync.kill()
+        sync.wait()
+        #expect(try journal.day("2025-01-15").contains("Typed while sync waits"))
+    }
+}

@@ -15,11 +15,11 @@ import Testing
         try laptop.sandbox.git("init", "-q", "--bare", "-b", "main", remote, in: laptop.sandbox.root.path)
         try ManageRemotes(laptop.journal).add("origin", url: remote)
         _ = try AddTask(laptop.journal).run("Before the split", tags: [], to: StoreHarness.day("2025-01-15"))
-        _ = try Sync(laptop.journal).run(remote: "origin", dryRun: false)
+        _ = try Sync(laptop.journal).run(remote: "origin", dryRun: false, timeout: 30)
         try laptop.sandbox.git("clone", "-q", remote, laptop.sandbox.path("desktop"), in: laptop.sandbox.root.path)
         let desktop = try StoreHarness(opening: "desktop", in: laptop.sandbox)
         _ = try AddTask(desktop.journal).run("From the desktop", tags: [], to: StoreHarness.day("2025-01-15"))
-        _ = try Sync(desktop.journal).run(remote: "origin", dryRun: false)
+        _ = try Sync(desktop.journal).run(remote: "origin", dryRun: false, timeout: 30)
         if diverged { _ = try AddTask(laptop.journal).run("From the laptop", tags: [], to: StoreHarness.day("2025-01-15")) }
         return (laptop, desktop)
     }
@@ -29,7 +29,7 @@ import Testing
         let head = try laptop.head
         let day = laptop.file("2025-01-15")
         laptop.journal.faults.failing[step] = InjectedFault()
-        #expect(throws: InjectedFault.self) { try Sync(laptop.journal).run(remote: "origin", dryRun: false) }
+        #expect(throws: InjectedFault.self) { try Sync(laptop.journal).run(remote: "origin", dryRun: false, timeout: 30) }
         #expect(try laptop.head == head)
         #expect(laptop.file("2025-01-15") == day)
         #expect(try laptop.status == "")
@@ -40,7 +40,7 @@ import Testing
     func aFastForwardThatFailsChangesNothing(step: StoreStep) throws {
         let (laptop, desktop) = try twoMachines(diverged: false)
         try syncFailsChangingNothing(laptop, at: step)
-        let report = try Sync(laptop.journal).run(remote: "origin", dryRun: false)
+        let report = try Sync(laptop.journal).run(remote: "origin", dryRun: false, timeout: 30)
         #expect(report.outcomes == [.fastForward])
         #expect(try laptop.head == (try desktop.head))
         #expect(try laptop.status == "")
@@ -50,7 +50,7 @@ import Testing
     func aMergeThatFailsBeforeTheBranchMovesChangesNothing(step: StoreStep) throws {
         let (laptop, _) = try twoMachines(diverged: true)
         try syncFailsChangingNothing(laptop, at: step)
-        #expect(try Sync(laptop.journal).run(remote: "origin", dryRun: false).outcomes == [.merged, .pushed])
+        #expect(try Sync(laptop.journal).run(remote: "origin", dryRun: false, timeout: 30).outcomes == [.merged, .pushed])
         let merged = try laptop.committed("2025-01-15")
         #expect(["Before the split", "From the desktop", "From the laptop"].allSatisfy { merged.components(separatedBy: $0).count == 2 })
     }
@@ -59,12 +59,12 @@ import Testing
     @Test func aPushThatFailsAfterTheMergeIsPushedByTheNextSyncOnce() throws {
         let (laptop, _) = try twoMachines(diverged: true)
         laptop.journal.faults.failing[.push] = InjectedFault()
-        #expect(throws: InjectedFault.self) { try Sync(laptop.journal).run(remote: "origin", dryRun: false) }
+        #expect(throws: InjectedFault.self) { try Sync(laptop.journal).run(remote: "origin", dryRun: false, timeout: 30) }
         let merge = try laptop.head
         #expect(try laptop.git("rev-list", "--count", "--merges", "HEAD") == "1")
 
         laptop.journal.faults = FaultInjection()
-        #expect(try Sync(laptop.journal).run(remote: "origin", dryRun: false).outcomes == [.pushed])
+        #expect(try Sync(laptop.journal).run(remote: "origin", dryRun: false, timeout: 30).outcomes == [.pushed])
         #expect(try laptop.head == merge)
         #expect(try laptop.git("rev-parse", "origin/main") == merge)
         #expect(try laptop.status == "")
@@ -73,7 +73,7 @@ import Testing
     @Test func anIndexThatCannotBeWrittenAfterAFastForwardIsAWarning() throws {
         let (laptop, desktop) = try twoMachines(diverged: false)
         laptop.journal.faults.failing[.writeIndex] = InjectedFault()
-        #expect(try Sync(laptop.journal).run(remote: "origin", dryRun: false).outcomes == [.fastForward])
+        #expect(try Sync(laptop.journal).run(remote: "origin", dryRun: false, timeout: 30).outcomes == [.fastForward])
         #expect(try laptop.head == (try desktop.head))
         #expect(laptop.warnings.count == 1)
         #expect(laptop.warnings.first?.hasPrefix("committed, but Git's index was not updated") == true)

@@ -49,6 +49,15 @@ public final class ChildProcess {
         return result
     }
 
+    /// Whether it has not ended yet (without waiting).
+    public var isRunning: Bool {
+        guard ending == nil else { return false }
+        var status: Int32 = 0
+        guard waitpid(pid, &status, WNOHANG) == pid else { return true }
+        ending = ChildProcess.ending(status)
+        return false
+    }
+
     /// Waits at most `seconds`; a process still running then is killed and nil returned.
     public func wait(atMost seconds: Double) -> Ending? {
         let deadline = Date().addingTimeInterval(seconds)

@@ -116,7 +116,8 @@ struct SyncCommand: ParsableCommand {
     /// Syncs with one remote and prints what happened, unless JSON is asked for: then the caller
     /// prints the reports.
     private func sync(_ journal: Journal, with remote: String) throws -> SyncReport {
-        let report = try Sync(journal).run(remote: remote, dryRun: dryRun, progress: Output.transferProgress())
+        let timeout = try options.settings(of: journal).syncTimeout
+        let report = try Sync(journal).run(remote: remote, dryRun: dryRun, timeout: timeout, progress: Output.transferProgress())
         defer { if !dryRun { Sync(journal).announce(with: remote) } }
         if json { return report }
         describe(report, remote: remote)

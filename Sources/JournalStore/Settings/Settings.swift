@@ -15,6 +15,7 @@ public struct Settings {
         case color = "journal.color"
         case fileMode = "journal.fileMode"
         case defaultRemote = "journal.defaultRemote"
+        case syncTimeout = "journal.syncTimeout"
 
         /// What a value may be, for errors and `journal config --help`.
         public var expected: String {
@@ -23,7 +24,7 @@ public struct Settings {
             case .editor, .pager: return "a command, run by the shell"
             case .carry: return "on or off"
             case .weekStart: return "a weekday, for example monday"
-            case .hookTimeout: return "seconds, for example 60"
+            case .hookTimeout, .syncTimeout: return "seconds, for example 60"
             case .color: return "auto, always or never"
             case .fileMode: return "an octal mode its owner can read and write, without execute bits, for example 0600 or 0640"
             case .defaultRemote: return "a remote's name, for example origin"
@@ -71,6 +72,8 @@ public struct Settings {
             return try configured(key) ?? Value(key: key.rawValue, value: FileMode.ownerOnly.octal, origin: "default")
         case .defaultRemote:
             return try configured(key) ?? Value(key: key.rawValue, value: "origin", origin: "default")
+        case .syncTimeout:
+            return try configured(key) ?? Value(key: key.rawValue, value: "30", origin: "default")
         }
     }
 
@@ -102,6 +105,9 @@ public struct Settings {
     /// The remote `journal sync` uses without `--remote`.
     public var defaultRemote: String { get throws { try checked(.defaultRemote) } }
 
+    /// How long one network step of a sync may take, in seconds.
+    public var syncTimeout: Double { get throws { Double(try checked(.syncTimeout))! } }
+
     /// Refuses a value the key cannot take, before it is stored or used.
     public static func validate(_ value: String, for key: Key, origin: String? = nil) throws {
         let valid: Bool
@@ -109,7 +115,7 @@ public struct Settings {
         case .dir, .editor, .pager: valid = key == .pager || !value.isEmpty
         case .carry: valid = onWords.contains(value.lowercased()) || offWords.contains(value.lowercased())
         case .weekStart: valid = Weekday(rawValue: value.lowercased()) != nil
-        case .hookTimeout: valid = Double(value).map { $0 > 0 } ?? false
+        case .hookTimeout, .syncTimeout: valid = Double(value).map { $0 > 0 } ?? false
         case .color: valid = ColorChoice(rawValue: value) != nil
         case .fileMode: valid = FileMode(octal: value) != nil
         case .defaultRemote: valid = !value.isEmpty && !value.contains(where: { $0.isWhitespace || $0 == "/" })

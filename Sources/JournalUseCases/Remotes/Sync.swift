@@ -7,6 +7,12 @@ public struct SyncReport: Equatable {
     public enum Outcome: String { case upToDate = "up to date", fastForward = "fast-forward", merged, pushed }
 
     public let remote: String
+
+    init(remote: String, outcomes: [Outcome] = []) {
+        self.remote = remote
+        self.outcomes = outcomes
+    }
+
     /// Subjects of the commits that came in, newest first.
     public var incoming: [String] = []
     /// Subjects of the commits that went out (or would), newest first.
@@ -39,93 +45,134 @@ public struct Sync {
     /// Commits hand edits, fetches `remote`'s main, fast-forwards or merges it task by task, and
     /// pushes. If the remote moves between fetch and push, all of it again, a bounded number of
     /// times. History rewritten on the remote is never merged: sync stops and changes nothing.
-    public func run(remote: String, dryRun: Bool, progress: ((RemoteProgress) -> Void)? = nil) throws -> SyncReport {
+    /// Only the merge holds the journal's write lock: a command typed while sync waits on the
+    /// network goes ahead, and the remote's own ref check decides a race (fetch, merge, push again).
+    /// Each network step (a fetch, a push) stops after `timeout` seconds with nothing changed.
+    public func run(remote: String, dryRun: Bool, timeout: Double, progress: ((RemoteProgress) -> Void)? = nil) throws -> SyncReport {
         guard let url = try store.repository.remoteURL(remote) else { throw JournalError.noRemote(remote) }
         try ManageRemotes.checkLocalRemote(url)
         let http = HTTPCredentials(environment: store.environment)
         let handlers = try store.transferHandlers(url: url, http: http, progress: progress)
         let report: SyncReport
         do {
-            report = try store.exclusively { () throws -> SyncReport in
-                if !dryRun { try store.commitHandEdits() }
-                var report = SyncReport(remote: remote)
-                var before: ObjectID?
-                for _ in 1...Sync.syncAttempts {
-                    report.mergedDays = []
-                    report.keptBoth = []
-                    report.withdrawn = []
-                    report.redirected = []
-                    let theirs = try store.fetchMain(of: remote, handlers: handlers)
-                    guard let head = try store.repository.headCommit() else { throw JournalError.storage("the journal has no commit yet") }
-                    report.incoming = try subjects(from: theirs, notIn: head.id)
-                    report.outgoing = try subjects(from: head.id, notIn: theirs)
-                    if dryRun {
-                        let base = try theirs.flatMap { try store.repository.mergeBase(head.id, $0) }
-                        report.incomingDays = try dayChanges(from: base, to: theirs)
-                        report.outgoingDays = try dayChanges(from: base, to: head.id)
-                        return report
-                    }
-                    report.remoteMainWasGone = try theirs == nil && store.hasSynced(remote)
-                    if let theirs, theirs != head.id, try !store.repository.isDescendant(head.id, of: theirs) {
-                        let incoming = try store.repository.commit(theirs)
-                        do {
-                            try IncomingCheck.refuseUnsafe(store.repository, from: try head.tree(), to: try incoming.tree())
-                        } catch {
-                            try store.forgetFetched(remote)
-                            throw error
-                        }
-                        // Going back (`journal undo`) must reach the state before this sync, not a retry's merge.
-                        before = before ?? head.id
-                        try store.repository.setReference(Journal.preSyncReference, to: before!, logMessage: ReflogMessage.beforeSync)
-                        if try store.repository.isDescendant(theirs, of: head.id) {
-                            try store.fastForward(from: head, to: incoming)
-                            report.outcomes.append(.fastForward)
-                        } else {
-                            try merge(incoming, into: head, from: remote, report: &report)
-                            report.outcomes.append(.merged)
-                        }
-                        store.announceLater(.postMerge, arguments: ["0"])
-                    }
-                    guard let now = try store.repository.referenceTarget("HEAD"), now != theirs else {
-                        if report.outcomes.isEmpty { report.outcomes.append(.upToDate) }
-                        if let theirs { try store.markSynced(remote, at: theirs) }
-                        return report
-                    }
-                    try IncomingCheck.refuseToSend(store.repository, from: try theirs.map { try store.repository.commit($0).tree() },
-                                                   to: try store.repository.commit(now).tree())
-                    let remoteTip = theirs?.hex ?? String(repeating: "0", count: 40)
-                    let update = "refs/heads/main \(now.hex) refs/heads/main \(remoteTip)\n"
-                    try store.runRefusableHook(.prePush, arguments: [remote, url], input: update, consequence: .push)
-                    let refusal: (String, String)?
-                    do {
-                        try store.faults.check(.push)
-                        refusal = try store.repository.push(remote, refspecs: ["refs/heads/main:refs/heads/main"], handlers: handlers).first
-                    } catch let error as GitError where error.code == .nonFastForward {
-                        refusal = ("refs/heads/main", error.message)
-                    } catch {
-                        if let lock = store.staleLock(inRemoteAt: url) { throw JournalError.staleRemoteLock(remote, path: lock.path, ageSeconds: lock.ageSeconds) }
-                        throw error
-                    }
-                    guard let (reference, reason) = refusal else {
-                        report.outcomes.append(.pushed)
-                        try store.markSynced(remote, at: now)
-                        return report
-                    }
-                    // Another machine pushed first (whatever words the server chose): its main moved
-                    // since the fetch, so merge again. If it did not move, the refusal is the server's.
-                    if try store.fetchMain(of: remote, handlers: handlers) == theirs {
-                        if let lock = store.staleLock(inRemoteAt: url) { throw JournalError.staleRemoteLock(remote, path: lock.path, ageSeconds: lock.ageSeconds) }
-                        throw JournalError.pushRefused(remote, reference, reason)
-                    }
-                }
-                throw JournalError.remoteKeptMoving(remote, Sync.syncAttempts)
-            }
+            if !dryRun { try store.exclusively { try store.commitHandEdits() } }
+            let network = Network(remote: remote, url: url, handlers: handlers, timeout: timeout)
+            report = try exchange(over: network, dryRun: dryRun)
         } catch {
             http.rejectIfRefused(error)
             throw error
         }
         http.approve()
         return report
+    }
+
+    /// The remote and how it is reached, each step within the time limit.
+    private struct Network {
+        let remote: String
+        let url: String
+        let handlers: TransferHandlers
+        let timeout: Double
+
+        func limited<T>(_ step: String, _ body: () throws -> T) throws -> T {
+            do {
+                return try NetworkDeadline.run(limit: timeout, body)
+            } catch is NetworkDeadline.Passed {
+                throw JournalError.syncTimedOut(remote, step: step, seconds: timeout)
+            }
+        }
+    }
+
+    private func exchange(over network: Network, dryRun: Bool) throws -> SyncReport {
+        let remote = network.remote
+        let fetch = { try network.limited("fetching") { try store.fetchMain(of: remote, handlers: network.handlers) } }
+        var report = SyncReport(remote: remote)
+        var before: ObjectID?
+        for _ in 1...Sync.syncAttempts {
+            report = SyncReport(remote: remote, outcomes: report.outcomes)
+            let theirs = try fetch()
+            if dryRun { return try preview(theirs, report: report) }
+            let now = try store.exclusively { try integrate(theirs, from: remote, before: &before, report: &report) }
+            guard let now, now != theirs else {
+                if report.outcomes.isEmpty { report.outcomes.append(.upToDate) }
+                if let theirs { try store.exclusively { try store.markSynced(remote, at: theirs) } }
+                return report
+            }
+            guard let (reference, reason) = try push(now, over: theirs, over: network) else {
+                report.outcomes.append(.pushed)
+                try store.exclusively { try store.markSynced(remote, at: now) }
+                return report
+            }
+            // Another machine pushed first (whatever words the server chose): its main moved
+            // since the fetch, so merge again. If it did not move, the refusal is the server's.
+            if try fetch() == theirs {
+                if let lock = store.staleLock(inRemoteAt: network.url) { throw JournalError.staleRemoteLock(remote, path: lock.path, ageSeconds: lock.ageSeconds) }
+                throw JournalError.pushRefused(remote, reference, reason)
+            }
+        }
+        throw JournalError.remoteKeptMoving(remote, Sync.syncAttempts)
+    }
+
+    /// With `--dry-run`: what would come in and go out, task by task.
+    private func preview(_ theirs: ObjectID?, report: SyncReport) throws -> SyncReport {
+        var report = report
+        let head = try store.repository.headCommit()?.id
+        report.incoming = try subjects(from: theirs, notIn: head)
+        report.outgoing = try subjects(from: head, notIn: theirs)
+        let base = try theirs.flatMap { theirs in try head.flatMap { try store.repository.mergeBase($0, theirs) } }
+        report.incomingDays = try dayChanges(from: base, to: theirs)
+        report.outgoingDays = try dayChanges(from: base, to: head)
+        return report
+    }
+
+    /// Under the write lock: brings what was fetched into main (fast-forward or merge) and returns
+    /// the commit main then names.
+    private func integrate(_ theirs: ObjectID?, from remote: String, before: inout ObjectID?, report: inout SyncReport) throws -> ObjectID? {
+        guard let head = try store.repository.headCommit() else { throw JournalError.storage("the journal has no commit yet") }
+        report.incoming = try subjects(from: theirs, notIn: head.id)
+        report.outgoing = try subjects(from: head.id, notIn: theirs)
+        report.remoteMainWasGone = try theirs == nil && store.hasSynced(remote)
+        guard let theirs, theirs != head.id, try !store.repository.isDescendant(head.id, of: theirs) else { return head.id }
+        let incoming = try store.repository.commit(theirs)
+        do {
+            try IncomingCheck.refuseUnsafe(store.repository, from: try head.tree(), to: try incoming.tree())
+        } catch {
+            try store.forgetFetched(remote)
+            throw error
+        }
+        // Going back (`journal undo`) must reach the state before this sync, not a retry's merge.
+        before = before ?? head.id
+        try store.repository.setReference(Journal.preSyncReference, to: before!, logMessage: ReflogMessage.beforeSync)
+        if try store.repository.isDescendant(theirs, of: head.id) {
+            try store.fastForward(from: head, to: incoming)
+            report.outcomes.append(.fastForward)
+        } else {
+            try merge(incoming, into: head, from: remote, report: &report)
+            report.outcomes.append(.merged)
+        }
+        store.announceLater(.postMerge, arguments: ["0"])
+        return try store.repository.referenceTarget("HEAD")
+    }
+
+    /// Pushes main (which has `now`) over the remote's `theirs`, after the same checks the other
+    /// machines will make and the pre-push hook; the server's refusal, if it refused.
+    private func push(_ now: ObjectID, over theirs: ObjectID?, over network: Network) throws -> (String, String)? {
+        let (remote, url) = (network.remote, network.url)
+        try IncomingCheck.refuseToSend(store.repository, from: try theirs.map { try store.repository.commit($0).tree() },
+                                       to: try store.repository.commit(now).tree())
+        let remoteTip = theirs?.hex ?? String(repeating: "0", count: 40)
+        let update = "refs/heads/main \(now.hex) refs/heads/main \(remoteTip)\n"
+        try store.runRefusableHook(.prePush, arguments: [remote, url], input: update, consequence: .push)
+        do {
+            try store.faults.check(.push)
+            return try network.limited("pushing") {
+                try store.repository.push(remote, refspecs: ["refs/heads/main:refs/heads/main"], handlers: network.handlers).first
+            }
+        } catch let error as GitError where error.code == .nonFastForward {
+            return ("refs/heads/main", error.message)
+        } catch {
+            if let lock = store.staleLock(inRemoteAt: url) { throw JournalError.staleRemoteLock(remote, path: lock.path, ageSeconds: lock.ageSeconds) }
+            throw error
+        }
     }
 
     /// After `journal sync` has reported: the post-sync hook, given the remote's name.
