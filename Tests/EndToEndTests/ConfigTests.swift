@@ -20,6 +20,8 @@ import Testing
             journal.color          auto  (default)
             journal.fileMode       0600  (default)
             journal.defaultRemote  origin  (default)
+            journal.syncTimeout    30  (default)
+            journal.autoSync       fetch  (default)
 
             """)
         // Stored where Git keeps them, readable by plain git.

@@ -19,6 +19,8 @@ import Testing
         try machines.first.ok("done", "1")
         try machines.first.ok("sync")
         machines.second.today = "2025-01-16"
+        // Offline: the day starts from what this machine has.
+        try machines.second.ok("config", "journal.autoSync", "off")
         try machines.second.ok("new")
         let output = try machines.second.ok("sync")
         #expect(output.contains("withdrew ^\(one) from 2025-01-16: the other machine finished it on 2025-01-15"), "\(output)")
@@ -100,5 +102,38 @@ import Testing
         #expect(finish?.hasPrefix("2025-01-15 09:50") == true, "\(log)")
         #expect(finish?.hasSuffix("(Desktop)") == true, "\(log)")
         #expect(log.split(separator: "\n").filter { $0.contains("[x]") }.count == 2, "the event once, and the summary: \(log)")
+    }
+
+    @Test func startingTheDayBringsInWhatTheOtherMachinePushedFirst() throws {
+        var machines = try TwoMachines(.path)
+        let one = try id(of: "Shared task one", on: "2025-01-15", in: machines)
+        try machines.first.ok("done", "1")
+        try machines.first.ok("sync")
+        machines.second.today = "2025-01-16"
+        let output = try machines.second.ok("new")
+        #expect(output.hasPrefix("brought in 1 commit from origin\nstarted 2025-01-16 Thursday: carried 1 task from 2025-01-15\n"), "\(output)")
+        #expect(try machines.second.day("2025-01-15").contains("- [x] Shared task one ^\(one)\n"))
+        #expect(try !machines.second.day("2025-01-16").contains("Shared task one"))
+        #expect(try machines.second.git("log", "--merges", "--format=%h").isEmpty, "no merge: the day started after the other's")
+    }
+
+    @Test func offlineTheDayStartsAnywayAndSaysWhy() throws {
+        var machines = try TwoMachines(.path)
+        try FileManager.default.moveItem(atPath: machines.remotePath, toPath: machines.remotePath + ".away")
+        machines.second.today = "2025-01-16"
+        let result = try machines.second.run("new")
+        #expect(result.status == 0)
+        #expect(result.stderr.hasPrefix("journal: warning: could not bring in what is new on origin ("), "\(result.stderr)")
+        #expect(result.stderr.hasSuffix("); starting from what this machine has\n"))
+        #expect(result.stdout.hasPrefix("started 2025-01-16 Thursday: carried 2 tasks from 2025-01-15\n"))
+    }
+
+    @Test func autoSyncSyncPushesTheNewDay() throws {
+        var machines = try TwoMachines(.path)
+        try machines.second.ok("config", "journal.autoSync", "sync")
+        machines.second.today = "2025-01-16"
+        try machines.second.ok("new")
+        let remote = try machines.first.sandbox.git("--git-dir", machines.remotePath, "log", "-1", "--format=%s", in: machines.first.sandbox.root.path)
+        #expect(remote == "new 2025-01-16: carried 2 from 2025-01-15\n")
     }
 }

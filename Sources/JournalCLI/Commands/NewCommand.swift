@@ -1,5 +1,6 @@
 import ArgumentParser
 import JournalModel
+import JournalStore
 import JournalUseCases
 
 struct NewCommand: ParsableCommand {
@@ -10,6 +11,11 @@ struct NewCommand: ParsableCommand {
             Unfinished tasks ([ ] and [/]) of the latest earlier day, and of any older day, are \
             copied with their ids and nesting and marked [>] → DATE where they were. Running it \
             again never duplicates a task.
+
+            With a remote (journal.defaultRemote), it first brings in what the remote has, so \
+            that a second machine starts from the first one's day; offline it says so and goes \
+            on. journal.autoSync sets this: fetch (the default), sync (also push the new day \
+            afterwards) or off.
 
             Example: journal new            (today)
                      journal new monday --no-carry
@@ -28,7 +34,10 @@ struct NewCommand: ParsableCommand {
     func run() throws {
         let journal = try options.open(command: .new, skippingVerification: verification.skipsHooks)
         let day = try options.day(date)
-        let carries = try carry || (!noCarry && options.settings(of: journal).carries)
+        let settings = try options.settings(of: journal)
+        let carries = try carry || (!noCarry && settings.carries)
+        let remote = try autoSyncRemote(journal, settings)
+        if let remote { NewCommand.exchange(journal, with: remote, pushing: false, timeout: try settings.syncTimeout) }
         let started = try StartDay(journal).run(day, carry: carries)
         let from = started.carried.keys.sorted().map(\.iso)
         let carried = started.carriedCount == 0 ? "nothing to carry" :
@@ -43,5 +52,28 @@ struct NewCommand: ParsableCommand {
         }
         if started.created || started.carriedCount > 0 { ShowCommand.printDay(try ViewDay(journal).run(of: day)) }
         StartDay(journal).announce(day)
+        if let remote, try settings.autoSync == .sync {
+            NewCommand.exchange(journal, with: remote, pushing: true, timeout: try settings.syncTimeout)
+        }
+    }
+
+    /// The remote `journal new` brings in first, if journal.autoSync asks for it and there is one.
+    private func autoSyncRemote(_ journal: Journal, _ settings: Settings) throws -> String? {
+        guard try settings.autoSync != .off else { return nil }
+        let name = try settings.defaultRemote
+        return try ManageRemotes(journal).list().contains { $0.name == name } ? name : nil
+    }
+
+    /// A sync around starting the day: a few seconds at most, and never a reason not to start it.
+    private static func exchange(_ journal: Journal, with remote: String, pushing: Bool, timeout: Double) {
+        do {
+            let report = try Sync(journal).run(remote: remote, dryRun: false, timeout: min(timeout, 5), pushes: pushing)
+            if report.outcomes.contains(.merged) || report.outcomes.contains(.fastForward) {
+                print("brought in \(counted(report.incoming.count, "commit")) from \(remote)")
+            }
+        } catch {
+            let what = pushing ? "could not push the new day to" : "could not bring in what is new on"
+            Output.warning("\(what) \(remote) (\(error)); \(pushing ? "journal sync will" : "starting from what this machine has")")
+        }
     }
 }

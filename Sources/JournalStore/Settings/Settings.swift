@@ -16,6 +16,7 @@ public struct Settings {
         case fileMode = "journal.fileMode"
         case defaultRemote = "journal.defaultRemote"
         case syncTimeout = "journal.syncTimeout"
+        case autoSync = "journal.autoSync"
 
         /// What a value may be, for errors and `journal config --help`.
         public var expected: String {
@@ -28,6 +29,7 @@ public struct Settings {
             case .color: return "auto, always or never"
             case .fileMode: return "an octal mode its owner can read and write, without execute bits, for example 0600 or 0640"
             case .defaultRemote: return "a remote's name, for example origin"
+            case .autoSync: return "off, fetch or sync"
             }
         }
     }
@@ -41,6 +43,10 @@ public struct Settings {
     }
 
     public enum ColorChoice: String, CaseIterable, Sendable { case auto, always, never }
+
+    /// What `journal new` does with the default remote first: nothing, bring in what it has
+    /// (fetch and merge), or that and push the new day afterwards.
+    public enum AutoSync: String, CaseIterable, Sendable { case off, fetch, sync }
 
     package let configuration: Configuration
     package let environment: [String: String]
@@ -74,6 +80,8 @@ public struct Settings {
             return try configured(key) ?? Value(key: key.rawValue, value: "origin", origin: "default")
         case .syncTimeout:
             return try configured(key) ?? Value(key: key.rawValue, value: "30", origin: "default")
+        case .autoSync:
+            return try configured(key) ?? Value(key: key.rawValue, value: AutoSync.fetch.rawValue, origin: "default")
         }
     }
 
@@ -105,6 +113,8 @@ public struct Settings {
     /// The remote `journal sync` uses without `--remote`.
     public var defaultRemote: String { get throws { try checked(.defaultRemote) } }
 
+    public var autoSync: AutoSync { get throws { AutoSync(rawValue: try checked(.autoSync).lowercased())! } }
+
     /// How long one network step of a sync may take, in seconds.
     public var syncTimeout: Double { get throws { Double(try checked(.syncTimeout))! } }
 
@@ -118,6 +128,7 @@ public struct Settings {
         case .hookTimeout, .syncTimeout: valid = Double(value).map { $0 > 0 } ?? false
         case .color: valid = ColorChoice(rawValue: value) != nil
         case .fileMode: valid = FileMode(octal: value) != nil
+        case .autoSync: valid = AutoSync(rawValue: value.lowercased()) != nil
         case .defaultRemote: valid = !value.isEmpty && !value.contains(where: { $0.isWhitespace || $0 == "/" })
         }
         guard valid else { throw JournalError.invalidSetting(key.rawValue, value, key.expected, origin: origin) }

@@ -114,6 +114,14 @@ public final class Journal {
 
     package var lock: WriteLock { WriteLock(path: state.root + "lock", command: command?.rawValue ?? "") }
 
+    /// Held by a sync for its network steps, which run without the write lock: one sync at a
+    /// time, and the next one cleans up after a sync killed mid-transfer (in this repository and
+    /// in a remote on this machine), under the write lock like any recovery.
+    package func whileOnTheNetwork<T>(_ body: () throws -> T) throws -> T {
+        let networkLock = WriteLock(path: state.root + "sync-lock", command: CommandName.sync.rawValue)
+        return try networkLock.withLock(recover: { holder in try exclusively { try recover(from: holder) } }, body)
+    }
+
     /// Git's configuration as this command found it, read once: identity, hooks and transfers
     /// all ask it.
     package func configuration() throws -> Configuration {

@@ -48,7 +48,9 @@ public struct Sync {
     /// Only the merge holds the journal's write lock: a command typed while sync waits on the
     /// network goes ahead, and the remote's own ref check decides a race (fetch, merge, push again).
     /// Each network step (a fetch, a push) stops after `timeout` seconds with nothing changed.
-    public func run(remote: String, dryRun: Bool, timeout: Double, progress: ((RemoteProgress) -> Void)? = nil) throws -> SyncReport {
+    /// Without `pushes`, only what the remote has comes in (what `journal new` does first).
+    public func run(remote: String, dryRun: Bool, timeout: Double, pushes: Bool = true,
+                    progress: ((RemoteProgress) -> Void)? = nil) throws -> SyncReport {
         guard let url = try store.repository.remoteURL(remote) else { throw JournalError.noRemote(remote) }
         try ManageRemotes.checkLocalRemote(url)
         let http = HTTPCredentials(environment: store.environment)
@@ -57,7 +59,7 @@ public struct Sync {
         do {
             if !dryRun { try store.exclusively { try store.commitHandEdits() } }
             let network = Network(remote: remote, url: url, handlers: handlers, timeout: timeout)
-            report = try exchange(over: network, dryRun: dryRun)
+            report = try store.whileOnTheNetwork { try exchange(over: network, dryRun: dryRun, pushes: pushes) }
         } catch {
             http.rejectIfRefused(error)
             throw error
@@ -82,7 +84,7 @@ public struct Sync {
         }
     }
 
-    private func exchange(over network: Network, dryRun: Bool) throws -> SyncReport {
+    private func exchange(over network: Network, dryRun: Bool, pushes: Bool) throws -> SyncReport {
         let remote = network.remote
         let fetch = { try network.limited("fetching") { try store.fetchMain(of: remote, handlers: network.handlers) } }
         var report = SyncReport(remote: remote)
@@ -92,7 +94,7 @@ public struct Sync {
             let theirs = try fetch()
             if dryRun { return try preview(theirs, report: report) }
             let now = try store.exclusively { try integrate(theirs, from: remote, before: &before, report: &report) }
-            guard let now, now != theirs else {
+            guard let now, now != theirs, pushes else {
                 if report.outcomes.isEmpty { report.outcomes.append(.upToDate) }
                 if let theirs { try store.exclusively { try store.markSynced(remote, at: theirs) } }
                 return report
