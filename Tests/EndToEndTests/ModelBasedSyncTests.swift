@@ -35,6 +35,8 @@ private struct Fleet {
     /// Every id any machine had, and those a machine deleted (by hand or by undo).
     var seen: Set<String> = []
     var deleted: Set<String> = []
+    /// Ids of which a machine deleted a line by hand (an arrow, say): the arrows to it may dangle.
+    var arrowsCut: Set<String> = []
     /// Ids finished by `done` or `cancel`, and ids given any other state by a command.
     var finished: Set<String> = []
     var changedOtherwise: Set<String> = []
@@ -83,10 +85,13 @@ private struct Fleet {
         case 36..<44: try reword(index)
         case 44..<49:
             removes = true
+            var cut: String?
             try editToday(index) { lines, random in
                 guard let position = Fleet.taskPositions(lines).randomElement(using: &random) else { return "" }
+                cut = Fleet.id(in: lines[position])
                 return "deleted: " + lines.remove(at: position)
             }
+            if let cut { arrowsCut.insert(cut) }
         case 49..<54:
             let note = "Note \(counter)"
             try editToday(index) { lines, _ in lines.append(note); return "note" }
@@ -231,8 +236,8 @@ private struct Fleet {
             if let finished = sorted.first(where: { $0.state == "x" || $0.state == "-" }), let later = unfinished.first(where: { $0.day > finished.day }) {
                 problems.append("^\(id) finished on \(finished.day) but unfinished on \(later.day)")
             }
-            // A task deleted by hand leaves the arrows of earlier days to it: the user's edit.
-            for copy in sorted where copy.state == ">" && !deleted.contains(id) {
+            // A line deleted by hand leaves the arrows of earlier days to it: the user's edit.
+            for copy in sorted where copy.state == ">" && !deleted.contains(id) && !arrowsCut.contains(id) {
                 guard let arrow = copy.line.range(of: "→ ") else { continue }
                 let target = String(copy.line[arrow.upperBound...].prefix(10))
                 if !list.contains(where: { $0.day == target }) {

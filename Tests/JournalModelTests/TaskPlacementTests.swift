@@ -112,4 +112,11 @@ import Testing
         #expect(TaskPlacement.problems(in: finished).map(\.line) == [3])
         #expect(TaskPlacement.problems(in: finished).first?.path == "2025/01/2025-01-23.md")
     }
+
+    @Test func anArrowToADayWithoutTheTaskIsAProblem() {
+        let days = [tuesday: file(tuesday, "- [>] Deleted later → 2025-01-22 ^aaaaa"), wednesday: file(wednesday, "- [ ] Other ^bbbbb")]
+        #expect(TaskPlacement.problems(in: days).map(\.description) == [
+            "2025/01/2025-01-21.md:3: task ^aaaaa is carried to 2025-01-22, which does not have it (deleted there by hand?)",
+        ])
+    }
 }

@@ -33,10 +33,16 @@ public enum TaskPlacement {
         merge(days, base: days, ours: days, theirs: days)
     }
 
-    /// Each copy that puts a task in a second place, as `FILE:LINE` problems.
+    /// Each copy that puts a task in a second place, and each arrow to a day (among `days`)
+    /// that does not have the task, as `FILE:LINE` problems.
     public static func problems(in days: Days) -> [DayProblem] {
         var problems: [DayProblem] = []
         for (id, copies) in Copy.all(in: days) {
+            for copy in copies {
+                guard let target = copy.task.carriedTo, days[target] != nil, !copies.contains(where: { $0.day == target }) else { continue }
+                problems.append(DayProblem(path: DayPath.path(for: copy.day), line: copy.lineIndex + 1,
+                                           message: "task ^\(id.value) is carried to \(target.iso), which does not have it (deleted there by hand?)"))
+            }
             guard let standing = Copy.standing(copies) else { continue }
             for copy in copies where copy.day != standing.day && copy.task.state != .carried {
                 let message = standing.task.state.isFinished
