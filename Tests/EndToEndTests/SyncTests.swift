@@ -95,19 +95,6 @@ struct TwoMachines {
         #expect(!(try machines.first.git("rev-parse", "refs/journal/pre-sync").isEmpty))
     }
 
-    @Test func aTaskFinishedOnOneMachineWhileTheOtherCarriedItStaysFinished() throws {
-        var machines = try TwoMachines(.path)
-        try machines.first.ok("done", "1")
-        machines.second.today = "2025-01-16"
-        try machines.second.ok("new")
-        try machines.second.ok("sync")
-        try machines.first.ok("sync")
-        try machines.assertConverged()
-        #expect(try machines.first.day("2025-01-15").contains("- [x] Shared task one ^"))
-        #expect(try !machines.first.day("2025-01-16").contains("Shared task one"))
-        #expect(try machines.first.day("2025-01-16").contains("- [ ] Shared task two ^"))
-    }
-
     @Test func aTaskDeletedOnOneMachineButEditedOnTheOtherIsKept() throws {
         let machines = try TwoMachines(.path)
         let day = try machines.first.day("2025-01-15")
