@@ -89,19 +89,27 @@ import Testing
     @Test func historyThatArrivesThroughAMergeKeepsItsOwnTimeAndAuthor() throws {
         var machines = try TwoMachines(.path)
         let one = try id(of: "Shared task one", on: "2025-01-15", in: machines)
-        machines.second.extraEnvironment = ["GIT_AUTHOR_DATE": "2025-01-15T09:50:00Z", "GIT_COMMITTER_DATE": "2025-01-15T09:50:00Z",
-                                            "GIT_AUTHOR_NAME": "Desktop", "TZ": "UTC"]
+        // Tomorrow by the clock, so that the machines' first commits (made now) come before.
+        let formatter = ISO8601DateFormatter()
+        let tomorrow = String(formatter.string(from: Date().addingTimeInterval(86_400)).prefix(10))
+        func at(_ time: String, by name: String) -> [String: String] {
+            ["GIT_AUTHOR_DATE": "\(tomorrow)T\(time):00Z", "GIT_COMMITTER_DATE": "\(tomorrow)T\(time):00Z", "GIT_AUTHOR_NAME": name, "TZ": "UTC"]
+        }
+        machines.second.extraEnvironment = at("09:50", by: "Desktop")
         try machines.second.ok("done", "1")
         try machines.second.ok("sync")
-        machines.first.extraEnvironment = ["GIT_AUTHOR_DATE": "2025-01-15T10:21:00Z", "GIT_COMMITTER_DATE": "2025-01-15T10:21:00Z",
-                                           "GIT_AUTHOR_NAME": "Laptop", "TZ": "UTC"]
+        machines.first.extraEnvironment = at("10:21", by: "Laptop")
         try machines.first.ok("add", "Only on the laptop")
         try machines.first.ok("sync")
         let log = try machines.first.ok("log", one)
         let finish = log.split(separator: "\n").first { $0.contains("[ ] → [x]") }
-        #expect(finish?.hasPrefix("2025-01-15 09:50") == true, "\(log)")
+        #expect(finish?.hasPrefix("\(tomorrow) 09:50") == true, "\(log)")
         #expect(finish?.hasSuffix("(Desktop)") == true, "\(log)")
         #expect(log.split(separator: "\n").filter { $0.contains("[x]") }.count == 2, "the event once, and the summary: \(log)")
+        // Done at 09:50 on the other machine: not "done since 10:00" here, though merged at 10:21.
+        let since = try machines.first.ok("diff", "2025-01-15", "--since", "\(tomorrow) 10:00")
+        #expect(!since.contains("Shared task one"), "\(since)")
+        #expect(since.contains("new (1)\n  ^") && since.contains(" Only on the laptop\n"), "\(since)")
     }
 
     @Test func startingTheDayBringsInWhatTheOtherMachinePushedFirst() throws {

@@ -23,8 +23,29 @@ public struct CompareDays {
     public func run(_ day: Day, since: String) throws -> DayComparison {
         guard let after = try store.currentFile(for: day) else { throw JournalError.noSuchDay(day) }
         let (commit, label) = try version(since: since)
-        let before = try commit.map { try DayTree(tree: try $0.tree(), repository: store.repository).file(for: day) } ?? nil
+        var before = try commit.map { try DayTree(tree: try $0.tree(), repository: store.repository).file(for: day) } ?? nil
+        if let commit, let seconds = try SinceTime.parse(since, today: store.clock.today()) {
+            before = try withOtherMachines(before, of: day, madeBy: seconds, besides: commit)
+        }
         return try comparison(from: "\(day.iso) \(label)", to: "\(day.iso) now", before: before ?? DayFile(bytes: []), after: after, toDay: day)
+    }
+
+    /// The day as it stood at `seconds` on every machine, not only on this one: what another
+    /// machine committed by then and a later merge brought in is merged into `file` (the version
+    /// of `commit`, this machine's at that time), as sync would have merged it.
+    private func withOtherMachines(_ file: DayFile?, of day: Day, madeBy seconds: Int64, besides commit: Commit) throws -> DayFile? {
+        let repository = store.repository
+        guard let head = try repository.headCommit() else { return file }
+        let early = try repository.commitsSince(commit.id, upTo: head.id).filter { try repository.commit($0).committer.time <= seconds }
+        let tips = try early.filter { id in try !early.contains { try $0 != id && repository.isDescendant($0, of: id) } }
+        var merged = file
+        for tip in tips {
+            let base = try repository.mergeBase(commit.id, tip).map { try repository.commit($0).tree() }
+            let days = { (tree: Tree?) in try DayTree(tree: tree, repository: repository).file(for: day).map { [day: $0] } ?? [:] }
+            let result = JournalMerge.merge(base: try days(base), ours: merged.map { [day: $0] } ?? [:], theirs: try days(try repository.commit(tip).tree()))
+            merged = result.days[day] ?? merged
+        }
+        return merged
     }
 
     private func comparison(from: String, to: String, before: DayFile, after: DayFile, toDay: Day) throws -> DayComparison {
