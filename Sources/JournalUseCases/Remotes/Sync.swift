@@ -2,37 +2,6 @@ import Git
 import JournalModel
 import JournalStore
 
-/// What `journal sync` did, or with `--dry-run` would do.
-public struct SyncReport: Equatable {
-    public enum Outcome: String { case upToDate = "up to date", fastForward = "fast-forward", merged, pushed }
-
-    public let remote: String
-
-    init(remote: String, outcomes: [Outcome] = []) {
-        self.remote = remote
-        self.outcomes = outcomes
-    }
-
-    /// Subjects of the commits that came in, newest first.
-    public var incoming: [String] = []
-    /// Subjects of the commits that went out (or would), newest first.
-    public var outgoing: [String] = []
-    /// With `--dry-run`: what the incoming and outgoing commits change in each day, task by task.
-    public var incomingDays: [DayComparison] = []
-    public var outgoingDays: [DayComparison] = []
-    public var outcomes: [Outcome] = []
-    /// The remote had no main although an earlier sync saw one (deleted there): ours was pushed.
-    public var remoteMainWasGone = false
-    /// Days merged task by task.
-    public var mergedDays: [String] = []
-    /// Files Git could not merge, kept in both versions: ours at its path, theirs beside it.
-    public var keptBoth: [String] = []
-    /// Copies of tasks withdrawn from later days, because the other machine finished the task.
-    public var withdrawn: [TaskPlacement.Move] = []
-    /// Copies made arrows to the day their task stands on, because the two machines carried it apart.
-    public var redirected: [TaskPlacement.Move] = []
-}
-
 public struct Sync {
     let store: Journal
 
@@ -207,63 +176,5 @@ public struct Sync {
             return true
         }
         return result
-    }
-
-    /// A merge commit of HEAD and `incoming`. Day files are merged by journal alone
-    /// (`JournalMerge`: by task within a day, then across days, one place per task), whatever
-    /// `.gitattributes` says; other files by libgit2 (`git_merge_commits`), and where Git's line
-    /// merge conflicts both versions are kept.
-    private func merge(_ incoming: Commit, into head: Commit, from remote: String, report: inout SyncReport) throws {
-        var keptBoth: [String] = []
-        let mergedTree = try store.repository.mergeCommits(head, incoming) { sides in
-            if DayPath.day(at: sides.path) != nil { return [:] }
-            guard let ours = sides.ours, let theirs = sides.theirs else {
-                // Deleted on one side, changed on the other: the changed version stays.
-                return (sides.ours ?? sides.theirs).map { [sides.path: $0] } ?? [:]
-            }
-            keptBoth.append(sides.path)
-            return [sides.path: ours, "\(sides.path).conflict-\(incoming.id.short)": theirs]
-        }
-        report.keptBoth = keptBoth.sorted()
-
-        var draft = try Draft(repository: store.repository, state: store.state)
-        draft.otherParents = [incoming]
-        draft.givesCopiesFreshIDs = false
-        let merged = try store.repository.tree(mergedTree)
-        for path in try store.repository.changedPaths(from: try head.tree(), to: merged) where DayPath.day(at: path) == nil {
-            draft.writeFile(try merged.entry(atPath: path).map { try store.repository.blobContent($0.id) }, at: path)
-        }
-        let days = try mergeDays(head: head, incoming: incoming)
-        for (day, file) in days.days {
-            guard file != (try draft.committed.file(for: day)) else { continue }
-            if let file { draft.write(file, for: day) } else { draft.writeFile(nil, at: DayPath.path(for: day)) }
-        }
-        report.mergedDays = days.mergedByTask.map(\.iso)
-        report.withdrawn = days.placement.withdrawn
-        report.redirected = days.placement.redirected
-
-        let subject = report.mergedDays.isEmpty ? "" : ": \(counted(report.mergedDays.count, "day")) merged by task"
-        let body = report.mergedDays.map { "merged \($0) task by task" } + report.keptBoth.map { "kept both versions of \($0)" }
-            + report.withdrawn.map { "withdrew ^\($0.id.value) from \($0.day.iso): finished on \($0.standsOn.iso)" }
-            + report.redirected.map { "^\($0.id.value) on \($0.day.iso) now points to \($0.standsOn.iso), where it stands" }
-        draft.message = CommitMessage(command: .sync, subject: "sync: merge \(remote)/main\(subject)", body: body)
-        try store.commit(&draft)
-    }
-
-    /// The days either side changed since the merge base, merged.
-    private func mergeDays(head: Commit, incoming: Commit) throws -> JournalMerge.Result {
-        let repository = store.repository
-        let baseTree = try repository.mergeBase(head.id, incoming.id).map { try repository.commit($0).tree() }
-        let ourTree = try head.tree()
-        let theirTree = try incoming.tree()
-        let changed = Set(try (repository.changedPaths(from: baseTree, to: ourTree) + repository.changedPaths(from: baseTree, to: theirTree))
-            .compactMap(DayPath.day(at:)))
-        func days(_ tree: Tree?) throws -> TaskPlacement.Days {
-            let files = DayTree(tree: tree, repository: repository)
-            var result: TaskPlacement.Days = [:]
-            for day in changed { result[day] = try files.file(for: day) }
-            return result
-        }
-        return JournalMerge.merge(base: try days(baseTree), ours: try days(ourTree), theirs: try days(theirTree))
     }
 }
