@@ -70,6 +70,7 @@ struct NewCommand: ParsableCommand {
             let report = try Sync(journal).run(remote: remote, dryRun: false, timeout: min(timeout, 5), pushes: pushing)
             if report.outcomes.contains(.merged) || report.outcomes.contains(.fastForward) {
                 print("brought in \(counted(report.incoming.count, "commit")) from \(remote)")
+                SyncCommand.printMerge(report)
             }
         } catch {
             let what = pushing ? "could not push the new day to" : "could not bring in what is new on"

@@ -136,9 +136,14 @@ struct SyncCommand: ParsableCommand {
         }
         if report.remoteMainWasGone { print("\(remote) had no main branch (deleted there?): this machine's was pushed to it") }
         print("synced with \(remote): \(report.outcomes.map(\.rawValue).joined(separator: ", "))")
+        SyncCommand.printMerge(report)
+    }
+
+    /// What a merge decided, indented under the line that introduced it (`sync`'s or `new`'s).
+    static func printMerge(_ report: SyncReport) {
         for day in report.mergedDays { print("  merged \(day) task by task") }
         for move in report.withdrawn {
-            print("  withdrew ^\(move.id.value) from \(move.day.iso): the other machine finished it on \(move.standsOn.iso)")
+            print("  withdrew ^\(move.id.value) from \(move.day.iso): it was finished on \(move.standsOn.iso)")
         }
         for move in report.redirected {
             print("  ^\(move.id.value) stands on \(move.standsOn.iso); its copy on \(move.day.iso) now points there")
