@@ -106,7 +106,7 @@ import Testing
     @Test func aTaskInTwoPlacesIsAProblemAtTheCopyThatShouldNotStand() {
         let split = [wednesday: file(wednesday, "- [ ] Update the docs ^aaaaa"), thursday: file(thursday, "- [ ] Update the docs ^aaaaa")]
         #expect(TaskPlacement.problems(in: split).map(\.description) == [
-            "2025/01/2025-01-22.md:3: task ^aaaaa also stands unfinished on 2025-01-23: the next 'journal new' or 'journal sync' makes this copy an arrow to it",
+            "2025/01/2025-01-22.md:3: task ^aaaaa also stands unfinished on 2025-01-23: the next 'journal new' makes this copy an arrow to it",
         ])
         let finished = [wednesday: file(wednesday, "- [x] Update the docs ^aaaaa"), thursday: file(thursday, "- [ ] Update the docs ^aaaaa")]
         #expect(TaskPlacement.problems(in: finished).map(\.line) == [3])
@@ -118,5 +118,36 @@ import Testing
         #expect(TaskPlacement.problems(in: days).map(\.description) == [
             "2025/01/2025-01-21.md:3: task ^aaaaa is carried to 2025-01-22, which does not have it (deleted there by hand?)",
         ])
+    }
+
+    /// Found in review: a cancel on the later copy must not turn the earlier `[x]` into an arrow.
+    @Test func aDoneAndACancelOnDifferentDaysKeepTheEarlierFinish() {
+        let base = [tuesday: file(tuesday, "- [ ] Write the ADR ^aaaaa")]
+        let done = [tuesday: file(tuesday, "- [x] Write the ADR ^aaaaa")]
+        let cancelledLater = [tuesday: file(tuesday, "- [>] Write the ADR → 2025-01-22 ^aaaaa"),
+                              wednesday: file(wednesday, "- [-] Write the ADR ^aaaaa")]
+        for (ours, theirs) in [(done, cancelledLater), (cancelledLater, done)] {
+            let days = sync(base: base, ours: ours, theirs: theirs)
+            #expect(days[tuesday]!.contains("- [") && !days[tuesday]!.contains("[>]"), "\(days)")
+            #expect(days[wednesday] == "# 2025-01-22 Wednesday\n\n")
+        }
+    }
+
+    @Test func aWithdrawnCopyWithSubtasksStaysAsAnArrowSoTheyKeepTheirPlace() {
+        let base = [tuesday: file(tuesday, "- [ ] Deploy #ops ^ddddd", "- [ ] Review ^aaaaa")]
+        let finished = [tuesday: file(tuesday, "- [ ] Deploy #ops ^ddddd", "- [x] Review ^aaaaa")]
+        let carried = [tuesday: file(tuesday, "- [>] Deploy #ops → 2025-01-22 ^ddddd", "- [>] Review → 2025-01-22 ^aaaaa"),
+                       wednesday: file(wednesday, "- [ ] Deploy #ops ^ddddd", "- [ ] Review ^aaaaa", "  - [ ] Fix the tests ^ccccc")]
+        let days = sync(base: base, ours: carried, theirs: finished)
+        #expect(days[tuesday]!.contains("- [x] Review ^aaaaa\n"))
+        #expect(days[wednesday] == "# 2025-01-22 Wednesday\n\n- [ ] Deploy #ops ^ddddd\n- [>] Review → 2025-01-21 ^aaaaa\n  - [ ] Fix the tests ^ccccc\n")
+    }
+
+    @Test func anOldArrowThroughADayNeitherSideChangedIsLeftAsItIs() {
+        let monday = Day(iso: "2025-01-20")!
+        let base = [monday: file(monday, "- [>] Task → 2025-01-21 ^aaaaa", "Notes")]
+        let ours = [monday: file(monday, "- [>] Task → 2025-01-21 ^aaaaa", "Notes, more")]
+        let theirs = [monday: file(monday, "- [>] Task → 2025-01-21 ^aaaaa", "Notes"), wednesday: file(wednesday, "- [x] Task ^aaaaa")]
+        #expect(sync(base: base, ours: ours, theirs: theirs)[monday]!.contains("- [>] Task → 2025-01-21 ^aaaaa\n"))
     }
 }

@@ -64,17 +64,17 @@ struct NewCommand: ParsableCommand {
         return try ManageRemotes(journal).list().contains { $0.name == name } ? name : nil
     }
 
-    /// A sync around starting the day: a few seconds at most, and never a reason not to start it.
+    /// A sync around starting the day, within journal.syncTimeout, and never a reason not to start it.
     private static func exchange(_ journal: Journal, with remote: String, pushing: Bool, timeout: Double) {
         do {
-            let report = try Sync(journal).run(remote: remote, dryRun: false, timeout: min(timeout, 5), pushes: pushing)
+            let report = try Sync(journal).run(remote: remote, dryRun: false, timeout: timeout, pushes: pushing)
             if report.outcomes.contains(.merged) || report.outcomes.contains(.fastForward) {
                 print("brought in \(counted(report.incoming.count, "commit")) from \(remote)")
                 SyncCommand.printMerge(report)
             }
         } catch {
             let what = pushing ? "could not push the new day to" : "could not bring in what is new on"
-            Output.warning("\(what) \(remote) (\(error)); \(pushing ? "journal sync will" : "starting from what this machine has")")
+            Output.warning("\(what) \(remote) (\(error)); \(pushing ? "run journal sync later" : "starting from what this machine has")")
         }
     }
 }

@@ -57,7 +57,9 @@ extension JournalError: CustomStringConvertible {
             return "the history on '\(name)' was rewritten (force-pushed) since the last sync; nothing was merged or pushed. Inspect it with: git -C \(Shell.quoted(directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory)) log \(name)/main"
         case .syncTimedOut(let name, let step, let seconds):
             let limit = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
-            return "'\(name)' did not answer within \(limit) seconds while \(step); nothing was changed (journal.syncTimeout sets the limit)"
+            let outcome = step == "pushing" ? "the local journal is unchanged; the next sync finds out whether the push arrived"
+                : "nothing was changed"
+            return "'\(name)' did not answer within \(limit) seconds while \(step); \(outcome) (journal.syncTimeout sets the limit)"
         case .refusedOutgoing(let path, let reason):
             return "will not send \(path): it \(reason), and every other machine would refuse it; remove it from the journal (git rm --cached \(Shell.quoted(path)), then commit) and sync again"
         case .staleRemoteLock(let name, let path, let age):

@@ -3,9 +3,11 @@
 /// what the other finished). The per-day merge cannot see this: each day file is right alone.
 ///
 /// A task stands on the earliest day it was finished, or else on the latest day it is
-/// unfinished. Every other copy of it is an arrow to that day when earlier, and is withdrawn
-/// when later (a carry that a finish made moot). Whatever either side changed in the task
-/// (state, wording), on whichever copy it had, is applied to the copy that stands.
+/// unfinished. Every other copy of it is an arrow to that day when earlier; when later than a
+/// finish (a carry the finish made moot) it is withdrawn, or, when lines are nested under it,
+/// kept as an arrow back to the finish so that they keep their place. Whatever either side
+/// changed in the task (state, wording), on whichever copy it had, is applied to the copy that
+/// stands.
 public enum TaskPlacement {
     public typealias Days = [Day: DayFile]
 
@@ -34,24 +36,46 @@ public enum TaskPlacement {
     }
 
     /// Each copy that puts a task in a second place, and each arrow to a day (among `days`)
-    /// that does not have the task, as `FILE:LINE` problems.
+    /// that does not have the task, as `FILE:LINE` problems. `journal check` asks this of every
+    /// day of the journal, so it reads task lines as they are (no nesting, no copies of the text).
     public static func problems(in days: Days) -> [DayProblem] {
-        var problems: [DayProblem] = []
-        for (id, copies) in Copy.all(in: days) {
-            for copy in copies {
-                guard let target = copy.task.carriedTo, days[target] != nil, !copies.contains(where: { $0.day == target }) else { continue }
-                problems.append(DayProblem(path: DayPath.path(for: copy.day), line: copy.lineIndex + 1,
-                                           message: "task ^\(id.value) is carried to \(target.iso), which does not have it (deleted there by hand?)"))
+        var copies: [TaskID: [Mark]] = [:]
+        for day in days.keys.sorted() {
+            for (index, line) in days[day]!.lines.enumerated() {
+                guard let task = line.task, let id = task.id else { continue }
+                copies[id, default: []].append(Mark(day: day, line: index + 1, state: task.state, carriedTo: task.carriedTo))
             }
-            guard let standing = Copy.standing(copies) else { continue }
-            for copy in copies where copy.day != standing.day && copy.task.state != .carried {
-                let message = standing.task.state.isFinished
-                    ? "task ^\(id.value) was finished on \(standing.day.iso), yet stands here too: mark it [x] here, or delete this line"
-                    : "task ^\(id.value) also stands unfinished on \(standing.day.iso): the next 'journal new' or 'journal sync' makes this copy an arrow to it"
-                problems.append(DayProblem(path: DayPath.path(for: copy.day), line: copy.lineIndex + 1, message: message))
+        }
+        var problems: [DayProblem] = []
+        for (id, marks) in copies where marks.count > 1 || marks[0].carriedTo != nil {
+            func report(_ mark: Mark, _ message: String) {
+                problems.append(DayProblem(path: DayPath.path(for: mark.day), line: mark.line, message: "task ^\(id.value) " + message))
+            }
+            for mark in marks {
+                if let target = mark.carriedTo, days[target] != nil, !marks.contains(where: { $0.day == target }) {
+                    report(mark, "is carried to \(target.iso), which does not have it (deleted there by hand?)")
+                }
+            }
+            guard let standing = marks.first(where: \.state.isFinished) ?? marks.last(where: \.state.isUnfinished) else { continue }
+            for mark in marks where mark.day != standing.day && mark.state != .carried {
+                if mark.state.isFinished {
+                    report(mark, "is also finished on \(standing.day.iso): delete one of the two lines")
+                } else if standing.state.isFinished {
+                    report(mark, "was finished on \(standing.day.iso), yet stands unfinished here: delete this line, or mark it [>] → \(standing.day.iso)")
+                } else {
+                    report(mark, "also stands unfinished on \(standing.day.iso): the next 'journal new' makes this copy an arrow to it")
+                }
             }
         }
         return problems.sorted { ($0.path, $0.line) < ($1.path, $1.line) }
+    }
+
+    /// Where a task line is and what it says, for `problems`.
+    private struct Mark {
+        let day: Day
+        let line: Int
+        let state: TaskState
+        let carriedTo: Day?
     }
 
     /// After the per-day merge, across days: `merged`, `base`, `ours` and `theirs` hold the days
@@ -87,8 +111,8 @@ public enum TaskPlacement {
 
     private enum Outcome {
         case undecided
-        /// Deleted by one side and left as it was by the other. The copies the deleting side
-        /// still has (an old day's arrow) stay; those it has not are removed.
+        /// Deleted by one side and left as it was by the other (or deleted by both: then `ours`).
+        /// The copies the deleting side still has (an old day's arrow) stay; those it has not go.
         case deleted(by: Side)
         case stands(Place)
     }
@@ -103,7 +127,8 @@ public enum TaskPlacement {
         }
         let state = threeWay(base?.task.state, ours.task.state, theirs.task.state)
             ?? (rank(theirs.task.state) > rank(ours.task.state) ? theirs.task.state : ours.task.state)
-        let finishedOn = [ours, theirs].filter { $0.task.state == state && state.isFinished }.map(\.day).min()
+        // A finish stays on its day, whichever finish (done or cancelled) gives the state.
+        let finishedOn = state.isFinished ? [ours, theirs].filter(\.task.state.isFinished).map(\.day).min() : nil
         var place = Place(day: finishedOn ?? max(ours.day, theirs.day), state: state, text: ours.task.text)
         if let text = threeWay(base?.task.text, ours.task.text, theirs.task.text) {
             place.text = text
@@ -145,9 +170,17 @@ public enum TaskPlacement {
             if let note, !edits.hasNote(note, after: standing, in: days) { edits.addNote(note, after: standing) }
             for copy in copies where copy.day != day {
                 if copy.day > day {
-                    guard state.isFinished else { continue }
-                    edits.remove(copy)
-                    result.withdrawn.append(Move(id: copy.id, day: copy.day, standsOn: day))
+                    guard state.isFinished, copy.task.carriedTo != day else { continue }
+                    if Place.hasNestedLines(copy, days) {
+                        edits.update(copy) { task in
+                            task.setState(.carried)
+                            task.carriedTo = day
+                        }
+                        result.redirected.append(Move(id: copy.id, day: copy.day, standsOn: day))
+                    } else {
+                        edits.remove(copy)
+                        result.withdrawn.append(Move(id: copy.id, day: copy.day, standsOn: day))
+                    }
                 } else if !pointsHere(copy, days) {
                     edits.update(copy) { task in
                         task.setState(.carried)
@@ -158,10 +191,17 @@ public enum TaskPlacement {
             }
         }
 
-        /// An arrow that already leads here, directly or through a day that still holds the task.
+        /// An arrow that already leads here, directly or through a day that still holds the task
+        /// (a day not in view is taken to: the arrow is older than both sides' changes).
         private func pointsHere(_ copy: Copy, _ days: Days) -> Bool {
             guard copy.task.state == .carried, let target = copy.task.carriedTo, target <= day else { return false }
-            return target == day || days[target]?.tasks.contains { $0.id == copy.id } == true
+            return target == day || days[target].map { $0.tasks.contains { $0.id == copy.id } } ?? true
+        }
+
+        /// Subtasks or notes under the copy: withdrawing the line would hand them to the line above.
+        private static func hasNestedLines(_ copy: Copy, _ days: Days) -> Bool {
+            let file = days[copy.day]!
+            return file.entries.contains { $0.parentLineIndex == copy.lineIndex } || !file.contentLines(ofTaskAt: copy.lineIndex).isEmpty
         }
 
         /// A copy carried past the days in view: the task's place is beyond what can be judged here.

@@ -149,10 +149,14 @@ package final class HistoryIndex {
     }
 
     /// A merge's own events among those its first parent lacks: what the merged side's commits
-    /// (read in their own right) had not made already.
+    /// (read in their own right) had not made already. And the copies it withdrew from the merged
+    /// side, which its first parent never had: the carry count must not depend on which machine
+    /// merged.
     private func decisions(of merge: Commit, among events: [TaskEvent], changes: [CommitEvents.Change],
                            files: inout DayFileCache) throws -> [TaskEvent] {
         var otherSide: [TaskEvent] = []
+        var withdrawnThere: [TaskEvent] = []
+        let mergeTree = try merge.tree()
         for parent in merge.parentIDs.dropFirst() {
             let baseTree = try repository.mergeBase(merge.parentIDs[0], parent).map { try repository.commit($0).tree() }
             let parentTree = try repository.commit(parent).tree()
@@ -161,8 +165,13 @@ package final class HistoryIndex {
                 return CommitEvents.Change(day: change.day, before: try files.file(path, in: baseTree), after: try files.file(path, in: parentTree))
             }
             otherSide += CommitEvents.events(in: sideChanges, commitDay: nil) { _ in false }
+            let intoMerge = try repository.changedPaths(from: parentTree, to: mergeTree).compactMap { path in
+                try DayPath.day(at: path).map { CommitEvents.Change(day: $0, before: try files.file(path, in: parentTree), after: try files.file(path, in: mergeTree)) }
+            }
+            withdrawnThere += CommitEvents.events(in: intoMerge, commitDay: nil) { _ in true }.filter { $0.kind == .withdrawn }
         }
-        return CommitEvents.decidedByMerge(events, otherSide: otherSide)
+        let own = CommitEvents.decidedByMerge(events, otherSide: otherSide)
+        return own + withdrawnThere.filter { there in !own.contains { $0.task == there.task && $0.kind == .withdrawn } }
     }
 
     /// The state of the task an event is about, on the event's day after the commit.

@@ -2,13 +2,15 @@ import Glibc
 
 /// A time limit on one network step of a sync. Debian's libgit2 (1.5) has no time-out of its own:
 /// a server that accepts the connection and never answers would hold `recv` for ever. A watchdog
-/// thread waits out the limit and then shuts down the process's sockets, which makes libgit2's
-/// read fail at once; `run` then says the limit passed, whatever error libgit2 made of it.
+/// thread waits out the limit and then shuts down the sockets the step opened (not those the
+/// process had before, such as a standard output that is a socket), which makes libgit2's read
+/// fail at once; a step that then fails is reported as the limit passing, whatever error libgit2
+/// made of it. A step that succeeds anyway is a success.
 package enum NetworkDeadline {
     package struct Passed: Error {}
 
     package static func run<T>(limit seconds: Double, _ body: () throws -> T) throws -> T {
-        let watchdog = Watchdog(seconds: seconds)
+        let watchdog = Watchdog(seconds: seconds, sparing: Watchdog.sockets())
         var thread = pthread_t()
         let context = Unmanaged.passRetained(watchdog).toOpaque()
         guard pthread_create(&thread, nil, { context in
@@ -21,7 +23,7 @@ package enum NetworkDeadline {
         let result = Result { try body() }
         watchdog.finish()
         pthread_join(thread, nil)
-        if watchdog.expired { throw Passed() }
+        if case .failure = result, watchdog.expired { throw Passed() }
         return try result.get()
     }
 
@@ -31,8 +33,10 @@ package enum NetworkDeadline {
         private var finished = false
         private(set) var expired = false
         private let deadline: timespec
+        private let spared: Set<Int32>
 
-        init(seconds: Double) {
+        init(seconds: Double, sparing spared: Set<Int32>) {
+            self.spared = spared
             pthread_mutex_init(&mutex, nil)
             var attributes = pthread_condattr_t()
             pthread_condattr_init(&attributes)
@@ -62,7 +66,9 @@ package enum NetworkDeadline {
                 }
             }
             pthread_mutex_unlock(&mutex)
-            if expired { Watchdog.shutDownSockets() }
+            if expired {
+                for descriptor in Watchdog.sockets().subtracting(spared) { shutdown(descriptor, Int32(SHUT_RDWR)) }
+            }
         }
 
         func finish() {
@@ -72,18 +78,21 @@ package enum NetworkDeadline {
             pthread_mutex_unlock(&mutex)
         }
 
-        /// Every socket the process holds: during a sync's network step, only the transfer's.
-        private static func shutDownSockets() {
-            guard let folder = opendir("/proc/self/fd") else { return }
+        /// The descriptors of the sockets the process holds.
+        static func sockets() -> Set<Int32> {
+            guard let folder = opendir("/proc/self/fd") else { return [] }
             defer { closedir(folder) }
+            var found = Set<Int32>()
             var target = [CChar](repeating: 0, count: 64)
             while let entry = readdir(folder) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
                 guard let descriptor = Int32(name) else { continue }
                 let length = readlink("/proc/self/fd/" + name, &target, target.count - 1)
-                guard length > 0, String(decoding: target[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self).hasPrefix("socket:") else { continue }
-                shutdown(descriptor, Int32(SHUT_RDWR))
+                if length > 0, String(decoding: target[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self).hasPrefix("socket:") {
+                    found.insert(descriptor)
+                }
             }
+            return found
         }
     }
 }

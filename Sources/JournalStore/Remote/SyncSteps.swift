@@ -64,6 +64,14 @@ extension Journal {
         }
     }
 
+    /// Names the commit a sync is about to push: the push sends this ref, not `main`, which a
+    /// command may move meanwhile (the network steps run without the write lock).
+    package func markOutgoing(_ commit: ObjectID) throws -> String {
+        let reference = "refs/journal/outgoing"
+        try repository.setReference(reference, to: commit, logMessage: ReflogMessage.outgoing)
+        return reference
+    }
+
     /// Whether `remote`'s main was seen by an earlier sync.
     package func hasSynced(_ remote: String) throws -> Bool {
         try repository.referenceTarget(Journal.syncedReference(remote)) != nil

@@ -25,7 +25,7 @@ public struct Settings {
             case .editor, .pager: return "a command, run by the shell"
             case .carry: return "on or off"
             case .weekStart: return "a weekday, for example monday"
-            case .hookTimeout, .syncTimeout: return "seconds, for example 60"
+            case .hookTimeout, .syncTimeout: return "seconds, for example 60 (at most 86400)"
             case .color: return "auto, always or never"
             case .fileMode: return "an octal mode its owner can read and write, without execute bits, for example 0600 or 0640"
             case .defaultRemote: return "a remote's name, for example origin"
@@ -125,7 +125,7 @@ public struct Settings {
         case .dir, .editor, .pager: valid = key == .pager || !value.isEmpty
         case .carry: valid = onWords.contains(value.lowercased()) || offWords.contains(value.lowercased())
         case .weekStart: valid = Weekday(rawValue: value.lowercased()) != nil
-        case .hookTimeout, .syncTimeout: valid = Double(value).map { $0 > 0 } ?? false
+        case .hookTimeout, .syncTimeout: valid = Double(value).map { $0 > 0 && $0 <= 86_400 } ?? false
         case .color: valid = ColorChoice(rawValue: value) != nil
         case .fileMode: valid = FileMode(octal: value) != nil
         case .autoSync: valid = AutoSync(rawValue: value.lowercased()) != nil

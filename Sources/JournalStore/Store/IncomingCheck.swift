@@ -34,7 +34,7 @@ package enum IncomingCheck {
             guard entry.kind == .blob else {
                 return (path, "is a \(entry.kind == .symlink ? "symbolic link" : "submodule or special file"), not a regular file")
             }
-            if path == Journal.markerPath, !String(decoding: try repository.blobContent(entry.id), as: UTF8.self).contains(Journal.markerFormat) {
+            if path == Journal.markerPath, !String(decoding: try repository.blobContent(entry.id), as: UTF8.self).contains("(\(Journal.markerFormat))") {
                 return (path, "does not say '\(Journal.markerFormat)', the only day-file format this version of journal reads")
             }
             guard DayPath.isInDayFolder(path) else { continue }

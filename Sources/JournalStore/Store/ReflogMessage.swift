@@ -5,6 +5,7 @@ package enum ReflogMessage {
     package static let beforeSync = "journal: before sync"
     package static let synced = "journal: synced"
     package static let refusedFetch = "journal: refused what was fetched"
+    package static let outgoing = "journal: about to push"
 
     /// A commit: its subject. A sync's merge commit has a subject that starts with "sync".
     package static func commit(_ subject: String) -> String { "journal: " + subject }

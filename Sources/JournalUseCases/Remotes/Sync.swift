@@ -124,8 +124,9 @@ public struct Sync {
         return try store.repository.referenceTarget("HEAD")
     }
 
-    /// Pushes main (which has `now`) over the remote's `theirs`, after the same checks the other
-    /// machines will make and the pre-push hook; the server's refusal, if it refused.
+    /// Pushes `now` (main when the merge ended; a command may have moved main since) over the
+    /// remote's `theirs`, after the same checks the other machines will make and the pre-push
+    /// hook; the server's refusal, if it refused.
     private func push(_ now: ObjectID, over theirs: ObjectID?, over network: Network) throws -> (String, String)? {
         let (remote, url) = (network.remote, network.url)
         try IncomingCheck.refuseToSend(store.repository, from: try theirs.map { try store.repository.commit($0).tree() },
@@ -135,8 +136,9 @@ public struct Sync {
         try store.runRefusableHook(.prePush, arguments: [remote, url], input: update, consequence: .push)
         do {
             try store.faults.check(.push)
+            let outgoing = try store.markOutgoing(now)
             return try network.limited("pushing") {
-                try store.repository.push(remote, refspecs: ["refs/heads/main:refs/heads/main"], handlers: network.handlers).first
+                try store.repository.push(remote, refspecs: ["\(outgoing):refs/heads/main"], handlers: network.handlers).first
             }
         } catch let error as GitError where error.code == .nonFastForward {
             return ("refs/heads/main", error.message)

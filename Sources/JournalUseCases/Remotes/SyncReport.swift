@@ -20,7 +20,7 @@ public struct SyncReport: Equatable {
     public var mergedDays: [String] = []
     /// Files Git could not merge, kept in both versions: ours at its path, theirs beside it.
     public var keptBoth: [String] = []
-    /// Copies of tasks withdrawn from later days, because the other machine finished the task.
+    /// Copies of tasks withdrawn from later days, because the task was finished on an earlier one.
     public var withdrawn: [TaskPlacement.Move] = []
     /// Copies made arrows to the day their task stands on, because the two machines carried it apart.
     public var redirected: [TaskPlacement.Move] = []
