@@ -54,7 +54,7 @@ extension JournalError: CustomStringConvertible {
         case .remoteExists(let name):
             return "a remote '\(name)' exists already (journal remote remove \(name) first)"
         case .remoteRewritten(let name, let directory):
-            return "the history on '\(name)' was rewritten (force-pushed) since the last sync; nothing was merged or pushed. Inspect it with: git -C \(Shell.quoted(directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory)) log \(name)/main"
+            return "the history on '\(name)' was rewritten (force-pushed) since the last sync; nothing was merged or pushed. Inspect it with: git -C \(Shell.quoted(directory)) log \(name)/main"
         case .syncTimedOut(let name, let step, let seconds):
             let limit = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
             let outcome = step == "pushing" ? "the local journal is unchanged; the next sync finds out whether the push arrived"

@@ -106,7 +106,7 @@ public enum DayMerge {
 
     /// How far along a state is. A finish outranks a carry: it stays on the day it was made, and
     /// the copy the carry left on a later day is withdrawn across days.
-    private static func rank(_ state: TaskState) -> Int {
+    package static func rank(_ state: TaskState) -> Int {
         switch state {
         case .open: return 0
         case .inProgress: return 1

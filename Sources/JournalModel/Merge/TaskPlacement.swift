@@ -36,46 +36,30 @@ public enum TaskPlacement {
     }
 
     /// Each copy that puts a task in a second place, and each arrow to a day (among `days`)
-    /// that does not have the task, as `FILE:LINE` problems. `journal check` asks this of every
-    /// day of the journal, so it reads task lines as they are (no nesting, no copies of the text).
+    /// that does not have the task, as `FILE:LINE` problems.
     public static func problems(in days: Days) -> [DayProblem] {
-        var copies: [TaskID: [Mark]] = [:]
-        for day in days.keys.sorted() {
-            for (index, line) in days[day]!.lines.enumerated() {
-                guard let task = line.task, let id = task.id else { continue }
-                copies[id, default: []].append(Mark(day: day, line: index + 1, state: task.state, carriedTo: task.carriedTo))
-            }
-        }
         var problems: [DayProblem] = []
-        for (id, marks) in copies where marks.count > 1 || marks[0].carriedTo != nil {
-            func report(_ mark: Mark, _ message: String) {
-                problems.append(DayProblem(path: DayPath.path(for: mark.day), line: mark.line, message: "task ^\(id.value) " + message))
+        for (id, copies) in Copy.all(in: days) where copies.count > 1 || copies[0].task.carriedTo != nil {
+            func report(_ copy: Copy, _ message: String) {
+                problems.append(DayProblem(path: DayPath.path(for: copy.day), line: copy.lineIndex + 1, message: "task ^\(id.value) " + message))
             }
-            for mark in marks {
-                if let target = mark.carriedTo, days[target] != nil, !marks.contains(where: { $0.day == target }) {
-                    report(mark, "is carried to \(target.iso), which does not have it (deleted there by hand?)")
+            for copy in copies {
+                if let target = copy.task.carriedTo, days[target] != nil, !copies.contains(where: { $0.day == target }) {
+                    report(copy, "is carried to \(target.iso), which does not have it (deleted there by hand?)")
                 }
             }
-            guard let standing = marks.first(where: \.state.isFinished) ?? marks.last(where: \.state.isUnfinished) else { continue }
-            for mark in marks where mark.day != standing.day && mark.state != .carried {
-                if mark.state.isFinished {
-                    report(mark, "is also finished on \(standing.day.iso): delete one of the two lines")
-                } else if standing.state.isFinished {
-                    report(mark, "was finished on \(standing.day.iso), yet stands unfinished here: delete this line, or mark it [>] → \(standing.day.iso)")
+            guard let standing = Copy.standing(copies) else { continue }
+            for copy in copies where copy.day != standing.day && copy.task.state != .carried {
+                if copy.task.state.isFinished {
+                    report(copy, "is also finished on \(standing.day.iso): delete one of the two lines")
+                } else if standing.task.state.isFinished {
+                    report(copy, "was finished on \(standing.day.iso), yet stands unfinished here: delete this line, or mark it [>] → \(standing.day.iso)")
                 } else {
-                    report(mark, "also stands unfinished on \(standing.day.iso): the next 'journal new' makes this copy an arrow to it")
+                    report(copy, "also stands unfinished on \(standing.day.iso): the next 'journal new' makes this copy an arrow to it")
                 }
             }
         }
         return problems.sorted { ($0.path, $0.line) < ($1.path, $1.line) }
-    }
-
-    /// Where a task line is and what it says, for `problems`.
-    private struct Mark {
-        let day: Day
-        let line: Int
-        let state: TaskState
-        let carriedTo: Day?
     }
 
     /// After the per-day merge, across days: `merged`, `base`, `ours` and `theirs` hold the days
@@ -126,7 +110,7 @@ public enum TaskPlacement {
             return .stands(Place(day: kept.day, state: kept.task.state, text: kept.task.text))
         }
         let state = threeWay(base?.task.state, ours.task.state, theirs.task.state)
-            ?? (rank(theirs.task.state) > rank(ours.task.state) ? theirs.task.state : ours.task.state)
+            ?? (DayMerge.rank(theirs.task.state) > DayMerge.rank(ours.task.state) ? theirs.task.state : ours.task.state)
         // A finish stays on its day, whichever finish (done or cancelled) gives the state.
         let finishedOn = state.isFinished ? [ours, theirs].filter(\.task.state.isFinished).map(\.day).min() : nil
         var place = Place(day: finishedOn ?? max(ours.day, theirs.day), state: state, text: ours.task.text)
@@ -142,10 +126,6 @@ public enum TaskPlacement {
     private static func threeWay<Value: Equatable>(_ base: Value?, _ ours: Value, _ theirs: Value) -> Value? {
         if ours == theirs || base == theirs { return ours }
         return base == ours ? theirs : nil
-    }
-
-    private static func rank(_ state: TaskState) -> Int {
-        state.isFinished ? 2 : (state == .inProgress ? 1 : 0)
     }
 
     /// The day a task stands on after the merge, and what it reads there.
@@ -220,13 +200,14 @@ public enum TaskPlacement {
         let task: TaskLine
         var id: TaskID { task.id! }
 
-        /// Every copy of each id, in day order.
+        /// Every copy of each id, in day order. `journal check` asks this of every day of the
+        /// journal, so it reads task lines as they are, without working out their nesting.
         static func all(in days: Days) -> [TaskID: [Copy]] {
             var result: [TaskID: [Copy]] = [:]
             for day in days.keys.sorted() {
-                for entry in days[day]!.entries {
-                    guard let id = entry.task.id else { continue }
-                    result[id, default: []].append(Copy(day: day, lineIndex: entry.lineIndex, task: entry.task))
+                for (index, line) in days[day]!.lines.enumerated() {
+                    guard let task = line.task, task.id != nil else { continue }
+                    result[task.id!, default: []].append(Copy(day: day, lineIndex: index, task: task))
                 }
             }
             return result

@@ -48,7 +48,7 @@ extension Journal {
         let fetched = try repository.referenceTarget(tracking)
         if let synced = try repository.referenceTarget(Journal.syncedReference(remote)), let fetched, fetched != synced,
            try !repository.isDescendant(fetched, of: synced) {
-            throw JournalError.remoteRewritten(remote, directory: directory)
+            throw JournalError.remoteRewritten(remote, directory: String(directory.dropLast()))
         }
         return fetched
     }
@@ -77,15 +77,12 @@ extension Journal {
         try repository.referenceTarget(Journal.syncedReference(remote)) != nil
     }
 
-    /// A lock on main that a push killed half-way left in a remote on this machine's disk
-    /// (a path or `file://` URL), with its age in seconds.
-    package func staleLock(inRemoteAt url: String) -> (path: String, ageSeconds: Int64)? {
-        let folder = url.hasPrefix("file://") ? String(url.dropFirst(7)) : url
-        guard folder.hasPrefix("/") || folder.hasPrefix(".") else { return nil }
-        for path in [folder + "/refs/heads/main.lock", folder + "/.git/refs/heads/main.lock"] {
-            if let modified = FileSystem.modificationTime(path) { return (path, max(0, clock.now().seconds - modified)) }
-        }
-        return nil
+    /// Why a push to `remote` failed when a push killed half-way left a lock on main in it (a
+    /// remote on this machine's disk): the lock, with its age. Nothing, otherwise.
+    package func refuseIfStaleLock(in remote: String, at url: String) throws {
+        guard let path = LocalRemote.gitFolder(of: url).map({ $0 + "refs/heads/main.lock" }),
+              let modified = FileSystem.modificationTime(path) else { return }
+        throw JournalError.staleRemoteLock(remote, path: path, ageSeconds: max(0, clock.now().seconds - modified))
     }
 
     /// Moves main to `incoming`, which has all of HEAD: the changed files first, then the branch,

@@ -43,12 +43,7 @@ extension Journal {
 
     /// The Git folders of the remotes that are paths on this machine.
     private func localRemoteFolders() -> [String] {
-        ((try? repository.remotes()) ?? []).compactMap { remote in
-            let path = remote.url.hasPrefix("file://") ? String(remote.url.dropFirst(7)) : remote.url
-            guard path.hasPrefix("/") else { return nil }
-            let folder = path.hasSuffix("/") ? path : path + "/"
-            return FileSystem.isDirectory(folder + ".git") ? folder + ".git/" : folder
-        }
+        ((try? repository.remotes()) ?? []).compactMap { LocalRemote.gitFolder(of: $0.url) }
     }
 
     /// The temporary files libgit2 writes through in a Git folder: lock files of the index,

@@ -15,7 +15,7 @@ public struct ManageRemotes {
 
     /// A remote on this machine must exist: libgit2 would call a missing path an unsupported protocol.
     static func checkLocalRemote(_ url: String) throws {
-        let path = url.hasPrefix("file://") ? String(url.dropFirst(7)) : url
+        let path = LocalRemote.path(of: url)
         if (path.hasPrefix("/") || path.hasPrefix(".")) && !FileSystem.exists(path) { throw JournalError.noRepositoryAt(url) }
     }
 

@@ -76,7 +76,7 @@ public struct Sync {
             // Another machine pushed first (whatever words the server chose): its main moved
             // since the fetch, so merge again. If it did not move, the refusal is the server's.
             if try fetch() == theirs {
-                if let lock = store.staleLock(inRemoteAt: network.url) { throw JournalError.staleRemoteLock(remote, path: lock.path, ageSeconds: lock.ageSeconds) }
+                try store.refuseIfStaleLock(in: remote, at: network.url)
                 throw JournalError.pushRefused(remote, reference, reason)
             }
         }
@@ -143,7 +143,7 @@ public struct Sync {
         } catch let error as GitError where error.code == .nonFastForward {
             return ("refs/heads/main", error.message)
         } catch {
-            if let lock = store.staleLock(inRemoteAt: url) { throw JournalError.staleRemoteLock(remote, path: lock.path, ageSeconds: lock.ageSeconds) }
+            try store.refuseIfStaleLock(in: remote, at: url)
             throw error
         }
     }
