@@ -36,30 +36,48 @@ public enum TaskPlacement {
     }
 
     /// Each copy that puts a task in a second place, and each arrow to a day (among `days`)
-    /// that does not have the task, as `FILE:LINE` problems.
+    /// that does not have the task, as `FILE:LINE` problems. `journal check` asks this of every
+    /// day of the journal: it keeps a `Mark` per task line, not a `Copy` with the task's text
+    /// (with copies, `check` on ten years took 1.45× its time before; with marks, 1.26–1.28×).
     public static func problems(in days: Days) -> [DayProblem] {
-        var problems: [DayProblem] = []
-        for (id, copies) in Copy.all(in: days) where copies.count > 1 || copies[0].task.carriedTo != nil {
-            func report(_ copy: Copy, _ message: String) {
-                problems.append(DayProblem(path: DayPath.path(for: copy.day), line: copy.lineIndex + 1, message: "task ^\(id.value) " + message))
+        var marks: [TaskID: [Mark]] = [:]
+        for day in days.keys.sorted() {
+            for (index, line) in days[day]!.lines.enumerated() {
+                guard let task = line.task, let id = task.id else { continue }
+                marks[id, default: []].append(Mark(day: day, line: index + 1, state: task.state, carriedTo: task.carriedTo))
             }
-            for copy in copies {
-                if let target = copy.task.carriedTo, days[target] != nil, !copies.contains(where: { $0.day == target }) {
-                    report(copy, "is carried to \(target.iso), which does not have it (deleted there by hand?)")
+        }
+        var problems: [DayProblem] = []
+        for (id, copies) in marks where copies.count > 1 || copies[0].carriedTo != nil {
+            func report(_ mark: Mark, _ message: String) {
+                problems.append(DayProblem(path: DayPath.path(for: mark.day), line: mark.line, message: "task ^\(id.value) " + message))
+            }
+            for mark in copies {
+                if let target = mark.carriedTo, days[target] != nil, !copies.contains(where: { $0.day == target }) {
+                    report(mark, "is carried to \(target.iso), which does not have it (deleted there by hand?)")
                 }
             }
-            guard let standing = Copy.standing(copies) else { continue }
-            for copy in copies where copy.day != standing.day && copy.task.state != .carried {
-                if copy.task.state.isFinished {
-                    report(copy, "is also finished on \(standing.day.iso): delete one of the two lines")
-                } else if standing.task.state.isFinished {
-                    report(copy, "was finished on \(standing.day.iso), yet stands unfinished here: delete this line, or mark it [>] → \(standing.day.iso)")
+            // The same rule as `Copy.standing`.
+            guard let standing = copies.first(where: \.state.isFinished) ?? copies.last(where: \.state.isUnfinished) else { continue }
+            for mark in copies where mark.day != standing.day && mark.state != .carried {
+                if mark.state.isFinished {
+                    report(mark, "is also finished on \(standing.day.iso): delete one of the two lines")
+                } else if standing.state.isFinished {
+                    report(mark, "was finished on \(standing.day.iso), yet stands unfinished here: delete this line, or mark it [>] → \(standing.day.iso)")
                 } else {
-                    report(copy, "also stands unfinished on \(standing.day.iso): the next 'journal new' makes this copy an arrow to it")
+                    report(mark, "also stands unfinished on \(standing.day.iso): the next 'journal new' makes this copy an arrow to it")
                 }
             }
         }
         return problems.sorted { ($0.path, $0.line) < ($1.path, $1.line) }
+    }
+
+    /// Where a task line is and what its box says: all `problems` needs of it.
+    private struct Mark {
+        let day: Day
+        let line: Int
+        let state: TaskState
+        let carriedTo: Day?
     }
 
     /// After the per-day merge, across days: `merged`, `base`, `ours` and `theirs` hold the days
@@ -200,8 +218,7 @@ public enum TaskPlacement {
         let task: TaskLine
         var id: TaskID { task.id! }
 
-        /// Every copy of each id, in day order. `journal check` asks this of every day of the
-        /// journal, so it reads task lines as they are, without working out their nesting.
+        /// Every copy of each id, in day order (task lines as they are: their nesting is not needed).
         static func all(in days: Days) -> [TaskID: [Copy]] {
             var result: [TaskID: [Copy]] = [:]
             for day in days.keys.sorted() {
