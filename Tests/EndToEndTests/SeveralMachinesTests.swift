@@ -49,6 +49,8 @@ import Testing
         #expect(try !machines.first.day("2025-01-16").contains(one))
         #expect(try !machines.first.day("2025-01-17").contains(one))
         #expect(try machines.first.day("2025-01-17").contains("- [ ] Shared task two ^"))
+        // The finishing machine made the merge: the carries it withdrew do not count.
+        #expect(try machines.second.ok("log", one).contains("carried 0 times; now [x] on 2025-01-15"))
     }
 
     @Test func twoMachinesCarryingToDifferentDaysLeaveTheTaskOnTheLaterOneAndNeverCarryItAgain() throws {

@@ -150,4 +150,17 @@ import Testing
         let theirs = [monday: file(monday, "- [>] Task → 2025-01-21 ^aaaaa", "Notes"), wednesday: file(wednesday, "- [x] Task ^aaaaa")]
         #expect(sync(base: base, ours: ours, theirs: theirs)[monday]!.contains("- [>] Task → 2025-01-21 ^aaaaa\n"))
     }
+
+    /// Found trying two machines: one rewords on Monday and carries to Tuesday; the other carries
+    /// Monday to Tuesday unchanged. Tuesday alone looks like two rewordings; the task does not.
+    @Test func aRewordingNoteIsNotLeftWhereOnlyOneSideReworded() {
+        let monday = Day(iso: "2025-01-20")!
+        let base = [monday: file(monday, "- [ ] Review the module ^aaaaa")]
+        let reworded = [monday: file(monday, "- [>] Review the module with Bob → 2025-01-21 ^aaaaa"),
+                        tuesday: file(tuesday, "- [ ] Review the module with Bob ^aaaaa")]
+        let carried = [monday: file(monday, "- [>] Review the module → 2025-01-21 ^aaaaa"),
+                       tuesday: file(tuesday, "- [ ] Review the module ^aaaaa")]
+        let days = sync(base: base, ours: carried, theirs: reworded)
+        #expect(days[tuesday] == "# 2025-01-21 Tuesday\n\n- [ ] Review the module with Bob ^aaaaa\n")
+    }
 }

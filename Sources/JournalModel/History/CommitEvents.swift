@@ -25,6 +25,8 @@ package enum CommitEvents {
         var events: [TaskEvent] = []
         var gained: [TaskID: Seen] = [:]
         var lost: [TaskID: Seen] = [:]
+        /// Every copy lost, not only the last: each one withdrawn undoes a carry.
+        var lostCopies: [TaskID: [Seen]] = [:]
         var carriedAway: [TaskID: Seen] = [:]
         for change in changes.sorted(by: { $0.day < $1.day }) {
             let before = tasks(of: change.before, on: change.day)
@@ -49,7 +51,10 @@ package enum CommitEvents {
                     events.append(TaskEvent(.renested, id, day: change.day, text: now.task.text, from: was.parent?.value, to: now.parent?.value))
                 }
             }
-            for (id, was) in before where after[id] == nil { lost[id] = was }
+            for (id, was) in before where after[id] == nil {
+                lost[id] = was
+                lostCopies[id, default: []].append(was)
+            }
         }
         for (id, now) in gained.sorted(by: { ($0.value.day, $0.key) < ($1.value.day, $1.key) }) {
             if let source = carriedAway.removeValue(forKey: id) {
@@ -70,7 +75,9 @@ package enum CommitEvents {
         let finished = finishedCopies(in: changes)
         for (id, was) in lost.sorted(by: { $0.key < $1.key }) {
             if let standing = finished[id], standing.day < was.day {
-                events.append(TaskEvent(.withdrawn, id, day: standing.day, text: standing.task.text, from: was.day.iso, to: standing.day.iso))
+                for copy in lostCopies[id]! where copy.day > standing.day {
+                    events.append(TaskEvent(.withdrawn, id, day: standing.day, text: standing.task.text, from: copy.day.iso, to: standing.day.iso))
+                }
             } else {
                 events.append(TaskEvent(.deleted, id, day: was.day, text: was.task.text, from: was.task.state.rawValue))
             }

@@ -103,10 +103,24 @@ public enum TaskPlacement {
                 }
             case .stands(let place):
                 place.apply(to: copies, in: merged, edits: &edits, result: &result)
+                if place.note == nil { dropRewordingNotes(under: copies, in: merged, writtenIn: [ours, theirs], edits: &edits) }
             }
         }
         result.changed = edits.applied(to: merged)
         return result
+    }
+
+    /// Within one day the merge may have seen two rewordings where, across days, one side only
+    /// carried: the note it added under a copy then says nothing true. A note either side wrote stays.
+    private static func dropRewordingNotes(under copies: [Copy], in days: Days, writtenIn sides: [Days], edits: inout Edits) {
+        for copy in copies {
+            let file = days[copy.day]!
+            for index in file.contentLines(ofTaskAt: copy.lineIndex) {
+                let note = file.lines[index].text
+                let written = sides.contains { $0[copy.day]?.lines.contains { $0.text == note } == true }
+                if note.hasPrefix(DayMerge.rewordingNote(indent: copy.task.indent, text: "")), !written { edits.removeLine(index, of: copy.day) }
+            }
+        }
     }
 
     private enum Side { case ours, theirs }
@@ -250,7 +264,9 @@ public enum TaskPlacement {
             if task != copy.task { updates[copy.day, default: [:]][copy.lineIndex] = task }
         }
 
-        mutating func remove(_ copy: Copy) { removals[copy.day, default: []].insert(copy.lineIndex) }
+        mutating func remove(_ copy: Copy) { removeLine(copy.lineIndex, of: copy.day) }
+
+        mutating func removeLine(_ index: Int, of day: Day) { removals[day, default: []].insert(index) }
 
         mutating func addNote(_ note: String, after copy: Copy) { notes[copy.day, default: [:]][copy.lineIndex] = note }
 

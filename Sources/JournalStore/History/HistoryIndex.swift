@@ -137,8 +137,9 @@ package final class HistoryIndex {
                                      event.from.map(Statement.Value.text) ?? .null, event.to.map(Statement.Value.text) ?? .null,
                                      event.words.map(Statement.Value.text) ?? .null])
             }
-            for event in events {
-                let state = event.kind == .deleted ? "deleted" : HistoryIndex.state(of: event, in: changes)
+            // What the merge withdrew from its other side moves the task too: to its finish.
+            for event in events + recorded.filter({ $0.kind == .withdrawn && !events.contains($0) }) {
+                let state = event.kind == .deleted ? "deleted" : try HistoryIndex.state(of: event, in: changes, tree: tree, files: &files)
                 try upsertTask.run([.text(event.task), .text(event.text), .text(event.day), .text(state)])
             }
         }
@@ -171,13 +172,16 @@ package final class HistoryIndex {
             withdrawnThere += CommitEvents.events(in: intoMerge, commitDay: nil) { _ in true }.filter { $0.kind == .withdrawn }
         }
         let own = CommitEvents.decidedByMerge(events, otherSide: otherSide)
-        return own + withdrawnThere.filter { there in !own.contains { $0.task == there.task && $0.kind == .withdrawn } }
+        return own + withdrawnThere.filter { there in !own.contains { $0.kind == .withdrawn && $0.task == there.task && $0.from == there.from } }
     }
 
     /// The state of the task an event is about, on the event's day after the commit.
-    private static func state(of event: TaskEvent, in changes: [CommitEvents.Change]) -> String {
-        let file = changes.first { $0.day.iso == event.day }?.after
-        return file?.tasks.last { $0.id?.value == event.task }?.state.rawValue ?? event.to ?? "open"
+    /// (A withdrawal's day is the finish's, which the commit may not have changed: then it is read
+    /// from the commit's tree.)
+    private static func state(of event: TaskEvent, in changes: [CommitEvents.Change], tree: Tree, files: inout DayFileCache) throws -> String {
+        let changed = changes.first { $0.day.iso == event.day }?.after
+        let file = try changed ?? Day(iso: event.day).flatMap { try files.file(DayPath.path(for: $0), in: tree) }
+        return file?.tasks.last { $0.id?.value == event.task }?.state.rawValue ?? "open"
     }
 
     private func meta(_ key: String) throws -> String? {
