@@ -60,7 +60,7 @@ let package = Package(
 
         // Temporary directories and child processes with their own HOME, for the tests below.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "JournalModelTests", dependencies: ["JournalModel"]),
+        .testTarget(name: "JournalModelTests", dependencies: ["JournalModel", "TestSupport"]),
         .testTarget(name: "GitTests", dependencies: ["Git", "TestSupport"]),
         // The store in process: commits and syncs with failures injected at each step.
         .testTarget(name: "StoreTests", dependencies: ["JournalModel", "JournalStore", "JournalUseCases", "Git", "TestSupport"]),

@@ -15,6 +15,7 @@ enum DayFileProperties {
             checkStateChange(of: entry, in: file, to: TaskState.allCases[(bytes.count + index) % TaskState.allCases.count])
         }
         checkAppend(to: file)
+        checkCarry(from: file)
         MergeProperties.check(bytes)
     }
 
@@ -35,7 +36,7 @@ enum DayFileProperties {
         require(reread.lines.count == file.lines.count, "a state change split or joined lines")
         guard let task = reread.lines[entry.lineIndex].task else { preconditionFailure("a state change made the task a note") }
         require(task.state == state && task.id == entry.task.id && task.text == entry.task.text
-            && task.indentWidth == entry.task.indentWidth, "a state change altered more than the task's box")
+            && task.indent == entry.task.indent && task.contentColumn == entry.task.contentColumn, "a state change altered more than the task's box")
         require(reread.entries.map(\.task.id) == file.entries.map(\.task.id), "a state change lost or renumbered tasks")
     }
 
@@ -54,6 +55,22 @@ enum DayFileProperties {
         let reread = DayFile(bytes: appended.bytes)
         require(reread.tasks.count == file.tasks.count + 1, "adding a task did not add exactly one task")
         require(reread.tasks.compactMap(\.id) == file.tasks.compactMap(\.id), "adding a task lost a task id")
+    }
+}
+
+extension DayFileProperties {
+    /// Carrying rewrites the source's unfinished task lines only, and copies each with its item.
+    private static func checkCarry(from file: DayFile) {
+        let next = Day(year: 2025, month: 1, day: 16)!
+        let result = CarryForward.carry(from: [(someDay, file)], into: DayFile.new(for: next), on: next)
+        let source = result.changedSources[someDay] ?? file
+        require(source.lines.count == file.lines.count, "carrying added or removed a line of the source day")
+        for (before, after) in zip(file.lines, source.lines) where before.task == nil {
+            require(before == after, "carrying changed a note of the source day")
+        }
+        let unfinished = file.tasks.filter(\.state.isUnfinished)
+        let expected = unfinished.filter { $0.id == nil }.count + Set(unfinished.compactMap(\.id)).count
+        require(DayFile(bytes: result.target.bytes).tasks.count == expected, "the new day does not hold each unfinished task once")
     }
 }
 

@@ -16,11 +16,10 @@ import Testing
         #expect(result.stdout == """
             2025/01/2025-01-14.md:1: the heading date says 2025-01-13; expected '# 2025-01-14 …'
             2025/01/2025-01-14.md:3: '^ABC' is not a task id (^ and 5 lowercase letters or digits); journal will add an id after it
-            2025/01/2025-01-14.md:3: indented, but no task above it to belong to; read as a top-level task
             2025/01/2025-01-14.md:4: unknown task state '[?]' (known: [ ] [/] [x] [-] [>]); kept as a note
             2025/01/2025-01-14.md:6: task id ^aaaaa is also on line 5
             2025/01/notes.md:1: not a day file: day folders hold only YYYY/MM/YYYY-MM-DD.md (sync refuses anything else)
-            6 problems in 2 day files checked
+            5 problems in 2 day files checked
 
             """)
         // Checking changes nothing.

@@ -27,8 +27,7 @@ import Testing
             name: "invalid UTF-8, CRLF",
             bytes: Array("# 2025-01-15 Wednesday\r\n\r\n".utf8) + Array("- [ ] Caf".utf8) + [0xE9] + Array(" au lait ^lat01\r\n- [ ] Fine ^fine1\r\n".utf8)
                 + [0xFF, 0xFE] + Array(" broken note\r\n".utf8),
-            problems: ["3: not valid UTF-8; kept byte for byte and read as a note",
-                       "5: not valid UTF-8; kept byte for byte and read as a note"]),
+            problems: ["3: not valid UTF-8; kept byte for byte", "5: not valid UTF-8; kept byte for byte"]),
         HandWrittenDay(
             name: "NUL bytes",
             bytes: Array((heading + "- [ ] Has a \u{0} inside ^nul01\n\u{0}\u{0}\n- [ ] After ^nul02\n").utf8),

@@ -45,8 +45,9 @@ import Testing
         "- [?] unknown state",
         "-[ ] no space after the bullet",
         "- [ ]no space after the box",
-        "1. [ ] numbered",
         "- [] empty box",
+        "- [ ]",
+        "> - [ ] quoted",
         "* plain bullet",
     ])
     func treatsLinesThatAreNotTasksAsNotes(_ line: String) {
@@ -59,8 +60,19 @@ import Testing
         #expect(task[0].text == "Ship it ^ABCDE")
     }
 
+    @Test func readsNumberedItemsAndTheSpacingGitHubAccepts() {
+        let file = DayFile("1. [ ] numbered\n2) [x] paren\n-  [ ] two spaces\n-\t[ ] tab\n- [ ]\ttab after\n")
+        #expect(file.tasks.map(\.text) == ["numbered", "paren", "two spaces", "tab", "tab after"])
+        #expect(file.tasks.map(\.bullet) == ["1.", "2)", "-", "-", "-"])
+        var changed = file
+        for entry in file.entries { changed.updateTask(atLine: entry.lineIndex) { $0.setState(.done) } }
+        #expect(String(decoding: changed.bytes, as: UTF8.self) == "1. [x] numbered\n2) [x] paren\n-  [x] two spaces\n-\t[x] tab\n- [x]\ttab after\n")
+    }
+
     @Test func readsAnEmptyTaskAndAnUppercaseDoneMarker() {
-        let tasks = DayFile("- [ ]\n* [X] Done the GitHub way ^aaaaa\n").tasks
+        // GitHub needs white space after the box; `- [ ]` alone is text.
+        let tasks = DayFile("- [ ] \n* [X] Done the GitHub way ^aaaaa\n- [ ]\n").tasks
+        #expect(tasks.count == 2)
         #expect(tasks[0].text == "")
         #expect(tasks[1].state == .done)
     }
@@ -90,7 +102,8 @@ import Testing
         let bytes: [UInt8] = Array("- [ ] ok ^aaaaa\n".utf8) + [0xFF, 0xFE, 0x00, 0x0A] + Array("- [ ] caf".utf8) + [0xC3] + [0x0A]
         let file = DayFile(bytes: bytes)
         #expect(file.bytes == bytes)
-        #expect(file.tasks.count == 1)
+        // GitHub shows the last line as a task, its bad byte as U+FFFD.
+        #expect(file.tasks.map(\.text) == ["ok", "caf\u{FFFD}"])
     }
 
     @Test func roundTripsTenThousandTasksAndDeepNesting() {
@@ -134,14 +147,45 @@ import Testing
         ])
     }
 
-    @Test func reportsOrphanNestingMisshapenIdsAndInvalidUTF8() {
-        var bytes = Array("# 2025-01-15 Wednesday\n\t- [ ] orphan\n- [ ] parent ^bbbbb\n  - [ ] child ^ccccc\n- [ ] shout ^ABCDE\n".utf8)
+    @Test func reportsMisshapenIdsAndInvalidUTF8() {
+        var bytes = Array("# 2025-01-15 Wednesday\n- [ ] parent ^bbbbb\n  - [ ] child ^ccccc\n- [ ] shout ^ABCDE\n".utf8)
         bytes += [0x2D, 0x20, 0xFF, 0x0A]
         let problems = DayProblem.find(in: DayFile(bytes: bytes), day: Day(iso: "2025-01-15")!).map(\.description)
         #expect(problems == [
-            "2025/01/2025-01-15.md:2: indented, but no task above it to belong to; read as a top-level task",
-            "2025/01/2025-01-15.md:5: '^ABCDE' is not a task id (^ and 5 lowercase letters or digits); journal will add an id after it",
-            "2025/01/2025-01-15.md:6: not valid UTF-8; kept byte for byte and read as a note",
+            "2025/01/2025-01-15.md:4: '^ABCDE' is not a task id (^ and 5 lowercase letters or digits); journal will add an id after it",
+            "2025/01/2025-01-15.md:5: not valid UTF-8; kept byte for byte",
+        ])
+    }
+
+    /// What GitHub reads differently from how the lines look: warnings, which `check` does not fail on.
+    @Test func warnsWhereGitHubShowsNoCheckboxOrAnotherNesting() {
+        let text = """
+            ---
+            tags: [daily]
+            ---
+            # 2025-01-15 Wednesday
+
+            - [ ] parent ^bbbbb
+             - [ ] a sibling to GitHub ^ccccc
+
+            text
+            2. [ ] continues the paragraph
+
+            ```
+            - [ ] sample ^ddddd
+            ```
+            <!--
+            - [ ] hidden
+
+            """
+        let problems = DayProblem.find(in: DayFile(text), day: Day(iso: "2025-01-15")!)
+        #expect(problems.allSatisfy { $0.isWarning })
+        #expect(problems.map { "\($0.line): \($0.message.prefix(40))" } == [
+            "7: indented under line 6, but GitHub does",
+            "10: shaped like a task, but it continues t",
+            "13: shaped like a task, but it is inside a",
+            "15: an HTML block opens here and is never c",
+            "16: shaped like a task, but it is inside an",
         ])
     }
 }

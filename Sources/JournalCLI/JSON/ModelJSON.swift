@@ -9,6 +9,7 @@ extension DayProblem: Encodable {
             try json.put("path", path)
             try json.put("line", line)
             try json.put("message", message)
+            try json.put("warning", isWarning)
         }
     }
 }

@@ -1,5 +1,6 @@
 /// What `journal new` does to the files, with no I/O: unfinished tasks of the source days are
-/// copied to the new day with their ids, text, state and nesting, and become `[>] … → DAY`.
+/// copied to the new day with their ids, text, state, nesting and the lines written under them, and
+/// become `[>] … → DAY`.
 public enum CarryForward {
     public struct Result: Equatable {
         public var target: DayFile
@@ -24,22 +25,25 @@ public enum CarryForward {
             var source = original
             let entries = source.entries
             let parentOf = Dictionary(uniqueKeysWithValues: entries.map { ($0.lineIndex, $0.parentLineIndex) })
-            var depthInTarget: [Int: Int] = [:]
-            var copies: [TaskLine] = []
+            var childIndentInTarget: [Int: String] = [:]
+            var copies: [DayFile.Line] = []
             for entry in entries where entry.task.state.isUnfinished {
                 // A finished parent stays behind; its unfinished children nest under the nearest
                 // ancestor that carries, or move to the top level.
                 var ancestor = entry.parentLineIndex
-                while let line = ancestor, depthInTarget[line] == nil { ancestor = parentOf[line] ?? nil }
-                let depth = ancestor.flatMap { depthInTarget[$0] }.map { $0 + 1 } ?? 0
-                depthInTarget[entry.lineIndex] = depth
+                while let line = ancestor, childIndentInTarget[line] == nil { ancestor = parentOf[line] ?? nil }
+                var copy = entry.task
+                copy.indent = ancestor.flatMap { childIndentInTarget[$0] } ?? ""
+                childIndentInTarget[entry.lineIndex] = copy.childIndent
 
                 if let id = entry.task.id, presentIDs.contains(id) {
                     result.alreadyPresent += 1
                 } else {
-                    var copy = entry.task
-                    copy.setDepth(depth)
-                    copies.append(copy)
+                    // The task's item goes with it: the lines written under it, moved only as far
+                    // as the task itself moved left or right.
+                    let shift = copy.contentColumn - entry.task.contentColumn
+                    copies.append(DayFile.Line(task: copy, ending: []))
+                    copies += original.contentLines(ofTaskAt: entry.lineIndex).map { original.lines[$0].shifted(by: shift) }
                     if let id = entry.task.id {
                         presentIDs.insert(id)
                         result.carried[sourceDay, default: []].append(id)
@@ -50,7 +54,7 @@ public enum CarryForward {
                     task.carriedTo = day
                 }
             }
-            result.target.appendTasks(copies)
+            result.target.append(copies)
             if source != original { result.changedSources[sourceDay] = source }
         }
         return result

@@ -4,29 +4,39 @@ public struct DayProblem: Equatable, Sendable, CustomStringConvertible {
     public let path: String
     public let line: Int
     public let message: String
+    /// Something GitHub reads differently from what the line looks like, which may be meant
+    /// (a task-shaped line in a code sample): reported, but not a failure of `journal check`.
+    public let isWarning: Bool
 
-    package init(path: String, line: Int, message: String) {
+    package init(path: String, line: Int, message: String, isWarning: Bool = false) {
         self.path = path
         self.line = line
         self.message = message
+        self.isWarning = isWarning
     }
 
-    public var description: String { "\(path):\(line): \(message)" }
+    public var description: String { "\(path):\(line): \(isWarning ? "warning: " : "")\(message)" }
 
     public static func find(in file: DayFile, day: Day) -> [DayProblem] {
         let path = DayPath.path(for: day)
         var problems: [DayProblem] = []
         if file.headingDay != day {
             let found = file.headingDay.map { "says \($0.iso)" } ?? "is missing"
-            problems.append(DayProblem(path: path, line: 1, message: "the heading date \(found); expected '# \(day.iso) …'"))
+            problems.append(DayProblem(path: path, line: file.frontMatterLines.count + 1, message: "the heading date \(found); expected '# \(day.iso) …'"))
         }
-        let orphans = Set(file.entries.filter { $0.parentLineIndex == nil && $0.task.indentWidth > 0 }.map(\.lineIndex))
         var seen: [TaskID: Int] = [:]
+        var warnings = MarkdownWarnings.find(in: file)[...]
         for (index, line) in file.lines.enumerated() {
+            defer {
+                while let warning = warnings.first, warning.line == index {
+                    problems.append(DayProblem(path: path, line: index + 1, message: warning.message, isWarning: true))
+                    warnings = warnings.dropFirst()
+                }
+            }
             func report(_ message: String) { problems.append(DayProblem(path: path, line: index + 1, message: message)) }
             let isUTF8 = String(validating: line.content, as: UTF8.self) != nil
             if !isUTF8 {
-                report("not valid UTF-8; kept byte for byte and read as a note")
+                report("not valid UTF-8; kept byte for byte")
             }
             if let control = line.content.first(where: DayProblem.isControl) {
                 report("contains the control character \(Unicode.Scalar(control).codePoint); kept byte for byte, but Git and editors may take the file for binary")
@@ -36,11 +46,8 @@ public struct DayProblem: Equatable, Sendable, CustomStringConvertible {
             }
             if let id = line.task?.id {
                 if let first = seen[id] { report("task id ^\(id.value) is also on line \(first)") } else { seen[id] = index + 1 }
-            } else if line.task == nil, isUTF8, let marker = DayProblem.unknownMarker(line.text) {
+            } else if line.task == nil, isUTF8, file.outline.kinds[index] == .paragraph, let marker = DayProblem.unknownMarker(line.text) {
                 report("unknown task state '[\(marker)]' (known: [ ] [/] [x] [-] [>]); kept as a note")
-            }
-            if orphans.contains(index) {
-                report("indented, but no task above it to belong to; read as a top-level task")
             }
         }
         return problems
@@ -51,11 +58,12 @@ public struct DayProblem: Equatable, Sendable, CustomStringConvertible {
         (byte < 0x20 && byte != UInt8(ascii: "\t")) || byte == 0x7F
     }
 
-    /// The box of a line shaped like a task whose state journal does not know.
+    /// The box of a list item shaped like a task whose state journal does not know.
     private static func unknownMarker(_ text: String) -> Character? {
         let trimmed = text.drop(while: { $0 == " " || $0 == "\t" })
-        guard let bullet = trimmed.first, "-*+".contains(bullet) else { return nil }
-        let rest = Array(trimmed.dropFirst().prefix(4))
+        guard let first = trimmed.first, "-*+".contains(first) || first.isASCIIDigit else { return nil }
+        let afterBullet = first.isASCIIDigit ? trimmed.drop(while: \.isASCIIDigit).dropFirst() : trimmed.dropFirst()
+        let rest = Array(afterBullet.prefix(4))
         guard rest.count >= 4, rest[0] == " ", rest[1] == "[", rest[3] == "]" else { return nil }
         return rest[2]
     }

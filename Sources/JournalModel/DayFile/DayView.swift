@@ -40,7 +40,8 @@ public struct DayView: Equatable {
         let entries = file.entries
         let entryOfLine = Dictionary(uniqueKeysWithValues: entries.map { ($0.lineIndex, $0) })
         let contentOfLine = Dictionary(uniqueKeysWithValues: entries.map { entry in
-            (entry.lineIndex, file.contentLines(ofTaskAt: entry.lineIndex).map { Note(line: $0 + 1, text: file.lines[$0].text) })
+            (entry.lineIndex, file.contentLines(ofTaskAt: entry.lineIndex).filter { !file.lines[$0].isBlank }
+                .map { Note(line: $0 + 1, text: file.lines[$0].text) })
         })
         tasks = entries.map { entry in
             TaskItem(number: entry.number, id: entry.task.id?.value, state: entry.task.state, text: entry.task.text,
@@ -49,7 +50,7 @@ public struct DayView: Equatable {
                      parentId: entry.parentLineIndex.flatMap { entryOfLine[$0]?.task.id?.value }, carriedTo: entry.task.carriedTo?.iso,
                      line: entry.lineIndex + 1, content: contentOfLine[entry.lineIndex] ?? [])
         }
-        let headingLine = file.headingDay == nil ? -1 : 0
+        let headingLine = file.headingLine ?? -1
         let owned = Set(contentOfLine.values.joined().map(\.line))
         notes = file.lines.enumerated().compactMap { index, line in
             guard line.task == nil, index != headingLine, !line.isBlank, !owned.contains(index + 1) else { return nil }

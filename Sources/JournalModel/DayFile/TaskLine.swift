@@ -2,32 +2,50 @@
 /// A day file keeps the bytes of every line it read and renders a task anew only once a
 /// command has changed it, so odd spacing in an untouched line is never normalised away.
 public struct TaskLine: Equatable, Sendable {
-    /// Leading white space as written; its width gives the nesting.
+    /// Leading spaces and tabs as written.
     public var indent: String
-    /// `-`, `*` or `+`.
-    public var bullet: Character
+    /// The list marker: `-`, `*`, `+`, or a number and `.` or `)` (`1.`, `2)`).
+    public var bullet: String
+    /// The white space between the marker and the box, as written (one space by default).
+    package var gap: String
     public var state: TaskState
     /// The marker as written (`x` or `X` for done), kept so an untouched line renders as it was.
     package var marker: Character
+    /// The white space after the box (a space by default; GitHub needs one, and accepts a tab).
+    package var separator: Character
     public var text: String
     /// For a carried task: the day it was carried to.
     public var carriedTo: Day?
     public var id: TaskID?
     /// White space after the last part, as written.
     package var trailing: String
+    /// The text's bytes where they are not UTF-8, written back as they were while the text is
+    /// unchanged (rather than as U+FFFD, which is how `text` reads them).
+    package var textBytes = OriginalBytes()
 
+    /// A `- [ ]` item, nested `depth` levels (two spaces a level: the text column of the `- [ ]` above).
     public init(state: TaskState, text: String, id: TaskID? = nil, depth: Int = 0) {
         indent = String(repeating: "  ", count: depth)
         bullet = "-"
+        gap = " "
         self.state = state
         marker = state.marker
+        separator = " "
         self.text = text
         self.id = id
         trailing = ""
     }
 
-    /// Nesting width: a tab counts as one level, like two spaces.
-    public var indentWidth: Int { indent.reduce(0) { $0 + ($1 == "\t" ? 2 : 1) } }
+    /// The column the item's text starts at (a tab advancing to the next multiple of four), where
+    /// the lines that belong to the task (and the tasks nested under it) are indented to.
+    public var contentColumn: Int {
+        (indent + bullet + gap).unicodeScalars.reduce(0) { column, scalar in
+            scalar == "\t" ? column + 4 - column % 4 : column + 1
+        }
+    }
+
+    /// Indentation that nests a line under this task.
+    public var childIndent: String { String(repeating: " ", count: contentColumn) }
 
     public var tags: [String] { TaskLine.words(in: text, after: "#") }
     public var people: [String] { TaskLine.words(in: text, after: "@") }
@@ -38,53 +56,71 @@ public struct TaskLine: Equatable, Sendable {
         if newState != .carried { carriedTo = nil }
     }
 
-    public mutating func setDepth(_ depth: Int) {
-        indent = String(repeating: "  ", count: depth)
+    public var rendered: String { String(decoding: renderedBytes, as: UTF8.self) }
+
+    /// The line as journal writes it.
+    package var renderedBytes: [UInt8] {
+        var line = Array("\(indent)\(bullet)\(gap)[\(marker)]\(separator)".utf8)
+        if let original = textBytes.bytes, String(decoding: original, as: UTF8.self) == text {
+            line += original
+        } else {
+            line += text.utf8
+        }
+        if let carriedTo { line += Array("\(text.isEmpty ? "" : " ")→ \(carriedTo.iso)".utf8) }
+        if let id { line += Array("\(text.isEmpty && carriedTo == nil ? "" : " ")^\(id.value)".utf8) }
+        return line + trailing.utf8
     }
 
-    public var rendered: String {
-        var line = "\(indent)\(bullet) [\(marker)]"
-        if !text.isEmpty { line += " \(text)" }
-        if let carriedTo { line += " → \(carriedTo.iso)" }
-        if let id { line += " ^\(id.value)" }
-        return line + trailing
+    /// Keeps the bytes of the text of `line`, the bytes this task was read from as UTF-8 with
+    /// replacements: the parts before and after the text are ASCII, so the text is what lies between.
+    package mutating func keepTextBytes(of line: [UInt8]) {
+        let before = "\(indent)\(bullet)\(gap)[\(marker)]\(separator)".utf8.count
+        let after = String(decoding: line, as: UTF8.self).utf8.count - before - text.utf8.count
+        guard before + after <= line.count else { return }
+        textBytes = OriginalBytes(bytes: Array(line[before..<(line.count - after)]))
     }
 
-    /// Reads a task line (without its line ending); nil when the line is not a task.
+    /// Reads a task line (without its line ending); nil when the line is not shaped as a task
+    /// item: spaces or tabs, a list marker, white space, a box GitHub or journal knows, and
+    /// white space (cmark-gfm's `tasklist` scanner, with journal's `[/]`, `[-]` and `[>]`).
+    /// Whether the line is a task where it stands is the file's `BlockOutline` to say.
     public init?(line: String) {
         let scalars = line.unicodeScalars
         var position = scalars.startIndex
-        while position < scalars.endIndex, scalars[position] == " " || scalars[position] == "\t" {
+        func skip(while accepted: (Unicode.Scalar) -> Bool) {
+            while position < scalars.endIndex, accepted(scalars[position]) { position = scalars.index(after: position) }
+        }
+        skip { $0 == " " || $0 == "\t" }
+        let afterIndent = position
+        if position < scalars.endIndex, "-*+".unicodeScalars.contains(scalars[position]) {
+            position = scalars.index(after: position)
+        } else {
+            skip { ("0"..."9").contains($0) }
+            let digits = scalars.distance(from: afterIndent, to: position)
+            guard (1...9).contains(digits), position < scalars.endIndex, scalars[position] == "." || scalars[position] == ")" else { return nil }
             position = scalars.index(after: position)
         }
-        let afterIndent = position
-        // "- [ ]" is five scalars at least.
-        guard scalars.distance(from: position, to: scalars.endIndex) >= 5 else { return nil }
-        let bulletScalar = scalars[position]
-        guard bulletScalar == "-" || bulletScalar == "*" || bulletScalar == "+" else { return nil }
-        let open = scalars.index(position, offsetBy: 2)
+        let afterBullet = position
+        skip(while: TaskLine.isSpaceCharacter)
+        let open = position
+        // "[ ]" and a white space after it.
+        guard open > afterBullet, scalars.distance(from: open, to: scalars.endIndex) >= 4 else { return nil }
         let markerIndex = scalars.index(after: open)
         let close = scalars.index(after: markerIndex)
-        guard scalars[scalars.index(after: position)] == " ", scalars[open] == "[", scalars[close] == "]",
+        let separatorIndex = scalars.index(after: close)
+        guard scalars[open] == "[", scalars[close] == "]", TaskLine.isSpaceCharacter(scalars[separatorIndex]),
               scalars[markerIndex].isASCII, let state = TaskState(marker: UInt8(scalars[markerIndex].value))
         else { return nil }
+        indent = String(scalars[..<afterIndent])
+        bullet = String(scalars[afterIndent..<afterBullet])
+        gap = String(scalars[afterBullet..<open])
+        self.state = state
+        marker = Character(scalars[markerIndex])
+        separator = Character(scalars[separatorIndex])
         // The rest is read scalar by scalar, not by Character: a grapheme cluster can join a
         // space to the character before it (U+0600 before a space is one Character), which would
         // hide the space before an id or an arrow that the renderer wrote.
-        var rest = scalars[scalars.index(after: close)...]
-        if !rest.isEmpty {
-            // An empty box followed by white space alone is still a task: a stray `\r` there must
-            // not stop being one when a newline is written after it and makes it a CRLF ending.
-            guard rest.first == " " || rest.trimmingTrailing(TaskLine.whitespace).isEmpty else { return nil }
-            // After an empty box, all the white space is trailing: the renderer writes the space
-            // before the text only when there is text.
-            if !rest.trimmingTrailing(TaskLine.whitespace).isEmpty { rest = rest.dropFirst() }
-        }
-        indent = String(scalars[..<afterIndent])
-        bullet = Character(bulletScalar)
-        self.state = state
-        marker = Character(scalars[markerIndex])
-
+        let rest = scalars[scalars.index(after: separatorIndex)...]
         let body = rest.trimmingTrailing(TaskLine.whitespace)
         trailing = String(rest[body.endIndex...])
         var text = body
@@ -108,6 +144,11 @@ public struct TaskLine: Equatable, Sendable {
         self.text = String(text)
     }
 
+    /// cmark-gfm's `spacechar` in its extensions: space, tab, vertical tab, form feed.
+    private static func isSpaceCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || scalar == "\u{0B}" || scalar == "\u{0C}"
+    }
+
     /// The id a text ends with (` ^k7f3q`, or `^k7f3q` alone) and where its caret is.
     private static func trailingID(of text: Substring.UnicodeScalarView) -> (Substring.UnicodeScalarView.Index, TaskID)? {
         guard let caret = text.lastIndex(of: "^"), let id = TaskID(Substring(text[text.index(after: caret)...])),
@@ -115,9 +156,8 @@ public struct TaskLine: Equatable, Sendable {
         return (caret, id)
     }
 
-    /// Trailing white space: spaces, tabs, and carriage returns, since a stray `\r` (a last line
-    /// ending in one) must not hide the id before it, or the line would read as another task
-    /// once a newline follows it.
+    /// Trailing white space: spaces, tabs, and carriage returns (a line read on its own may
+    /// still hold one).
     private static let whitespace: Set<Unicode.Scalar> = [" ", "\t", "\r"]
 
     /// The `#tags` or `@people` of a text. A tag starts with a letter (`#4821` is an issue number,
@@ -147,6 +187,14 @@ public struct TaskLine: Equatable, Sendable {
     package static func isWordCharacter(_ character: Character) -> Bool {
         character.isLetter || character.isNumber || character == "-" || character == "_" || character == "/"
     }
+}
+
+/// Bytes kept beside a value that do not make it another value: a task read from bytes that
+/// are not UTF-8 is the same task as one read from their replacement.
+package struct OriginalBytes: Equatable, Sendable {
+    var bytes: [UInt8]?
+
+    package static func == (lhs: OriginalBytes, rhs: OriginalBytes) -> Bool { true }
 }
 
 extension Substring.UnicodeScalarView {

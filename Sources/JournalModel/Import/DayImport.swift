@@ -33,7 +33,7 @@ extension DayFile {
                 }
                 let under: Entry?, indent: String
                 switch imported.parent.flatMap({ places[$0] }) {
-                case .existing(let parent)?: (under, indent) = (parent, parent.task.indent + "  ")
+                case .existing(let parent)?: (under, indent) = (parent, parent.task.childIndent)
                 case .new(let parentUnder, let parentIndent)?: (under, indent) = (parentUnder, parentIndent + "  ")
                 case nil: (under, indent) = (nil, "")
                 }

@@ -92,16 +92,17 @@ public enum DayMerge {
             if base?.text == ours.text {
                 task.text = theirs.text
             } else if base?.text != theirs.text {
-                note = rewordingNote(indent: ours.indent, text: theirs.text)
+                note = rewordingNote(under: ours, text: theirs.text)
             }
         }
         if ours.indent != theirs.indent, base?.indent == ours.indent { task.indent = theirs.indent }
         return (task, note)
     }
 
-    /// The line under a task that keeps the other side's wording when both sides reworded it.
-    package static func rewordingNote(indent: String, text: String) -> String {
-        "\(indent)  > reworded on another machine as: \(text)"
+    /// The line under a task that keeps the other side's wording when both sides reworded it,
+    /// indented to the task's text so that it belongs to the task's list item.
+    package static func rewordingNote(under task: TaskLine, text: String) -> String {
+        "\(task.childIndent)> reworded on another machine as: \(text)"
     }
 
     /// How far along a state is. A finish outranks a carry: it stays on the day it was made, and

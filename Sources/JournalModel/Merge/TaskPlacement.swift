@@ -118,7 +118,7 @@ public enum TaskPlacement {
             for index in file.contentLines(ofTaskAt: copy.lineIndex) {
                 let note = file.lines[index].text
                 let written = sides.contains { $0[copy.day]?.lines.contains { $0.text == note } == true }
-                if note.hasPrefix(DayMerge.rewordingNote(indent: copy.task.indent, text: "")), !written { edits.removeLine(index, of: copy.day) }
+                if note.hasPrefix(DayMerge.rewordingNote(under: copy.task, text: "")), !written { edits.removeLine(index, of: copy.day) }
             }
         }
     }
@@ -149,7 +149,7 @@ public enum TaskPlacement {
         if let text = threeWay(base?.task.text, ours.task.text, theirs.task.text) {
             place.text = text
         } else {
-            place.note = DayMerge.rewordingNote(indent: ours.task.indent, text: theirs.task.text)
+            place.note = DayMerge.rewordingNote(under: ours.task, text: theirs.task.text)
         }
         return .stands(place)
     }

@@ -31,7 +31,8 @@ package struct TaskTimeline {
             let tags = file.tagsWithParents
             for (index, line) in file.lines.enumerated() {
                 guard let task = line.task else { continue }
-                let notes = file.contentLines(ofTaskAt: index).map { String(file.lines[$0].text.drop { $0 == " " || $0 == "\t" }) }
+                let notes = file.contentLines(ofTaskAt: index).filter { !file.lines[$0].isBlank }
+                    .map { String(file.lines[$0].text.drop { $0 == " " || $0 == "\t" }) }
                 record(task, tags: tags[index] ?? task.tags, notes: notes, on: day)
             }
         }

@@ -93,7 +93,7 @@ public struct SearchDays {
         for day in store.workingTreeDays.days(from: query.since, through: query.until).reversed() {
             guard let bytes = try store.files.read(DayPath.path(for: day)), query.mayMatch(bytes) else { continue }
             let file = DayFile(bytes: bytes)
-            let headingLine = file.headingDay == nil ? -1 : 0
+            let headingLine = file.headingLine ?? -1
             let tags = file.tagsWithParents
             for (index, line) in file.lines.enumerated() where index != headingLine {
                 if let task = line.task {

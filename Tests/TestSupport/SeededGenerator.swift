@@ -1,11 +1,11 @@
 /// A reproducible source of random numbers, for tests that must run the same way every time:
 /// Knuth's MMIX linear congruential generator, its high bits folded into the low ones.
-struct SeededGenerator: RandomNumberGenerator {
+public struct SeededGenerator: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         return state ^ (state >> 33)
     }
