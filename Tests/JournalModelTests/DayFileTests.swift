@@ -181,11 +181,11 @@ import Testing
         let problems = DayProblem.find(in: DayFile(text), day: Day(iso: "2025-01-15")!)
         #expect(problems.allSatisfy { $0.isWarning })
         #expect(problems.map { "\($0.line): \($0.message.prefix(40))" } == [
-            "7: indented under line 6, but GitHub does",
-            "10: shaped like a task, but it continues t",
-            "13: shaped like a task, but it is inside a",
-            "15: an HTML block opens here and is never c",
-            "16: shaped like a task, but it is inside an",
+            "7: indented under line 6, but GitHub does n",
+            "10: shaped like a task, but it continues the",
+            "13: shaped like a task, but it is inside a c",
+            "15: an HTML block opens here and is never cl",
+            "16: shaped like a task, but it is inside an ",
         ])
     }
 }
