@@ -53,9 +53,14 @@ import Testing
         #expect(list.lines == ["- - -", "* * *", "```", "- [ ] in code", "```", "- ", "1.5 is a number", "Text"].map(ImportedList.Line.note))
     }
 
-    @Test func anUnindentedParagraphEndsTheListAbove() {
-        let list = ImportedList(markdown: "- parent\nA paragraph\n  - indented after it\n")
-        #expect(list.tasks.map(\.depth) == [0, 0])
+    /// As GitHub nests them: an unindented line continues the item's paragraph (lazily), and a
+    /// bullet indented to the item's text after it is the item's own; after a blank line, an
+    /// unindented paragraph ends the list.
+    @Test func nestsAsMarkdownDoes() {
+        let lazy = ImportedList(markdown: "- parent\nA paragraph\n  - indented after it\n")
+        #expect(lazy.tasks.map(\.depth) == [0, 1])
+        let ended = ImportedList(markdown: "- parent\n\nA paragraph\n  - indented after it\n")
+        #expect(ended.tasks.map(\.depth) == [0, 0])
     }
 }
 

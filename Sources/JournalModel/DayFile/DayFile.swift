@@ -45,8 +45,10 @@ public struct DayFile: Equatable, Sendable {
         /// The task on a line that opens a task-list item. Bytes that are not UTF-8 read as
         /// U+FFFD, as GitHub shows them.
         fileprivate func task(opensTaskItem: Bool) -> TaskLine? {
-            guard opensTaskItem, var task = TaskLine(line: String(decoding: content, as: UTF8.self)) else { return nil }
-            if String(validating: content, as: UTF8.self) == nil { task.keepTextBytes(of: content) }
+            guard opensTaskItem else { return nil }
+            if let text = String(validating: content, as: UTF8.self) { return TaskLine(line: text) }
+            var task = TaskLine(line: String(decoding: content, as: UTF8.self))
+            task?.keepTextBytes(of: content)
             return task
         }
     }
@@ -91,7 +93,7 @@ public struct DayFile: Equatable, Sendable {
 
     package init(lines: [Line]) {
         self.lines = lines
-        outline = BlockOutline(lines: [])
+        outline = BlockOutline(count: 0) { _ in ([], 0) }
         readStructure()
     }
 
@@ -100,12 +102,12 @@ public struct DayFile: Equatable, Sendable {
     /// Reads the blocks again and, from them, which lines are tasks.
     private mutating func readStructure() {
         let frontMatter = frontMatterLines
-        outline = BlockOutline(lines: lines.indices.map { index in
+        outline = BlockOutline(count: lines.count) { [lines] index in
             (frontMatter.contains(index) ? [] : lines[index].content[...], lines[index].ending.first ?? UInt8(ascii: "\n"))
-        })
+        }
         for index in lines.indices {
-            let task = lines[index].task(opensTaskItem: outline.taskItemOnLine[index] >= 0)
-            if lines[index].task != task { lines[index].task = task }
+            let opensTaskItem = outline.taskItemOnLine[index] >= 0
+            if opensTaskItem || lines[index].task != nil { lines[index].task = lines[index].task(opensTaskItem: opensTaskItem) }
         }
     }
 
@@ -232,14 +234,15 @@ public struct DayFile: Equatable, Sendable {
         let lastTask = lines.indices.last { lines[$0].task != nil }
         var position = lastTask.map { outermostItemEnd(from: $0) + 1 } ?? lines.count
         if position == lines.count, let last = lines.indices.last, lines[last].ending.isEmpty { lines[last].ending = ending }
-        if lastTask == nil, let last = lines.last, !last.content.isEmpty {
+        let unclosed = position == lines.count ? outline.unclosed : nil
+        if lastTask == nil, unclosed == nil, let last = lines.last, !last.content.isEmpty {
             lines.append(Line(content: [], ending: ending))
             position += 1
         }
         let original = self
         let wanted = newLines.indices.filter { newLines[$0].task != nil }
         var attempts = [[Line](), [Line(content: [], ending: ending)]]
-        if position == lines.count, let unclosed = outline.unclosed { attempts.append([Line(content: unclosed.closing, ending: ending)]) }
+        if let unclosed { attempts = [[Line(content: unclosed.closing, ending: ending)]] }
         for before in attempts {
             self = original
             lines.insert(contentsOf: before + block, at: position)

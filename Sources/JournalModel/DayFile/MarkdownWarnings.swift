@@ -34,6 +34,9 @@ enum MarkdownWarnings {
 
     /// Where a task-shaped line that is not a task sits.
     private static func hiddenTaskPlace(_ line: DayFile.Line, kind: BlockOutline.LineKind) -> String? {
+        // Most notes are prose: a look at the first byte spares reading them as tasks.
+        guard let first = line.content.first(where: { !Array(" \t>".utf8).contains($0) }),
+              Array("-*+0123456789".utf8).contains(first) else { return nil }
         var text = Substring(line.text)
         var quoted = false
         while let first = text.drop(while: { $0 == " " || $0 == "\t" }).first, first == ">" {

@@ -1,7 +1,7 @@
 /// A Markdown file written elsewhere, read as a day's content. GitHub task items (`- [ ]`,
 /// `* [x]`, `[X]`) keep their state; plain bullets (`-`, `*`, `+`) and numbered items (`1.`,
-/// `2)`) become open tasks; indentation becomes nesting. Every other line (headings, text, blank
-/// lines, fenced code) is a note, kept as it was written.
+/// `2)`) become open tasks, nested as Markdown nests them. Every other line (headings, text,
+/// blank lines, code, HTML, quotes) is a note, kept as it was written.
 public struct ImportedList: Equatable {
     public enum Line: Equatable {
         case note(String)
@@ -18,35 +18,27 @@ public struct ImportedList: Equatable {
 
     public let lines: [Line]
 
+    /// List items are found as GitHub finds them (none in code, HTML or quotes); an item's
+    /// parent is the item it is nested in, as Markdown nests lists.
     public init(markdown text: String) {
+        let file = DayFile(text)
+        let items = file.outline.items
+        var outermostItemOnLine: [Int: Int] = [:]
+        for (index, item) in items.enumerated().reversed() { outermostItemOnLine[item.line] = index }
         var lines: [Line] = []
-        var ancestors: [(width: Int, line: Int)] = []
-        var fence: Substring?
-        // "\r\n" is one Character.
-        for content in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-            let trimmed = content.drop { $0 == " " || $0 == "\t" }
-            if let open = fence {
-                if trimmed.hasPrefix(open) { fence = nil }
-                lines.append(.note(String(content)))
+        var positionOfItem: [Int: (position: Int, depth: Int)] = [:]
+        for (index, line) in file.lines.enumerated() {
+            guard let item = outermostItemOnLine[index], let task = ImportedList.task(in: line.text.trimmingLeadingSpaces()) else {
+                lines.append(.note(line.text))
                 continue
             }
-            if let marker = ["```", "~~~"].first(where: trimmed.hasPrefix) {
-                fence = Substring(marker)
-                lines.append(.note(String(content)))
-                continue
-            }
-            let width = content.prefix(content.count - trimmed.count).reduce(0) { $0 + ($1 == "\t" ? 2 : 1) }
-            guard let task = ImportedList.task(in: trimmed) else {
-                // An unindented paragraph ends the list above it, as in Markdown.
-                if width == 0 && !trimmed.isEmpty { ancestors.removeAll() }
-                lines.append(.note(String(content)))
-                continue
-            }
-            while let last = ancestors.last, last.width >= width { ancestors.removeLast() }
-            lines.append(.task(ImportedTask(task: task, depth: ancestors.count, parent: ancestors.last?.line)))
-            ancestors.append((width, lines.count - 1))
+            var ancestor = items[item].parent
+            while let enclosing = ancestor, positionOfItem[enclosing] == nil { ancestor = items[enclosing].parent }
+            let parent = ancestor.flatMap { positionOfItem[$0] }
+            let depth = parent.map { $0.depth + 1 } ?? 0
+            lines.append(.task(ImportedTask(task: task, depth: depth, parent: parent?.position)))
+            positionOfItem[item] = (lines.count - 1, depth)
         }
-        if lines.last == .note("") { lines.removeLast() }
         self.lines = lines
     }
 

@@ -32,15 +32,17 @@ public struct BlockOutline: Sendable {
     private var open: [Block] = [Block(kind: .document)]
     /// Whether the open paragraph holds link reference definitions alone so far.
     private var paragraphHoldsReferencesOnly = false
-    /// The table cells of the open paragraph's last line, which a delimiter row must match.
-    private var paragraphLastLineCells: Int?
+    /// The open paragraph's last line and where its text starts: a delimiter row must have
+    /// as many cells.
+    private var paragraphLastLine: (line: MarkdownLine, start: Int)?
 
-    /// `lines` are each line's content and the first byte of its ending (`\n` for none).
-    public init(lines: [(content: ArraySlice<UInt8>, ending: UInt8)]) {
-        taskItemOnLine = Array(repeating: -1, count: lines.count)
-        kinds = Array(repeating: .blank, count: lines.count)
-        for (index, line) in lines.enumerated() {
-            var reader = LineReader(number: index, line: MarkdownLine(line.content, ending: line.ending))
+    /// `line(i)` gives line i's content and the first byte of its ending (`\n` for none).
+    public init(count: Int, line: (Int) -> (content: ArraySlice<UInt8>, ending: UInt8)) {
+        taskItemOnLine = Array(repeating: -1, count: count)
+        kinds = Array(repeating: .blank, count: count)
+        for index in 0..<count {
+            let (content, ending) = line(index)
+            var reader = LineReader(number: index, line: MarkdownLine(content, ending: ending))
             readLine(&reader)
         }
         unclosed = open.lazy.compactMap(\.unclosed).last
@@ -146,7 +148,8 @@ public struct BlockOutline: Sendable {
         guard !line.isIndentedCode else { return false }
         switch open[reader.container].kind {
         case .paragraph:
-            guard let cells = TableRow.delimiterCells(line, at: line.firstNonspace), cells == paragraphLastLineCells else { return false }
+            guard let cells = TableRow.delimiterCells(line, at: line.firstNonspace), let header = paragraphLastLine,
+                  cells == TableRow.cellCount(header.line, from: header.start) else { return false }
             open[reader.container] = Block(kind: .table)
         case .table:
             guard !line.isBlank else { return false }
@@ -195,7 +198,7 @@ public struct BlockOutline: Sendable {
         }
         let html = HTMLBlockStart.kind(line, at: start, interruptsParagraph: isParagraph)
         if html > 0 {
-            let closing = HTMLBlockStart.closing(kind: html, opening: line.bytes[(start + 1)...])
+            let closing = HTMLBlockStart.closing(kind: html, opening: line)
             return add(.html(HTMLBlock(kind: html, line: reader.number, closing: closing)), &reader)
         }
         if isParagraph && BlockStarts.setextUnderline(line, at: start) {
@@ -258,7 +261,7 @@ public struct BlockOutline: Sendable {
     /// heading underline or a table delimiter row after it.
     private mutating func continueParagraph(_ line: MarkdownLine, from start: Int) -> LineKind {
         paragraphHoldsReferencesOnly = paragraphHoldsReferencesOnly && BlockStarts.linkReferenceDefinition(line, at: line.firstNonspace)
-        paragraphLastLineCells = TableRow.cellCount(line, from: start)
+        paragraphLastLine = (line, start)
         return .continuation
     }
 
@@ -275,7 +278,7 @@ public struct BlockOutline: Sendable {
         case .indentedCode:
             return .indentedCode
         case .html(let html):
-            if html.kind <= 5, HTMLBlockStart.ends(kind: html.kind, reader.line.bytes[min(reader.line.firstNonspace, reader.line.bytes.count)...]) {
+            if html.kind <= 5, HTMLBlockStart.ends(kind: html.kind, reader.line.suffix(from: reader.line.firstNonspace)) {
                 open.removeLast()
             }
             return .html
@@ -317,8 +320,8 @@ public struct UnclosedBlock: Sendable, Equatable {
 private struct HTMLBlock: Equatable {
     let kind: Int
     let line: Int
-    /// For kinds 1 to 5, the text that ends the block.
-    let closing: [UInt8]
+    /// What ends a block of kind 1 to 5 (a plain value: blocks are copied on every line).
+    let closing: HTMLBlockStart.Closing
 }
 
 private struct Fence: Equatable {
@@ -375,7 +378,7 @@ private struct Block {
         case .fence(let fence):
             return UnclosedBlock(line: fence.line, isFence: true, closing: Array(repeating: fence.character, count: fence.length))
         case .html(let html) where html.kind <= 5:
-            return UnclosedBlock(line: html.line, isFence: false, closing: html.closing)
+            return UnclosedBlock(line: html.line, isFence: false, closing: Array(html.closing.rawValue.utf8))
         default:
             return nil
         }

@@ -4,7 +4,7 @@
 enum HTMLBlockStart {
     static func kind(_ line: MarkdownLine, at start: Int, interruptsParagraph: Bool) -> Int {
         guard line[start] == UInt8(ascii: "<") else { return 0 }
-        let rest = Array(line.bytes[(start + 1)...])
+        let rest = Array(line.suffix(from: start + 1))
         if startsWithName(rest, among: ["script", "pre", "style"], endedBy: isSpaceOrClose) { return 1 }
         if rest.starts(with: Array("!--".utf8)) { return 2 }
         if rest.first == UInt8(ascii: "?") { return 3 }
@@ -29,19 +29,27 @@ enum HTMLBlockStart {
         }
     }
 
-    /// The text that ends a block of kind 1 to 5, given what follows its `<`.
-    static func closing(kind: Int, opening: ArraySlice<UInt8>) -> [UInt8] {
+    /// The text that ends a block of kind 1 to 5.
+    enum Closing: String {
+        case none = "", script = "</script>", pre = "</pre>", style = "</style>"
+        case comment = "-->", instruction = "?>", declaration = ">", cdata = "]]>"
+    }
+
+    /// What ends a block of `kind` that `opening` opens at its first non-space.
+    static func closing(kind: Int, opening: MarkdownLine) -> Closing {
         switch kind {
         case 1:
-            let name = ["script", "pre", "style"].first { name in
-                zip(opening, name.utf8).allSatisfy { lowercased($0) == $1 } && opening.count >= name.utf8.count
-            } ?? "pre"
-            return Array("</\(name)>".utf8)
-        case 2: return Array("-->".utf8)
-        case 3: return Array("?>".utf8)
-        case 4: return Array(">".utf8)
-        case 5: return Array("]]>".utf8)
-        default: return []
+            let rest = opening.suffix(from: opening.firstNonspace + 1)
+            let tag = [Closing.script, .pre, .style].first { closing in
+                let name = closing.rawValue.utf8.dropFirst(2).dropLast()
+                return rest.count >= name.count && zip(rest, name).allSatisfy { lowercased($0) == $1 }
+            }
+            return tag ?? .pre
+        case 2: return .comment
+        case 3: return .instruction
+        case 4: return .declaration
+        case 5: return .cdata
+        default: return .none
         }
     }
 

@@ -2,7 +2,8 @@
 /// advances to the next multiple of four and may be consumed in part.
 /// It follows cmark-gfm's `S_find_first_nonspace` and `S_advance_offset`, the reference GitHub runs.
 struct MarkdownLine {
-    let bytes: [UInt8]
+    /// The line's content, indexed from 0 by the subscript below.
+    let bytes: ArraySlice<UInt8>
     /// What a look past the content sees: the line's own ending (`\n` or `\r`), as cmark does.
     let end: UInt8
     private(set) var offset = 0
@@ -12,15 +13,21 @@ struct MarkdownLine {
     private var partiallyConsumedTab = false
 
     init(_ bytes: ArraySlice<UInt8>, ending: UInt8) {
-        self.bytes = Array(bytes)
+        self.bytes = bytes
         end = ending
     }
+
+    var count: Int { bytes.count }
+
+    /// The content from `index` on.
+    func suffix(from index: Int) -> ArraySlice<UInt8> { bytes[(bytes.startIndex + min(index, count))...] }
 
     /// The byte at `index`, the line ending past the content. A NUL reads as an ordinary
     /// character: cmark replaces it with U+FFFD before parsing.
     subscript(index: Int) -> UInt8 {
         guard index < bytes.count else { return end }
-        return bytes[index] == 0 ? 0xEF : bytes[index]
+        let byte = bytes[bytes.startIndex + index]
+        return byte == 0 ? 0xEF : byte
     }
 
     var indent: Int { firstNonspaceColumn - column }
@@ -34,7 +41,7 @@ struct MarkdownLine {
         firstNonspaceColumn = column
         var charsToTab = 4 - column % 4
         while firstNonspace < bytes.count {
-            switch bytes[firstNonspace] {
+            switch bytes[bytes.startIndex + firstNonspace] {
             case UInt8(ascii: " "):
                 firstNonspaceColumn += 1
                 charsToTab = charsToTab == 1 ? 4 : charsToTab - 1
@@ -52,7 +59,7 @@ struct MarkdownLine {
     mutating func advance(_ count: Int, columns: Bool) {
         var count = count
         while count > 0, offset < bytes.count {
-            if bytes[offset] == UInt8(ascii: "\t") {
+            if bytes[bytes.startIndex + offset] == UInt8(ascii: "\t") {
                 let charsToTab = 4 - column % 4
                 if columns {
                     partiallyConsumedTab = charsToTab > count

@@ -13,10 +13,10 @@ struct TagScanner {
         var scanner = self
         guard scanner.scanTag() else { return false }
         // Then tabs, form feeds and spaces alone up to the line's end.
-        while scanner.index < line.bytes.count, [UInt8(ascii: "\t"), 0x0C, UInt8(ascii: " ")].contains(scanner.current) {
+        while scanner.index < line.count, [UInt8(ascii: "\t"), 0x0C, UInt8(ascii: " ")].contains(scanner.current) {
             scanner.index += 1
         }
-        return scanner.index >= line.bytes.count
+        return scanner.index >= line.count
     }
 
     private var current: UInt8 { line[index] }
@@ -65,11 +65,11 @@ struct TagScanner {
         let quote = current
         if quote == UInt8(ascii: "'") || quote == UInt8(ascii: "\"") {
             index += 1
-            while index < line.bytes.count, current != quote { index += 1 }
+            while index < line.count, current != quote { index += 1 }
             return take(quote)
         }
         let start = index
-        while index < line.bytes.count, !MarkdownLine.isSpace(current), !Array("\"'=<>`".utf8).contains(current) { index += 1 }
+        while index < line.count, !MarkdownLine.isSpace(current), !Array("\"'=<>`".utf8).contains(current) { index += 1 }
         return index > start
     }
 
@@ -77,12 +77,12 @@ struct TagScanner {
     @discardableResult
     private mutating func skipSpaces() -> Int {
         let start = index
-        while index < line.bytes.count, MarkdownLine.isSpace(current) { index += 1 }
+        while index < line.count, MarkdownLine.isSpace(current) { index += 1 }
         return index - start
     }
 
     private mutating func take(_ byte: UInt8) -> Bool {
-        guard index < line.bytes.count, current == byte else { return false }
+        guard index < line.count, current == byte else { return false }
         index += 1
         return true
     }
