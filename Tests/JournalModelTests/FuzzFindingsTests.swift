@@ -61,4 +61,34 @@ import Testing
         let ours = DayFile("- [>] ^car01")
         #expect(DayMerge.merge(base: base, ours: ours, theirs: base).file == ours)
     }
+
+    /// One side deleted a parent, the other changed its subtask: indented by a tab with no parent
+    /// above, the subtask would be code to GitHub, so the merge moves it to the top level.
+    @Test func aSubtaskWhoseParentTheOtherSideDeletedStaysATask() {
+        let base = DayFile("# 2025-01-15 Wednesday\n\n- [ ] Parent ^par01\n\t- [ ] Child ^chi01\n")
+        let ours = DayFile("# 2025-01-15 Wednesday\n\n- [ ] Parent ^par01\n\t- [/] Child ^chi01\n")
+        let theirs = DayFile("# 2025-01-15 Wednesday\n\nA note instead\n")
+        let merged = DayMerge.merge(base: base, ours: ours, theirs: theirs).file
+        #expect(String(decoding: merged.bytes, as: UTF8.self) == "# 2025-01-15 Wednesday\n\nA note instead\n- [/] Child ^chi01\n")
+        #expect(merged.tasks.map(\.id) == [TaskID("chi01")])
+    }
+
+    /// A line ending in a lone CR, put before an empty line ending in LF, would read back as one
+    /// line ending in CR LF: the empty line then ends in CR LF.
+    @Test func aLineEndingInACarriageReturnStaysApartFromAnEmptyLineAfterIt() {
+        var file = DayFile("# 2025-01-15 Wednesday\r- [ ] a\r\ntext\n")
+        file.appendTasks([TaskLine(state: .open, text: "b")])
+        let reread = DayFile(bytes: file.bytes)
+        #expect(reread.lines.count == file.lines.count)
+        #expect(reread.tasks.map(\.text) == ["a", "b"])
+    }
+
+    /// A subtask whose parent the new day already has (a pasted copy of the parent's id) goes to
+    /// the top level, not under a line that is not there.
+    @Test func aSubtaskOfAParentAlreadyCarriedGoesToTheTopLevel() {
+        let source = DayFile("- [ ] Parent ^par01\n- [ ] Parent ^par01\n  - [ ] Child\n")
+        let next = Day(year: 2025, month: 1, day: 16)!
+        let result = CarryForward.carry(from: [(Day(year: 2025, month: 1, day: 15)!, source)], into: DayFile.new(for: next), on: next)
+        #expect(DayFile(bytes: result.target.bytes).tasks.map(\.text) == ["Parent", "Child"])
+    }
 }

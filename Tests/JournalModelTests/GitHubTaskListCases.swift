@@ -77,6 +77,12 @@ enum GitHubTaskListCases {
         "text\n| a | b |\n| --- | :-: |\nrow\n    code after a table\n",
         "| a |\n|---|---|\n2. [ ] not a table: the cells differ\n",
         "[ref]: /url\n===\n2. [ ] no heading under a link reference\n",
+        "[ref]: /url\n---\n2. [ ] nor a table\n",
+        "\u{FEFF}```\n- [ ] code after a byte-order mark\n",
+        "\u{FEFF}- [ ] a task after a byte-order mark\n",
+        "text\r\n*\r\n2. [ ] an empty item ending in CR LF interrupts nothing\r\n",
+        "<![cdata[\n- [ ] in lower-case cdata\n]]>\n",
+        "- [ ] B\n- plain\n  - [ ] C under the plain bullet\n",
         "[ref]: https://example.com\n- [ ] after a link reference\n",
         "- [ ] a\n  > quote in the task\n- [ ] b\n",
         "# 2025-01-15 Wednesday\n\n- [ ] Stand-up ^k7f3q\n  - [x] notes sent\n\nNotes\n",
@@ -90,7 +96,7 @@ enum GitHubTaskListCases {
     private static let others = [
         "", "", "text", "more text", "```", "```", "~~~", "````", "<!--", "-->", "<div>", "</div>", "<details>",
         "<pre>", "</pre>", "<span>", "> ", "# heading", "---", "***", "===", "| a | b |", "|---|---|",
-        "[ref]: /url", "- plain", "1. plain", "-", "    code", "<!-- x -->",
+        "[ref]: /url", "- plain", "1. plain", "-", "*", "1.", "    code", "<!-- x -->", "<![cdata[", "]]>",
     ]
     private static let endings = ["\n", "\n", "\n", "\n", "\n", "\n", "\r\n", "\r"]
 
@@ -108,6 +114,7 @@ enum GitHubTaskListCases {
             }
             // A first line `---` opens front matter, which GitHub shows as a table and cmark as Markdown.
             if text.isEmpty && line.hasPrefix("---") { line = "text" }
+            if text.isEmpty && random.next() % 16 == 0 { line = "\u{FEFF}" + line }
             text += line + endings.randomElement(using: &random)!
         }
         return Array(text.utf8)

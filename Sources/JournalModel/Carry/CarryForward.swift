@@ -26,7 +26,9 @@ public enum CarryForward {
             let entries = source.entries
             let parentOf = Dictionary(uniqueKeysWithValues: entries.map { ($0.lineIndex, $0.parentLineIndex) })
             var childIndentInTarget: [Int: String] = [:]
-            var copies: [DayFile.Line] = []
+            // Each copied line with its line in the source: the copies keep the source's order,
+            // so that lines written after a subtask come after it (before it, they could take it in).
+            var copies: [(source: Int, line: DayFile.Line)] = []
             for entry in entries where entry.task.state.isUnfinished {
                 // A finished parent stays behind; its unfinished children nest under the nearest
                 // ancestor that carries, or move to the top level.
@@ -34,16 +36,16 @@ public enum CarryForward {
                 while let line = ancestor, childIndentInTarget[line] == nil { ancestor = parentOf[line] ?? nil }
                 var copy = entry.task
                 copy.indent = ancestor.flatMap { childIndentInTarget[$0] } ?? ""
-                childIndentInTarget[entry.lineIndex] = copy.childIndent
 
                 if let id = entry.task.id, presentIDs.contains(id) {
                     result.alreadyPresent += 1
                 } else {
+                    childIndentInTarget[entry.lineIndex] = copy.childIndent
                     // The task's item goes with it: the lines written under it, moved only as far
                     // as the task itself moved left or right.
                     let shift = copy.contentColumn - entry.task.contentColumn
-                    copies.append(DayFile.Line(task: copy, ending: []))
-                    copies += original.contentLines(ofTaskAt: entry.lineIndex).map { original.lines[$0].shifted(by: shift) }
+                    copies.append((entry.lineIndex, DayFile.Line(task: copy, ending: [])))
+                    copies += original.contentLines(ofTaskAt: entry.lineIndex).map { ($0, original.lines[$0].shifted(by: shift)) }
                     if let id = entry.task.id {
                         presentIDs.insert(id)
                         result.carried[sourceDay, default: []].append(id)
@@ -54,7 +56,7 @@ public enum CarryForward {
                     task.carriedTo = day
                 }
             }
-            result.target.append(copies)
+            result.target.append(copies.sorted { $0.source < $1.source }.map(\.line))
             if source != original { result.changedSources[sourceDay] = source }
         }
         return result

@@ -101,6 +101,7 @@ public struct DayFile: Equatable, Sendable {
 
     /// Reads the blocks again and, from them, which lines are tasks.
     private mutating func readStructure() {
+        keepLinesApart()
         let frontMatter = frontMatterLines
         outline = BlockOutline(count: lines.count) { [lines] index in
             (frontMatter.contains(index) ? [] : lines[index].content[...], lines[index].ending.first ?? UInt8(ascii: "\n"))
@@ -224,30 +225,117 @@ public struct DayFile: Equatable, Sendable {
     }
 
     /// Adds lines (tasks, and notes about them) where GitHub shows them as the day's list: after
-    /// the list item that holds the day's last task, or at the end. A task that would not read as
-    /// one there gets a blank line before it (a numbered item cannot interrupt a paragraph), or,
-    /// where the file ends inside a code block or an HTML block, the line that closes the block.
+    /// the list item that holds the day's last task, else at the end. Each place is tried as it
+    /// is, then with a blank line before (a numbered item cannot interrupt a paragraph) and, at
+    /// the end, after the line that closes a code or HTML block the file ends in; the first
+    /// that reads every line as before and the new tasks as tasks of their own is kept. Where
+    /// none does (the new lines' own notes take a task in), the tasks alone go at the top level.
     package mutating func append(_ newLines: [Line]) {
-        guard !newLines.isEmpty else { return }
+        let original = self
+        guard !newLines.isEmpty, !place(newLines) else { return }
+        self = original
+        let tasks = newLines.compactMap(\.task).map { task in
+            var topLevel = task
+            topLevel.indent = ""
+            return Line(task: topLevel, ending: [])
+        }
+        place(tasks)
+    }
+
+    /// Puts the lines at the first place that reads them as asked; false, and the last place
+    /// tried, when none does.
+    @discardableResult
+    private mutating func place(_ newLines: [Line]) -> Bool {
         let ending = preferredEnding
+        let blank = Line(content: [], ending: ending)
         let block = newLines.map { Line(content: $0.content, ending: ending) }
-        let lastTask = lines.indices.last { lines[$0].task != nil }
-        var position = lastTask.map { outermostItemEnd(from: $0) + 1 } ?? lines.count
-        if position == lines.count, let last = lines.indices.last, lines[last].ending.isEmpty { lines[last].ending = ending }
-        let unclosed = position == lines.count ? outline.unclosed : nil
-        if lastTask == nil, unclosed == nil, let last = lines.last, !last.content.isEmpty {
-            lines.append(Line(content: [], ending: ending))
-            position += 1
+        var attempts: [(position: Int, before: [Line], after: [Line])] = []
+        if let lastTask = lines.indices.last(where: { lines[$0].task != nil }) {
+            let position = outermostItemEnd(from: lastTask) + 1
+            // A line of text right after would join the last new task's item.
+            let after = position < lines.count && !lines[position].isBlank ? [blank] : []
+            attempts += [(position, [], after), (position, [blank], after)]
+        }
+        let separated = lines.last.map(\.isBlank) == false ? [blank] : []
+        attempts.append((lines.count, separated, []))
+        if let unclosed = outline.unclosed {
+            let closing = Line(content: unclosed.closing, ending: ending)
+            attempts += [(lines.count, [closing], []), (lines.count, [closing, blank], [])]
         }
         let original = self
-        let wanted = newLines.indices.filter { newLines[$0].task != nil }
-        var attempts = [[Line](), [Line(content: [], ending: ending)]]
-        if let unclosed { attempts = [[Line(content: unclosed.closing, ending: ending)]] }
-        for before in attempts {
+        for attempt in attempts {
             self = original
-            lines.insert(contentsOf: before + block, at: position)
+            if attempt.position == lines.count, let last = lines.indices.last, lines[last].ending.isEmpty { lines[last].ending = ending }
+            lines.insert(contentsOf: attempt.before + block + attempt.after, at: attempt.position)
             readStructure()
-            if wanted.allSatisfy({ lines[position + before.count + $0].task != nil }) { return }
+            let placed = Insertion(position: attempt.position, count: attempt.before.count + block.count + attempt.after.count,
+                                   blockStart: attempt.position + attempt.before.count, tasks: newLines.map { $0.task != nil })
+            if reads(original, with: placed) { return true }
+        }
+        return false
+    }
+
+    /// Lines put into a file, the part of them that was asked for, and which of those are tasks.
+    private struct Insertion {
+        let position: Int
+        let count: Int
+        let blockStart: Int
+        let tasks: [Bool]
+
+        func moved(_ index: Int) -> Int { index < position ? index : index + count }
+    }
+
+    /// Whether every line of `original` reads as it did (a task, with the same lines in its
+    /// item; or a note), and the inserted lines as asked, each new task's item ending before
+    /// the lines that follow.
+    private func reads(_ original: DayFile, with insertion: Insertion) -> Bool {
+        for index in original.lines.indices {
+            let moved = insertion.moved(index)
+            guard (lines[moved].task != nil) == (original.lines[index].task != nil) else { return false }
+            if original.lines[index].task != nil,
+               insertion.moved(original.lastLine(ofItemAt: index)) != lastLine(ofItemAt: moved) { return false }
+        }
+        for (offset, isTask) in insertion.tasks.enumerated() {
+            let index = insertion.blockStart + offset
+            guard (lines[index].task != nil) == isTask else { return false }
+            if isTask, lastLine(ofItemAt: index) >= insertion.position + insertion.count { return false }
+        }
+        return true
+    }
+
+    /// A line ending in a lone `\r` before an empty line ending in `\n` would read back as one
+    /// line ending in `\r\n`; only lines put side by side (an insertion, a merge) can be so, and
+    /// the empty line then ends in `\r\n`.
+    private mutating func keepLinesApart() {
+        for index in lines.indices.dropFirst() where lines[index].content.isEmpty && lines[index].ending == [10]
+            && lines[index - 1].ending == [13] {
+            lines[index].ending = [13, 10]
+        }
+    }
+
+    /// Makes tasks again the lines that were tasks where they came from (a merge's lines, from
+    /// either side) but are not where they now stand: a subtask whose parent the other side
+    /// deleted is indented as code; a task after the other side's paragraph continues it. Each
+    /// is moved to the top level, with a blank line before it if that is not enough. A line the
+    /// other side's lines put inside code or HTML stays as it is.
+    package mutating func keepTasks(_ tasks: [(lineIndex: Int, task: TaskLine)]) {
+        var inserted = 0
+        for (lineIndex, task) in tasks {
+            let index = lineIndex + inserted
+            guard lines[index].task == nil else { continue }
+            let original = self
+            var topLevel = task
+            topLevel.indent = ""
+            lines[index] = Line(task: topLevel, ending: lines[index].ending)
+            readStructure()
+            if lines[index].task != nil { continue }
+            lines.insert(Line(content: [], ending: preferredEnding), at: index)
+            readStructure()
+            if lines[index + 1].task != nil {
+                inserted += 1
+                continue
+            }
+            self = original
         }
     }
 

@@ -20,7 +20,10 @@ enum MarkdownWarnings {
             }
             if let task = line.task {
                 let column = line.leadingColumns
-                if let previous = previousTask, column > previous.column, index > file.lastLine(ofItemAt: previous.line) {
+                // Indented more than the task above, yet in no list item from that task on.
+                let item = outline.items[Int(outline.taskItemOnLine[index])]
+                let enclosingLine = item.parent.map { outline.items[$0].line } ?? -1
+                if let previous = previousTask, column > previous.column, enclosingLine < previous.line {
                     warnings.append(Warning(line: index, message: "indented under line \(previous.line + 1), but GitHub does not nest it there: indent it to column \(file.lines[previous.line].task!.contentColumn) to nest it, or not at all"))
                 }
                 previousTask = (index, column)
@@ -48,7 +51,7 @@ enum MarkdownWarnings {
         case .fencedCode, .indentedCode: return "it is inside a code block"
         case .html: return "it is inside an HTML block"
         case .continuation: return "it continues the paragraph above (a blank line before it makes it a task)"
-        default: return quoted ? "it is in a block quote" : "GitHub reads it as text (a marker followed by five or more spaces is code)"
+        default: return quoted ? "it is in a block quote" : "GitHub reads it as text"
         }
     }
 

@@ -43,6 +43,9 @@ public struct BlockOutline: Sendable {
         for index in 0..<count {
             let (content, ending) = line(index)
             var reader = LineReader(number: index, line: MarkdownLine(content, ending: ending))
+            // Blocks start after a byte-order mark; a task's box is looked for before it, so
+            // none is found on such a line (as cmark-gfm does).
+            if index == 0, content.starts(with: [0xEF, 0xBB, 0xBF]) { reader.line.skipByteOrderMark() }
             readLine(&reader)
         }
         unclosed = open.lazy.compactMap(\.unclosed).last
@@ -133,7 +136,7 @@ public struct BlockOutline: Sendable {
         while !open[reader.container].kind.holdsLinesOnly {
             reader.line.findFirstNonspace()
             guard let opened = openBlock(&reader, maybeLazy: maybeLazy) else {
-                if !readTable(&reader) { readTaskBox(&reader) }
+                if !reader.underlineIsText && !readTable(&reader) { readTaskBox(&reader) }
                 break
             }
             if opened.acceptsLines { break }
@@ -202,8 +205,11 @@ public struct BlockOutline: Sendable {
             return add(.html(HTMLBlock(kind: html, line: reader.number, closing: closing)), &reader)
         }
         if isParagraph && BlockStarts.setextUnderline(line, at: start) {
-            // cmark then adds the underline to the paragraph as text.
-            if paragraphHoldsReferencesOnly { return nil }
+            // cmark then adds the underline to the paragraph as text, trying nothing else.
+            if paragraphHoldsReferencesOnly {
+                reader.underlineIsText = true
+                return nil
+            }
             open.removeLast()
             reader.container = open.count - 1
             reader.line.advanceToEnd()
@@ -306,6 +312,8 @@ private struct LineReader {
     var taskItem: Int?
     /// The line's kind when a block start took the whole line (a rule, a heading's underline).
     var settled: BlockOutline.LineKind?
+    /// An underline under link reference definitions alone: paragraph text, and nothing more is tried.
+    var underlineIsText = false
 }
 
 /// A block that runs to the end of the file unless a line closes it.

@@ -93,8 +93,7 @@ enum BlockStarts {
         if interruptsParagraph {
             var next = index
             while MarkdownLine.isSpaceOrTab(line[next]) { next += 1 }
-            // cmark looks for `\n` alone here, so a line ending in `\r` counts as content.
-            if line[next] == UInt8(ascii: "\n") { return nil }
+            if MarkdownLine.isLineEnd(line[next]) { return nil }
         }
         marker.length = index - start
         return marker

@@ -9,7 +9,7 @@ enum HTMLBlockStart {
         if rest.starts(with: Array("!--".utf8)) { return 2 }
         if rest.first == UInt8(ascii: "?") { return 3 }
         if rest.count >= 2, rest[0] == UInt8(ascii: "!"), (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(rest[1]) { return 4 }
-        if rest.starts(with: Array("![CDATA[".utf8)) { return 5 }
+        if rest.count >= 8, zip(rest, "![cdata[".utf8).allSatisfy({ lowercased($0) == $1 }) { return 5 }
         let name = rest.first == UInt8(ascii: "/") ? Array(rest.dropFirst()) : rest
         if startsWithName(name, among: blockTagNames, endedBy: isSpaceOrTagEnd) { return 6 }
         if !interruptsParagraph, TagScanner(line, at: start + 1).isCompleteTagAlone { return 7 }

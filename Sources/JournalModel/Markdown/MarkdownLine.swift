@@ -82,6 +82,9 @@ struct MarkdownLine {
         }
     }
 
+    /// Past the three bytes of a byte-order mark, which take no column.
+    mutating func skipByteOrderMark() { offset = 3 }
+
     mutating func advanceToFirstNonspace() { advance(firstNonspace - offset, columns: false) }
 
     mutating func advanceToEnd() { advance(bytes.count - offset, columns: false) }

@@ -71,7 +71,9 @@ public enum DayMerge {
         for index in output.indices.dropLast() where output[index].ending.isEmpty {
             output[index] = DayFile.Line(content: output[index].content, ending: ending)
         }
-        return Result(file: DayFile(lines: output), resolved: resolved, fromTheirs: fromTheirs)
+        var file = DayFile(lines: output)
+        file.keepTasks(output.indices.compactMap { index in output[index].task.map { (index, $0) } })
+        return Result(file: file, resolved: resolved, fromTheirs: fromTheirs)
     }
 
     /// One task as both sides left it: the merged task, and a note line when theirs's text had to
