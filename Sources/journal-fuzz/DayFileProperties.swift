@@ -30,11 +30,15 @@ enum DayFileProperties {
         }
         require(changed.lines.count == file.lines.count, "a state change added or removed a line")
         for index in file.lines.indices where index != entry.lineIndex {
-            require(changed.lines[index] == file.lines[index], "a state change altered line \(index + 1), not the task's")
+            require(changed.lines[index].content == file.lines[index].content, "a state change altered line \(index + 1), not the task's")
         }
         let reread = DayFile(bytes: changed.bytes)
         require(reread.lines.count == file.lines.count, "a state change split or joined lines")
-        guard let task = reread.lines[entry.lineIndex].task else { preconditionFailure("a state change made the task a note") }
+        guard let task = reread.lines[entry.lineIndex].task else {
+            // A task left with nothing after its box (no text, id or date) is a note by rule.
+            require(changed.lines[entry.lineIndex].task == nil, "a state change made the task a note")
+            return
+        }
         require(task.state == state && task.id == entry.task.id && task.text == entry.task.text
             && task.indent == entry.task.indent && task.contentColumn == entry.task.contentColumn, "a state change altered more than the task's box")
         require(reread.entries.map(\.task.id) == file.entries.map(\.task.id), "a state change lost or renumbered tasks")

@@ -33,13 +33,14 @@ struct GitHubTaskListTests {
 
     /// Records the first disagreements as test issues with the input that caused them.
     private func agrees(_ input: [UInt8]) throws -> Bool {
-        let github = try CommonMarkReference.tasks(in: input)
         let file = DayFile(bytes: input)
+        let checkboxes = try CommonMarkReference.tasks(in: input)
         // cmark-gfm also ticks an item from a line further down: a lazy line indented four
         // columns into an item whose paragraph is in a quote, shaped as a task item itself, gives
         // that item a box, whatever its own line says. Journal leaves such an item a note.
-        if github.contains(where: { TaskLine(line: file.lines[$0.line - 1].text) == nil }) { return true }
+        if checkboxes.contains(where: { TaskLine(line: file.lines[$0.line - 1].text) == nil }) { return true }
         let journal = Set(file.entries.map { TaskPlace(line: $0.lineIndex + 1, parent: $0.parentLineIndex.map { $0 + 1 }) })
+        let github = checkboxes.withoutEmptyBoxes(in: file)
         let shown = String(decoding: input, as: UTF8.self).debugDescription
         guard journal == github else {
             Issue.record("GitHub shows \(github.sorted()), journal reads \(journal.sorted()) in \(shown)")
@@ -66,6 +67,20 @@ struct TaskPlace: Hashable, Comparable, CustomStringConvertible {
     static func < (lhs: TaskPlace, rhs: TaskPlace) -> Bool { lhs.line < rhs.line }
 
     var description: String { parent.map { "\(line)<\($0)" } ?? "\(line)" }
+}
+
+extension Set<TaskPlace> {
+    /// GitHub's places without its empty checkboxes (a box with nothing after it), which journal
+    /// leaves as notes on purpose; a task under one is under the task around it.
+    func withoutEmptyBoxes(in file: DayFile) -> Set<TaskPlace> {
+        let parentOf = Dictionary(uniqueKeysWithValues: map { (place: TaskPlace) in (place.line, place.parent) })
+        let isEmpty = { (line: Int) in TaskLine(line: file.lines[line - 1].text)?.hasNothingAfterBox ?? false }
+        return Set(filter { !isEmpty($0.line) }.map { place in
+            var parent = place.parent
+            while let line = parent, isEmpty(line) { parent = parentOf[line] ?? nil }
+            return TaskPlace(line: place.line, parent: parent)
+        })
+    }
 }
 
 /// `cmark-gfm -t xml --sourcepos --extension tasklist`, read back into task places.

@@ -43,13 +43,20 @@ public struct DayFile: Equatable, Sendable {
         }
 
         /// The task on a line that opens a task-list item. Bytes that are not UTF-8 read as
-        /// U+FFFD, as GitHub shows them.
-        fileprivate func task(opensTaskItem: Bool) -> TaskLine? {
+        /// U+FFFD, as GitHub shows them. A box with nothing after it is an empty checkbox to
+        /// GitHub but no task to journal: there is nothing to track, and writing an id or a
+        /// carry date after it would give GitHub's item a paragraph, which changes how the
+        /// lines after it read.
+        fileprivate func readTask(opensTaskItem: Bool) -> TaskLine? {
             guard opensTaskItem else { return nil }
-            if let text = String(validating: content, as: UTF8.self) { return TaskLine(line: text) }
-            var task = TaskLine(line: String(decoding: content, as: UTF8.self))
-            task?.keepTextBytes(of: content)
-            return task
+            var task: TaskLine?
+            if let text = String(validating: content, as: UTF8.self) {
+                task = TaskLine(line: text)
+            } else {
+                task = TaskLine(line: String(decoding: content, as: UTF8.self))
+                task?.keepTextBytes(of: content)
+            }
+            return task?.hasNothingAfterBox == true ? nil : task
         }
     }
 
@@ -107,8 +114,8 @@ public struct DayFile: Equatable, Sendable {
             (frontMatter.contains(index) ? [] : lines[index].content[...], lines[index].ending.first ?? UInt8(ascii: "\n"))
         }
         for index in lines.indices {
-            let opensTaskItem = outline.taskItemOnLine[index] >= 0
-            if opensTaskItem || lines[index].task != nil { lines[index].task = lines[index].task(opensTaskItem: opensTaskItem) }
+            let opensTaskItem = outline.taskItem(onLine: index) != nil
+            if opensTaskItem || lines[index].task != nil { lines[index].task = lines[index].readTask(opensTaskItem: opensTaskItem) }
         }
     }
 
@@ -157,10 +164,8 @@ public struct DayFile: Equatable, Sendable {
         var entryOfItem: [Int: (lineIndex: Int, depth: Int)] = [:]
         for (lineIndex, line) in lines.enumerated() {
             guard let task = line.task else { continue }
-            let item = Int(outline.taskItemOnLine[lineIndex])
-            var ancestor = outline.items[item].parent
-            while let index = ancestor, entryOfItem[index] == nil { ancestor = outline.items[index].parent }
-            let parent = ancestor.flatMap { entryOfItem[$0] }
+            let item = outline.taskItem(onLine: lineIndex)!
+            let parent = outline.nearestAncestor(of: item) { entryOfItem[$0] != nil }.flatMap { entryOfItem[$0] }
             let depth = parent.map { $0.depth + 1 } ?? 0
             result.append(Entry(number: result.count + 1, lineIndex: lineIndex, task: task,
                                 parentLineIndex: parent?.lineIndex, depth: depth))
@@ -173,7 +178,7 @@ public struct DayFile: Equatable, Sendable {
 
     /// The lines of the task's list item after its first, other than nested tasks and theirs:
     /// what was written about the task (a link, a paragraph, a plain sub-bullet, code, a merge's
-    /// note). Blank lines between them are included; none come after the last.
+    /// note). Blank lines between them are included, none after the last.
     public func contentLines(ofTaskAt lineIndex: Int) -> [Int] {
         guard lines[lineIndex].task != nil else { return [] }
         var result: [Int] = []
@@ -189,9 +194,9 @@ public struct DayFile: Equatable, Sendable {
         return result
     }
 
-    /// The last line with text of the list item that opens on `lineIndex` (a task's line).
+    /// The last line with text of the list item that opens on `lineIndex`, which must be a task's line.
     func lastLine(ofItemAt lineIndex: Int) -> Int {
-        outline.items[Int(outline.taskItemOnLine[lineIndex])].lastLine
+        outline.items[outline.taskItem(onLine: lineIndex)!].lastLine
     }
 
     /// Each task's tags with those of the tasks it is nested under (a subtask of a `#security`
@@ -214,8 +219,12 @@ public struct DayFile: Equatable, Sendable {
         change(&task)
         guard task != old else { return }
         lines[lineIndex] = Line(task: task, ending: lines[lineIndex].ending)
-        // The marker and what is before the box decide the list's shape; the rest never does.
-        if task.indent != old.indent || task.bullet != old.bullet || task.gap != old.gap { readStructure() }
+        // What comes before the box shapes the list; after it, only whether anything follows the
+        // box (a box alone has no paragraph to continue) and a `|` (a table's header row) can.
+        if task.indent != old.indent || task.bullet != old.bullet || task.gap != old.gap
+            || old.hasNothingAfterBox != task.hasNothingAfterBox || (old.text + task.text).contains("|") {
+            readStructure()
+        }
     }
 
     /// Adds tasks as a list after the day's last task (at the end when it has none), with the
@@ -225,11 +234,12 @@ public struct DayFile: Equatable, Sendable {
     }
 
     /// Adds lines (tasks, and notes about them) where GitHub shows them as the day's list: after
-    /// the list item that holds the day's last task, else at the end. Each place is tried as it
-    /// is, then with a blank line before (a numbered item cannot interrupt a paragraph) and, at
-    /// the end, after the line that closes a code or HTML block the file ends in; the first
-    /// that reads every line as before and the new tasks as tasks of their own is kept. Where
-    /// none does (the new lines' own notes take a task in), the tasks alone go at the top level.
+    /// the list item that holds the day's last task (a line at the left margin there always
+    /// starts an item), else at the end: as they are, or after the line that closes a code or
+    /// HTML block the file ends in, with a blank line (a numbered item cannot interrupt a
+    /// paragraph). The first place that reads every line as before and the new tasks as tasks
+    /// of their own is kept. Where none does (the new lines' own notes take a task in), the
+    /// tasks alone go at the top level.
     package mutating func append(_ newLines: [Line]) {
         let original = self
         guard !newLines.isEmpty, !place(newLines) else { return }
@@ -252,9 +262,8 @@ public struct DayFile: Equatable, Sendable {
         var attempts: [(position: Int, before: [Line], after: [Line])] = []
         if let lastTask = lines.indices.last(where: { lines[$0].task != nil }) {
             let position = outermostItemEnd(from: lastTask) + 1
-            // A line of text right after would join the last new task's item.
-            let after = position < lines.count && !lines[position].isBlank ? [blank] : []
-            attempts += [(position, [], after), (position, [blank], after)]
+            // A line of text right after may join the last new task's item: a blank line then.
+            attempts += [(position, [], []), (position, [], [blank])]
         }
         let separated = lines.last.map(\.isBlank) == false ? [blank] : []
         attempts.append((lines.count, separated, []))
@@ -341,7 +350,7 @@ public struct DayFile: Equatable, Sendable {
 
     /// The last line of the outermost list item around the line.
     private func outermostItemEnd(from lineIndex: Int) -> Int {
-        var item = Int(outline.taskItemOnLine[lineIndex])
+        var item = outline.taskItem(onLine: lineIndex)!
         while let parent = outline.items[item].parent { item = parent }
         return outline.items[item].lastLine
     }

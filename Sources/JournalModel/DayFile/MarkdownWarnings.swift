@@ -21,7 +21,7 @@ enum MarkdownWarnings {
             if let task = line.task {
                 let column = line.leadingColumns
                 // Indented more than the task above, yet in no list item from that task on.
-                let item = outline.items[Int(outline.taskItemOnLine[index])]
+                let item = outline.items[outline.taskItem(onLine: index)!]
                 let enclosingLine = item.parent.map { outline.items[$0].line } ?? -1
                 if let previous = previousTask, column > previous.column, enclosingLine < previous.line {
                     warnings.append(Warning(line: index, message: "indented under line \(previous.line + 1), but GitHub does not nest it there: indent it to column \(file.lines[previous.line].task!.contentColumn) to nest it, or not at all"))

@@ -44,6 +44,9 @@ public struct TaskLine: Equatable, Sendable {
         }
     }
 
+    /// A box and white space alone: GitHub's item then holds no paragraph.
+    package var hasNothingAfterBox: Bool { text.isEmpty && carriedTo == nil && id == nil }
+
     /// Indentation that nests a line under this task.
     public var childIndent: String { String(repeating: " ", count: contentColumn) }
 

@@ -32,9 +32,7 @@ public struct ImportedList: Equatable {
                 lines.append(.note(line.text))
                 continue
             }
-            var ancestor = items[item].parent
-            while let enclosing = ancestor, positionOfItem[enclosing] == nil { ancestor = items[enclosing].parent }
-            let parent = ancestor.flatMap { positionOfItem[$0] }
+            let parent = file.outline.nearestAncestor(of: item) { positionOfItem[$0] != nil }.flatMap { positionOfItem[$0] }
             let depth = parent.map { $0.depth + 1 } ?? 0
             lines.append(.task(ImportedTask(task: task, depth: depth, parent: parent?.position)))
             positionOfItem[item] = (lines.count - 1, depth)

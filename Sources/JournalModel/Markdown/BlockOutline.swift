@@ -16,14 +16,15 @@ public struct BlockOutline: Sendable {
         let padding: Int
     }
 
-    /// Where a line's text went.
+    /// Where a line's text went: `paragraph` opens one, `continuation` goes on with one (lazily
+    /// or not); `other` is a heading, a rule, a table row, or a task's box alone.
     public enum LineKind: UInt8, Sendable {
         case blank, paragraph, continuation, fencedCode, indentedCode, html, other
     }
 
     public private(set) var items: [Item] = []
     /// For each line, the task-list item it opens, as an index into `items`; -1 elsewhere.
-    public private(set) var taskItemOnLine: [Int32]
+    private var taskItemOnLine: [Int32]
     public private(set) var kinds: [LineKind]
     /// A code fence or an HTML block still open at the end of the file, which takes in any
     /// line added after it.
@@ -49,6 +50,18 @@ public struct BlockOutline: Sendable {
             readLine(&reader)
         }
         unclosed = open.lazy.compactMap(\.unclosed).last
+    }
+
+    /// The task-list item that opens on the line, as an index into `items`.
+    public func taskItem(onLine line: Int) -> Int? {
+        taskItemOnLine[line] >= 0 ? Int(taskItemOnLine[line]) : nil
+    }
+
+    /// The nearest item around `item` that `isWanted` accepts.
+    public func nearestAncestor(of item: Int, where isWanted: (Int) -> Bool) -> Int? {
+        var ancestor = items[item].parent
+        while let candidate = ancestor, !isWanted(candidate) { ancestor = items[candidate].parent }
+        return ancestor
     }
 
     private mutating func readLine(_ reader: inout LineReader) {
@@ -82,7 +95,7 @@ public struct BlockOutline: Sendable {
         for index in open.indices.dropFirst() {
             line.findFirstNonspace()
             switch open[index].kind {
-            case .document, .list, .heading:
+            case .document, .list, .singleLine:
                 continue
             case .quote:
                 guard line.indent <= 3, line.first == UInt8(ascii: ">") else { return index - 1 }
@@ -191,7 +204,7 @@ public struct BlockOutline: Sendable {
         }
         if BlockStarts.atxHeading(line, at: start) {
             reader.settled = .other
-            return add(.heading, &reader)
+            return add(.singleLine, &reader)
         }
         let fenceLength = BlockStarts.openingFence(line, at: start)
         if fenceLength > 0 {
@@ -214,13 +227,13 @@ public struct BlockOutline: Sendable {
             reader.container = open.count - 1
             reader.line.advanceToEnd()
             reader.settled = .other
-            return .heading
+            return .singleLine
         }
         if !(isParagraph && !reader.allMatched) && BlockStarts.thematicBreak(line, at: start) {
             reader.line.advanceToEnd()
-            _ = add(.heading, &reader)
+            _ = add(.singleLine, &reader)
             reader.settled = .other
-            return .heading
+            return .singleLine
         }
         if let marker = BlockStarts.listMarker(line, at: start, interruptsParagraph: isParagraph) {
             return openItem(marker, &reader)
@@ -290,7 +303,7 @@ public struct BlockOutline: Sendable {
             return .html
         case _ where reader.line.isBlank:
             return .blank
-        case .paragraph, .table:
+        case .paragraph:
             return continueParagraph(reader.line, from: reader.line.firstNonspace)
         default:
             _ = add(.paragraph, &reader)
@@ -342,7 +355,7 @@ private struct Fence: Equatable {
 
 private struct Block {
     enum Kind: Equatable {
-        case document, quote, list(ListMarker), item(Int), paragraph, heading, fence(Fence), indentedCode, html(HTMLBlock), table
+        case document, quote, list(ListMarker), item(Int), paragraph, singleLine, fence(Fence), indentedCode, html(HTMLBlock), table
 
         /// Code and HTML take every line given to them as it is.
         var holdsLinesOnly: Bool {
@@ -354,13 +367,13 @@ private struct Block {
 
         var acceptsLines: Bool {
             switch self {
-            case .paragraph, .heading, .table, .fence, .indentedCode, .html: return true
+            case .paragraph, .singleLine, .table, .fence, .indentedCode, .html: return true
             default: return false
             }
         }
 
-        /// A heading or a rule is complete on its line.
-        var staysOpen: Bool { self != .heading }
+        /// A heading or a rule (`singleLine`) is complete on its line.
+        var staysOpen: Bool { self != .singleLine }
 
         var isItem: Bool { itemIndex != nil }
 

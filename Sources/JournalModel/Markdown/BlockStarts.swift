@@ -1,5 +1,5 @@
 /// The block starts of CommonMark 0.29 as cmark-gfm scans them (`scanners.re`), each read at a
-/// position of a line and answering how many bytes it matched (0: none).
+/// position of a line.
 enum BlockStarts {
     /// `#` to `######` and a space, tab or the end of the line.
     static func atxHeading(_ line: MarkdownLine, at start: Int) -> Bool {
@@ -9,7 +9,7 @@ enum BlockStarts {
         return (1...6).contains(level) && (MarkdownLine.isSpaceOrTab(line[index]) || MarkdownLine.isLineEnd(line[index]))
     }
 
-    /// `===` or `---` alone (trailing spaces allowed): 1 or 2, the heading's level.
+    /// `===` or `---` alone (trailing spaces allowed), under a paragraph: a heading's underline.
     static func setextUnderline(_ line: MarkdownLine, at start: Int) -> Bool {
         let character = line[start]
         guard character == UInt8(ascii: "=") || character == UInt8(ascii: "-") else { return false }
@@ -71,7 +71,7 @@ enum BlockStarts {
     static func listMarker(_ line: MarkdownLine, at start: Int, interruptsParagraph: Bool) -> ListMarker? {
         let first = line[start]
         var index = start
-        var marker: ListMarker
+        let marker: ListMarker
         if first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: "*") {
             index += 1
             marker = ListMarker(length: 1, bullet: first, delimiter: 0)
@@ -95,7 +95,6 @@ enum BlockStarts {
             while MarkdownLine.isSpaceOrTab(line[next]) { next += 1 }
             if MarkdownLine.isLineEnd(line[next]) { return nil }
         }
-        marker.length = index - start
         return marker
     }
 
@@ -166,7 +165,7 @@ enum BlockStarts {
     /// Journal's own boxes `[/]`, `[-]` and `[>]` count as GitHub's `[ ]` and `[x]` do.
     static func taskItem(_ line: MarkdownLine) -> Bool {
         var index = 0
-        while isTaskSpace(line[index]) { index += 1 }
+        while MarkdownLine.isExtensionSpace(line[index]) { index += 1 }
         let first = line[index]
         if first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: "*") {
             index += 1
@@ -177,22 +176,19 @@ enum BlockStarts {
             guard line[index] != UInt8(ascii: "\n") else { return false }
             index += 1
         }
-        guard isTaskSpace(line[index]) else { return false }
-        while isTaskSpace(line[index]) { index += 1 }
-        guard line[index] == UInt8(ascii: "["), line[index + 2] == UInt8(ascii: "]"), isTaskSpace(line[index + 3]),
+        guard MarkdownLine.isExtensionSpace(line[index]) else { return false }
+        while MarkdownLine.isExtensionSpace(line[index]) { index += 1 }
+        guard line[index] == UInt8(ascii: "["), line[index + 2] == UInt8(ascii: "]"), MarkdownLine.isExtensionSpace(line[index + 3]),
               Array(" xX/->".utf8).contains(line[index + 1]) else { return false }
         return true
     }
-
-    /// The extensions' `spacechar`: space, tab, vertical tab, form feed.
-    private static func isTaskSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 11 || byte == 12 }
 
     private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
 }
 
 /// What a list item's marker says about the list it belongs to.
 struct ListMarker: Equatable {
-    var length: Int
+    let length: Int
     /// `-`, `+` or `*`; 0 for a number.
     let bullet: UInt8
     /// `.` or `)`; 0 for a bullet.

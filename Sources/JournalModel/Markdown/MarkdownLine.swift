@@ -104,6 +104,9 @@ struct MarkdownLine {
 
     static func isSpaceOrTab(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
 
+    /// The `spacechar` of cmark-gfm's extensions (tables, task lists): space, tab, vertical tab, form feed.
+    static func isExtensionSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 11 || byte == 12 }
+
     /// cmark's `cmark_isspace`: space, tab, line endings, vertical tab and form feed.
     static func isSpace(_ byte: UInt8) -> Bool { byte == 32 || (9...13).contains(byte) }
 }

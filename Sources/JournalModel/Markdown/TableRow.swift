@@ -13,7 +13,7 @@ enum TableRow {
             if cell > 0 || pipe > 0 { count += 1 }
             index += cell + pipe
             if pipe == 0 {
-                while isSpace(line[index]) { index += 1 }
+                while MarkdownLine.isExtensionSpace(line[index]) { index += 1 }
                 guard MarkdownLine.isLineEnd(line[index]) else { return nil }
             }
         }
@@ -26,18 +26,18 @@ enum TableRow {
         if line[index] == UInt8(ascii: "|") { index += 1 }
         var cells = 0
         while true {
-            while isSpace(line[index]) { index += 1 }
+            while MarkdownLine.isExtensionSpace(line[index]) { index += 1 }
             if line[index] == UInt8(ascii: ":") { index += 1 }
             let dashes = index
             while line[index] == UInt8(ascii: "-") { index += 1 }
             guard index > dashes else { return nil }
             if line[index] == UInt8(ascii: ":") { index += 1 }
-            while isSpace(line[index]) { index += 1 }
+            while MarkdownLine.isExtensionSpace(line[index]) { index += 1 }
             cells += 1
             guard line[index] == UInt8(ascii: "|") else { break }
             index += 1
             var next = index
-            while isSpace(line[next]) { next += 1 }
+            while MarkdownLine.isExtensionSpace(line[next]) { next += 1 }
             if MarkdownLine.isLineEnd(line[next]) {
                 index = next
                 break
@@ -64,12 +64,9 @@ enum TableRow {
     private static func pipeAndSpaces(_ line: MarkdownLine, at start: Int) -> Int {
         guard line[start] == UInt8(ascii: "|") else { return 0 }
         var index = start + 1
-        while isSpace(line[index]) { index += 1 }
+        while MarkdownLine.isExtensionSpace(line[index]) { index += 1 }
         return index - start
     }
 
     private static let escapable = Set(Array("|!\"#$%&'()*+,./:;<=>?@[\\]^_`{}~-".utf8))
-
-    /// The extensions' `spacechar`: space, tab, vertical tab, form feed.
-    private static func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 11 || byte == 12 }
 }
