@@ -31,7 +31,7 @@ public struct DayFile: Equatable, Sendable {
 
         /// The columns of leading white space, a tab advancing to the next multiple of four.
         var leadingColumns: Int {
-            content.prefix { $0 == 32 || $0 == 9 }.reduce(0) { $1 == 9 ? $0 + 4 - $0 % 4 : $0 + 1 }
+            content.prefix { $0 == 32 || $0 == 9 }.reduce(0, MarkdownLine.column(after:_:))
         }
 
         /// The line moved `columns` to the right (left when negative), its leading white space
@@ -93,12 +93,18 @@ public struct DayFile: Equatable, Sendable {
             index = end
         }
         if start < bytes.count { lines.append(Line(content: Array(bytes[start...]), ending: [])) }
-        self.init(lines: lines)
+        self.init(readLines: lines)
     }
 
     public init(_ text: String) { self.init(bytes: Array(text.utf8)) }
 
+    /// Lines put together elsewhere (a merge's), which may sit side by side as no file read could.
     package init(lines: [Line]) {
+        self.init(readLines: lines)
+        if keepLinesApart() { readStructure() }
+    }
+
+    private init(readLines lines: [Line]) {
         self.lines = lines
         outline = BlockOutline(count: 0) { _ in ([], 0) }
         readStructure()
@@ -108,7 +114,6 @@ public struct DayFile: Equatable, Sendable {
 
     /// Reads the blocks again and, from them, which lines are tasks.
     private mutating func readStructure() {
-        keepLinesApart()
         let frontMatter = frontMatterLines
         outline = BlockOutline(count: lines.count) { [lines] index in
             (frontMatter.contains(index) ? [] : lines[index].content[...], lines[index].ending.first ?? UInt8(ascii: "\n"))
@@ -275,8 +280,7 @@ public struct DayFile: Equatable, Sendable {
         for attempt in attempts {
             self = original
             if attempt.position == lines.count, let last = lines.indices.last, lines[last].ending.isEmpty { lines[last].ending = ending }
-            lines.insert(contentsOf: attempt.before + block + attempt.after, at: attempt.position)
-            readStructure()
+            insert(attempt.before + block + attempt.after, at: attempt.position)
             let placed = Insertion(position: attempt.position, count: attempt.before.count + block.count + attempt.after.count,
                                    blockStart: attempt.position + attempt.before.count, tasks: newLines.map { $0.task != nil })
             if reads(original, with: placed) { return true }
@@ -312,14 +316,25 @@ public struct DayFile: Equatable, Sendable {
         return true
     }
 
+    /// Puts lines into the file and reads it again.
+    private mutating func insert(_ newLines: [Line], at index: Int) {
+        lines.insert(contentsOf: newLines, at: index)
+        keepLinesApart()
+        readStructure()
+    }
+
     /// A line ending in a lone `\r` before an empty line ending in `\n` would read back as one
     /// line ending in `\r\n`; only lines put side by side (an insertion, a merge) can be so, and
-    /// the empty line then ends in `\r\n`.
-    private mutating func keepLinesApart() {
+    /// the empty line then ends in `\r\n`. Whether any did.
+    @discardableResult
+    private mutating func keepLinesApart() -> Bool {
+        var changed = false
         for index in lines.indices.dropFirst() where lines[index].content.isEmpty && lines[index].ending == [10]
             && lines[index - 1].ending == [13] {
             lines[index].ending = [13, 10]
+            changed = true
         }
+        return changed
     }
 
     /// Makes tasks again the lines that were tasks where they came from (a merge's lines, from
@@ -338,8 +353,7 @@ public struct DayFile: Equatable, Sendable {
             lines[index] = Line(task: topLevel, ending: lines[index].ending)
             readStructure()
             if lines[index].task != nil { continue }
-            lines.insert(Line(content: [], ending: preferredEnding), at: index)
-            readStructure()
+            insert([Line(content: [], ending: preferredEnding)], at: index)
             if lines[index + 1].task != nil {
                 inserted += 1
                 continue
@@ -350,9 +364,9 @@ public struct DayFile: Equatable, Sendable {
 
     /// The last line of the outermost list item around the line.
     private func outermostItemEnd(from lineIndex: Int) -> Int {
-        var item = outline.taskItem(onLine: lineIndex)!
-        while let parent = outline.items[item].parent { item = parent }
-        return outline.items[item].lastLine
+        let item = outline.taskItem(onLine: lineIndex)!
+        let outermost = outline.nearestAncestor(of: item) { outline.items[$0].parent == nil } ?? item
+        return outline.items[outermost].lastLine
     }
 
     /// Inserts lines (notes, or tasks as rendered) at `index` with the file's own line ending;
@@ -361,8 +375,7 @@ public struct DayFile: Equatable, Sendable {
         guard !texts.isEmpty else { return }
         let ending = preferredEnding
         if index == lines.count, let last = lines.indices.last, lines[last].ending.isEmpty { lines[last].ending = ending }
-        lines.insert(contentsOf: texts.map { Line(content: Array($0.utf8), ending: ending) }, at: index)
-        readStructure()
+        insert(texts.map { Line(content: Array($0.utf8), ending: ending) }, at: index)
     }
 
     package var preferredEnding: [UInt8] {

@@ -15,8 +15,8 @@ enum MarkdownWarnings {
         var warnings: [Warning] = []
         var previousTask: (line: Int, column: Int)?
         for (index, line) in file.lines.enumerated() where !frontMatter.contains(index) {
-            if outline.unclosed?.line == index {
-                warnings.append(Warning(line: index, message: unclosedMessage(outline.unclosed!)))
+            if let unclosed = outline.unclosed, unclosed.line == index {
+                warnings.append(Warning(line: index, message: unclosedMessage(unclosed)))
             }
             if let task = line.task {
                 let column = line.leadingColumns

@@ -39,9 +39,7 @@ public struct TaskLine: Equatable, Sendable {
     /// The column the item's text starts at (a tab advancing to the next multiple of four), where
     /// the lines that belong to the task (and the tasks nested under it) are indented to.
     public var contentColumn: Int {
-        (indent + bullet + gap).unicodeScalars.reduce(0) { column, scalar in
-            scalar == "\t" ? column + 4 - column % 4 : column + 1
-        }
+        (indent + bullet + gap).utf8.reduce(0, MarkdownLine.column(after:_:))
     }
 
     /// A box and white space alone: GitHub's item then holds no paragraph.
@@ -147,9 +145,8 @@ public struct TaskLine: Equatable, Sendable {
         self.text = String(text)
     }
 
-    /// cmark-gfm's `spacechar` in its extensions: space, tab, vertical tab, form feed.
     private static func isSpaceCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == " " || scalar == "\t" || scalar == "\u{0B}" || scalar == "\u{0C}"
+        scalar.isASCII && MarkdownLine.isExtensionSpace(UInt8(scalar.value))
     }
 
     /// The id a text ends with (` ^k7f3q`, or `^k7f3q` alone) and where its caret is.

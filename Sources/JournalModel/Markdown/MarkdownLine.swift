@@ -100,6 +100,11 @@ struct MarkdownLine {
         partiallyConsumedTab = position.partiallyConsumedTab
     }
 
+    /// The column after `byte` (ASCII: the bytes before a line's text are) written at `column`.
+    static func column(after column: Int, _ byte: UInt8) -> Int {
+        byte == UInt8(ascii: "\t") ? column + 4 - column % 4 : column + 1
+    }
+
     static func isLineEnd(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") }
 
     static func isSpaceOrTab(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
