@@ -25,7 +25,7 @@ public struct JournalCommand: ParsableCommand {
             EditCommand.self, ShowCommand.self, CheckCommand.self, StatusCommand.self, DiffCommand.self, LogCommand.self, MergeFileCommand.self,
             StandupCommand.self, ReportCommand.self, StatsCommand.self, SearchCommand.self, AgendaCommand.self,
             RemoteCommand.self, CloneCommand.self, SyncCommand.self, HooksCommand.self, ConfigCommand.self,
-            ImportCommand.self, ExportCommand.self, UndoCommand.self,
+            RecurCommand.self, ImportCommand.self, ExportCommand.self, UndoCommand.self,
             DoctorCommand.self,
         ]
     )
@@ -80,7 +80,7 @@ public struct JournalCommand: ParsableCommand {
 func isCommandLineError(_ error: Error) -> Bool {
     if error is InvalidDate { return true }
     switch error as? JournalError {
-    case .invalidSince, .invalidTaskText, .invalidTag, .emptyPeriod: return true
+    case .invalidSince, .invalidTaskText, .invalidTag, .emptyPeriod, .invalidRecurrence: return true
     default: return false
     }
 }

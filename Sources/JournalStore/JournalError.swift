@@ -54,6 +54,11 @@ public enum JournalError: Error, Equatable {
     case gitOperationUnfinished(String, marker: String, abort: String)
     case gitAtWork(String)
     case storage(String)
+    /// The day template cannot be used: its first problem, `templates/day.md:LINE: …`.
+    case invalidTemplate(String)
+    /// A recurrence rule given on the command line that journal cannot read.
+    case invalidRecurrence(String)
+    case noSuchRule(String)
 }
 
 /// One of several tasks that words matched: what tells it from the others.

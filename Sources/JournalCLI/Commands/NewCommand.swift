@@ -8,9 +8,15 @@ struct NewCommand: ParsableCommand {
         commandName: "new",
         abstract: "Start a day's list, carrying forward what was left unfinished.",
         discussion: """
+            The day starts from the day template (templates/day.md, 'journal edit --template'): \
+            its headings and notes, its tasks, and its recurring tasks on the days their rule \
+            names ('journal recur add'). An occurrence left unfinished is not carried: the next \
+            day started closes it as missed ([-]), unless its rule ends in 'when done'.
+
             Unfinished tasks ([ ] and [/]) of the latest earlier day, and of any older day, are \
-            copied with their ids and nesting and marked [>] → DATE where they were. Running it \
-            again never duplicates a task.
+            copied with their ids and nesting and marked [>] → DATE where they were, at the end \
+            of the day or under the heading journal.carryHeading names (for example '## Carried'). \
+            Running it again never duplicates a task.
 
             With a remote (journal.defaultRemote), it first brings in what the remote has, so \
             that a second machine starts from the first one's day; offline it says so and goes \
@@ -38,12 +44,14 @@ struct NewCommand: ParsableCommand {
         let carries = try carry || (!noCarry && settings.carries)
         let remote = try autoSyncRemote(journal, settings)
         if let remote { NewCommand.exchange(journal, with: remote, pushing: false, timeout: try settings.syncTimeout) }
-        let started = try StartDay(journal).run(day, carry: carries)
+        let started = try StartDay(journal).run(day, carry: carries, carryHeading: try settings.carryHeading)
         let from = started.carried.keys.sorted().map(\.iso)
         let carried = started.carriedCount == 0 ? "nothing to carry" :
             "carried \(counted(started.carriedCount, "task")) from \(from.joined(separator: ", "))"
         let already = started.alreadyPresent > 0 ? " (\(started.alreadyPresent) already there)" : ""
-        print("\(started.created ? "started" : "\(day.iso) exists;") \(started.created ? "\(day.iso) \(day.weekday.name): " : "")\(carried)\(already)")
+        let recurring = started.occurrences > 0 ? "\(started.occurrences) from the template, " : ""
+        let missed = started.missed > 0 ? "; \(started.missed) recurring left undone closed as missed" : ""
+        print("\(started.created ? "started" : "\(day.iso) exists;") \(started.created ? "\(day.iso) \(day.weekday.name): " : "")\(recurring)\(carried)\(already)\(missed)")
         for move in started.placement.redirected {
             print("^\(move.id.value) stood on \(move.day.iso) and \(move.standsOn.iso); it now stands only on \(move.standsOn.iso)")
         }

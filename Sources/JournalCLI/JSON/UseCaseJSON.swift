@@ -250,3 +250,16 @@ extension DoctorReport: Encodable {
         }
     }
 }
+
+extension ManageRecurrence.Rule: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.object { json in
+            try json.put("number", number)
+            try json.put("id", id?.value)
+            try json.put("text", text)
+            try json.put("rule", rule)
+            try json.put("next", next?.iso)
+            try json.put("parent", parent?.value)
+        }
+    }
+}

@@ -110,6 +110,12 @@ extension JournalError: CustomStringConvertible {
         case .gitAtWork(let what):
             return "\(what) and did not finish in time; journal did not take the working tree for your edit, "
                 + "and nothing was changed. Run the command again when git has finished"
+        case .invalidTemplate(let problem):
+            return "\(problem) (fix it with 'journal edit --template')"
+        case .invalidRecurrence(let reason):
+            return "invalid --every: \(reason)"
+        case .noSuchRule(let reference):
+            return "no recurring task '\(reference)' in the day template ('journal recur list' shows them)"
         case .storage(let message):
             return message
         }

@@ -1,6 +1,7 @@
 /// What `journal new` does to the files, with no I/O: unfinished tasks of the source days are
 /// copied to the new day with their ids, text, state, nesting and the lines written under them, and
-/// become `[>] … → DAY`.
+/// become `[>] … → DAY`. An occurrence of a recurring task is never carried: the new day has its
+/// own, so an unfinished one is closed as missed (`[-]`), unless its rule says `when done`.
 public enum CarryForward {
     public struct Result: Equatable {
         public var target: DayFile
@@ -10,6 +11,8 @@ public enum CarryForward {
         public var carried: [Day: [TaskID]] = [:]
         /// Unfinished tasks the target already had (run twice, or added ahead): marked carried, not copied.
         public var alreadyPresent = 0
+        /// Occurrences closed as missed, by their day.
+        public var missed: [Day: [TaskID]] = [:]
 
         public var carriedCount: Int { carried.values.reduce(0) { $0 + $1.count } }
 
@@ -18,7 +21,10 @@ public enum CarryForward {
         }
     }
 
-    public static func carry(from sources: [(day: Day, file: DayFile)], into target: DayFile, on day: Day) -> Result {
+    /// `carryingRules`: the template tasks whose occurrences carry (`when done`). `heading`: the
+    /// line the carried tasks go under (`## Carried`), added at the end when the day lacks it.
+    public static func carry(from sources: [(day: Day, file: DayFile)], into target: DayFile, on day: Day,
+                             carryingRules: Set<TaskID> = [], underHeading heading: String? = nil) -> Result {
         var result = Result(target: target)
         var presentIDs = Set(target.tasks.compactMap(\.id))
         for (sourceDay, original) in sources.sorted(by: { $0.day < $1.day }) {
@@ -30,6 +36,11 @@ public enum CarryForward {
             // so that lines written after a subtask come after it (before it, they could take it in).
             var copies: [(source: Int, line: DayFile.Line)] = []
             for entry in entries where entry.task.state.isUnfinished {
+                if let rule = entry.task.occurrenceOf, !carryingRules.contains(rule) {
+                    source.updateTask(atLine: entry.lineIndex) { $0.setState(.cancelled) }
+                    if let id = entry.task.id { result.missed[sourceDay, default: []].append(id) }
+                    continue
+                }
                 // A finished parent stays behind; its unfinished children nest under the nearest
                 // ancestor that carries, or move to the top level.
                 var ancestor = entry.parentLineIndex
@@ -56,7 +67,7 @@ public enum CarryForward {
                     task.carriedTo = day
                 }
             }
-            result.target.append(copies.sorted { $0.source < $1.source }.map(\.line))
+            result.target.append(copies.sorted { $0.source < $1.source }.map(\.line), underHeading: heading)
             if source != original { result.changedSources[sourceDay] = source }
         }
         return result

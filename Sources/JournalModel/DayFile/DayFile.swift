@@ -199,6 +199,13 @@ public struct DayFile: Equatable, Sendable {
         return result
     }
 
+    /// Removes the list item of the task on `lineIndex`: its line, the lines written under it and
+    /// the tasks nested in it.
+    package mutating func removeItem(atLine lineIndex: Int) {
+        lines.removeSubrange(lineIndex...lastLine(ofItemAt: lineIndex))
+        readStructure()
+    }
+
     /// The last line with text of the list item that opens on `lineIndex`, which must be a task's line.
     func lastLine(ofItemAt lineIndex: Int) -> Int {
         outline.items[outline.taskItem(onLine: lineIndex)!].lastLine
@@ -244,37 +251,49 @@ public struct DayFile: Equatable, Sendable {
     /// HTML block the file ends in, with a blank line (a numbered item cannot interrupt a
     /// paragraph). The first place that reads every line as before and the new tasks as tasks
     /// of their own is kept. Where none does (the new lines' own notes take a task in), the
-    /// tasks alone go at the top level.
-    package mutating func append(_ newLines: [Line]) {
+    /// tasks alone go at the top level. Under `heading` (a line such as `## Carried`, added at
+    /// the end when the file lacks it), the same within its section: up to the next heading of
+    /// its level or above.
+    package mutating func append(_ newLines: [Line], underHeading heading: String? = nil) {
+        guard !newLines.isEmpty else { return }
+        if let heading, section(under: heading) == nil {
+            insertLines((lines.last?.isBlank ?? true ? [] : [""]) + [heading, ""], at: lines.count)
+        }
         let original = self
-        guard !newLines.isEmpty, !place(newLines) else { return }
+        guard !place(newLines, underHeading: heading) else { return }
         self = original
         let tasks = newLines.compactMap(\.task).map { task in
             var topLevel = task
             topLevel.indent = ""
             return Line(task: topLevel, ending: [])
         }
-        place(tasks)
+        place(tasks, underHeading: heading)
     }
 
     /// Puts the lines at the first place that reads them as asked; false, and the last place
     /// tried, when none does.
     @discardableResult
-    private mutating func place(_ newLines: [Line]) -> Bool {
+    private mutating func place(_ newLines: [Line], underHeading heading: String?) -> Bool {
         let ending = preferredEnding
         let blank = Line(content: [], ending: ending)
         let block = newLines.map { Line(content: $0.content, ending: ending) }
+        let section = heading.flatMap(section(under:)) ?? 0..<lines.count
         var attempts: [(position: Int, before: [Line], after: [Line])] = []
-        if let lastTask = lines.indices.last(where: { lines[$0].task != nil }) {
+        if let lastTask = lines.indices[section].last(where: { lines[$0].task != nil }) {
             let position = outermostItemEnd(from: lastTask) + 1
             // A line of text right after may join the last new task's item: a blank line then.
             attempts += [(position, [], []), (position, [], [blank])]
         }
-        let separated = lines.last.map(\.isBlank) == false ? [blank] : []
-        attempts.append((lines.count, separated, []))
-        if let unclosed = outline.unclosed {
-            let closing = Line(content: unclosed.closing, ending: ending)
-            attempts += [(lines.count, [closing], []), (lines.count, [closing, blank], [])]
+        if section.upperBound < lines.count {
+            let separated = lines[section.upperBound - 1].isBlank ? [] : [blank]
+            attempts.append((section.upperBound, separated, [blank]))
+        } else {
+            let separated = lines.last.map(\.isBlank) == false ? [blank] : []
+            attempts.append((lines.count, separated, []))
+            if let unclosed = outline.unclosed {
+                let closing = Line(content: unclosed.closing, ending: ending)
+                attempts += [(lines.count, [closing], []), (lines.count, [closing, blank], [])]
+            }
         }
         let original = self
         for attempt in attempts {
@@ -360,6 +379,31 @@ public struct DayFile: Equatable, Sendable {
             }
             self = original
         }
+    }
+
+    /// The lines of the section `heading` opens (the first line that reads as that heading),
+    /// up to the next heading of its level or above; nil when no line is that heading.
+    func section(under heading: String) -> Range<Int>? {
+        let wanted = Array(heading.utf8).trimmingTrailingBlanks
+        guard let level = DayFile.headingLevel(wanted),
+              let start = lines.indices.first(where: { isHeading($0) && lines[$0].content.trimmingTrailingBlanks == wanted })
+        else { return nil }
+        let end = lines.indices.dropFirst(start + 1).first { index in
+            isHeading(index) && DayFile.headingLevel(lines[index].content[...]).map { $0 <= level } == true
+        }
+        return start..<(end ?? lines.count)
+    }
+
+    private func isHeading(_ index: Int) -> Bool {
+        outline.kinds[index] == .other && DayFile.headingLevel(lines[index].content[...]) != nil
+    }
+
+    /// The level of an ATX heading at the left margin (`## Carried` is 2).
+    static func headingLevel(_ content: ArraySlice<UInt8>) -> Int? {
+        let hashes = content.prefix { $0 == UInt8(ascii: "#") }.count
+        guard (1...6).contains(hashes) else { return nil }
+        let after = content.dropFirst(hashes).first
+        return after == nil || after == 32 || after == 9 ? hashes : nil
     }
 
     /// The last line of the outermost list item around the line.

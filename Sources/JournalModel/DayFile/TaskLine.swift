@@ -16,6 +16,9 @@ public struct TaskLine: Equatable, Sendable {
     public var text: String
     /// For a carried task: the day it was carried to.
     public var carriedTo: Day?
+    /// For an occurrence of a recurring task of the day template: the template task's id,
+    /// written ` 🔁 ^k7f3q` after the text.
+    public var occurrenceOf: TaskID?
     public var id: TaskID?
     /// White space after the last part, as written.
     package var trailing: String
@@ -43,7 +46,7 @@ public struct TaskLine: Equatable, Sendable {
     }
 
     /// A box and white space alone: GitHub's item then holds no paragraph.
-    package var hasNothingAfterBox: Bool { text.isEmpty && carriedTo == nil && id == nil }
+    package var hasNothingAfterBox: Bool { text.isEmpty && carriedTo == nil && id == nil && occurrenceOf == nil }
 
     /// Indentation that nests a line under this task.
     public var childIndent: String { String(repeating: " ", count: contentColumn) }
@@ -67,8 +70,11 @@ public struct TaskLine: Equatable, Sendable {
         } else {
             line += text.utf8
         }
-        if let carriedTo { line += Array("\(text.isEmpty ? "" : " ")→ \(carriedTo.iso)".utf8) }
-        if let id { line += Array("\(text.isEmpty && carriedTo == nil ? "" : " ")^\(id.value)".utf8) }
+        var parts: [String] = []
+        if let occurrenceOf { parts.append("\(TaskLine.occurrenceSign) ^\(occurrenceOf.value)") }
+        if let carriedTo { parts.append("→ \(carriedTo.iso)") }
+        if let id { parts.append("^\(id.value)") }
+        if !parts.isEmpty { line += Array(((text.isEmpty ? "" : " ") + parts.joined(separator: " ")).utf8) }
         return line + trailing.utf8
     }
 
@@ -142,6 +148,11 @@ public struct TaskLine: Equatable, Sendable {
                 text = text[..<caret].trimmingTrailing([" "])
             }
         }
+        occurrenceOf = nil
+        if let (sign, rule) = TaskLine.trailingOccurrence(of: text) {
+            occurrenceOf = rule
+            text = text[..<sign].trimmingTrailing([" "])
+        }
         self.text = String(text)
     }
 
@@ -149,12 +160,36 @@ public struct TaskLine: Equatable, Sendable {
         scalar.isASCII && MarkdownLine.isExtensionSpace(UInt8(scalar.value))
     }
 
-    /// The id a text ends with (` ^k7f3q`, or `^k7f3q` alone) and where its caret is.
+    /// The id a text ends with (` ^k7f3q`, or `^k7f3q` alone) and where its caret is; not the
+    /// template task's id an occurrence names (` 🔁 ^k7f3q`), which it has before its own.
     private static func trailingID(of text: Substring.UnicodeScalarView) -> (Substring.UnicodeScalarView.Index, TaskID)? {
-        guard let caret = text.lastIndex(of: "^"), let id = TaskID(Substring(text[text.index(after: caret)...])),
+        guard let (caret, id) = reference(endingAt: text.endIndex, in: text), sign(before: caret, in: text) == nil else { return nil }
+        return (caret, id)
+    }
+
+    /// The ` 🔁 ^k7f3q` a text ends with: where the sign is, and the template task's id.
+    private static func trailingOccurrence(of text: Substring.UnicodeScalarView) -> (Substring.UnicodeScalarView.Index, TaskID)? {
+        guard let (caret, id) = reference(endingAt: text.endIndex, in: text), let sign = sign(before: caret, in: text) else { return nil }
+        return (sign, id)
+    }
+
+    /// A `^id` ending at `end`, at the start or after a space.
+    private static func reference(endingAt end: Substring.UnicodeScalarView.Index,
+                                  in text: Substring.UnicodeScalarView) -> (Substring.UnicodeScalarView.Index, TaskID)? {
+        guard let caret = text[..<end].lastIndex(of: "^"), let id = TaskID(Substring(text[text.index(after: caret)..<end])),
               caret == text.startIndex || text[text.index(before: caret)] == " " else { return nil }
         return (caret, id)
     }
+
+    /// Where `🔁 ` stands right before a caret.
+    private static func sign(before caret: Substring.UnicodeScalarView.Index, in text: Substring.UnicodeScalarView) -> Substring.UnicodeScalarView.Index? {
+        let before = text[..<caret]
+        guard before.last == " ", let sign = before.dropLast().last, sign == occurrenceSign else { return nil }
+        return text.index(caret, offsetBy: -2)
+    }
+
+    /// Obsidian Tasks' sign for recurrence, which an occurrence writes before its rule's id.
+    package static let occurrenceSign: Unicode.Scalar = "🔁"
 
     /// Trailing white space: spaces, tabs, and carriage returns (a line read on its own may
     /// still hold one).

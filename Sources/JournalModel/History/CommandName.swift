@@ -19,6 +19,8 @@ public enum CommandName: String, Sendable {
     case `import`
     case sync
     case undo
+    /// `journal recur add/remove` and `journal edit --template`: the day template changed.
+    case recur
 
     /// The command that puts a task in `state`.
     public init(settingStateTo state: TaskState) {

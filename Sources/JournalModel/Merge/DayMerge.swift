@@ -8,6 +8,8 @@
 /// - Its text: a rewording on one side wins over none; two rewordings keep ours and record theirs
 ///   as a note line beneath it.
 /// - A task deleted on one side is deleted if the other side left it unchanged, kept otherwise.
+/// - Two occurrences of one template task (two machines started the day) are one: see
+///   `keepingOneOccurrence`.
 /// - Notes merge line by line: lines added on either side are kept in place, a line deleted on
 ///   one side is deleted, and where both sides wrote at the same place both sides' lines stay.
 public enum DayMerge {
@@ -71,9 +73,26 @@ public enum DayMerge {
         for index in output.indices.dropLast() where output[index].ending.isEmpty {
             output[index] = DayFile.Line(content: output[index].content, ending: ending)
         }
-        var file = DayFile(lines: output)
+        var file = DayFile(lines: keepingOneOccurrence(output))
         file.keepTasks(output.indices.compactMap { index in output[index].task.map { (index, $0) } })
         return Result(file: file, resolved: resolved, fromTheirs: fromTheirs)
+    }
+
+    /// Two machines that started the same day each wrote the template's occurrences, with ids of
+    /// their own: occurrences are the same when they name the same template task, whatever their
+    /// ids (a day has one of each). The one furthest along is kept, the smaller id on a tie, so
+    /// that every order of syncs keeps the same one; lines written under the other stay.
+    private static func keepingOneOccurrence(_ lines: [DayFile.Line]) -> [DayFile.Line] {
+        var kept: [TaskID: TaskLine] = [:]
+        for task in lines.compactMap(\.task) where task.id != nil {
+            guard let rule = task.occurrenceOf else { continue }
+            if let other = kept[rule], (rank(other.state), task.id!) >= (rank(task.state), other.id!) { continue }
+            kept[rule] = task
+        }
+        return lines.filter { line in
+            guard let task = line.task, task.id != nil, let rule = task.occurrenceOf else { return true }
+            return kept[rule]?.id == task.id
+        }
     }
 
     /// One task as both sides left it: the merged task, and a note line when theirs's text had to

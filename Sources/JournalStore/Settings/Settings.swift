@@ -17,6 +17,7 @@ public struct Settings {
         case defaultRemote = "journal.defaultRemote"
         case syncTimeout = "journal.syncTimeout"
         case autoSync = "journal.autoSync"
+        case carryHeading = "journal.carryHeading"
 
         /// What a value may be, for errors and `journal config --help`.
         public var expected: String {
@@ -30,6 +31,7 @@ public struct Settings {
             case .fileMode: return "an octal mode its owner can read and write, without execute bits, for example 0600 or 0640"
             case .defaultRemote: return "a remote's name, for example origin"
             case .autoSync: return "off, fetch or sync"
+            case .carryHeading: return "a Markdown heading, for example '## Carried', or nothing"
             }
         }
     }
@@ -82,6 +84,8 @@ public struct Settings {
             return try configured(key) ?? Value(key: key.rawValue, value: "30", origin: "default")
         case .autoSync:
             return try configured(key) ?? Value(key: key.rawValue, value: AutoSync.fetch.rawValue, origin: "default")
+        case .carryHeading:
+            return try configured(key) ?? Value(key: key.rawValue, value: "", origin: "default")
         }
     }
 
@@ -115,6 +119,14 @@ public struct Settings {
 
     public var autoSync: AutoSync { get throws { AutoSync(rawValue: try checked(.autoSync).lowercased())! } }
 
+    /// The heading `journal new` puts carried tasks under (`## Carried`), or nil: after the rest.
+    public var carryHeading: String? {
+        get throws {
+            let heading = try checked(.carryHeading)
+            return heading.isEmpty ? nil : heading
+        }
+    }
+
     /// How long one network step of a sync may take, in seconds.
     public var syncTimeout: Double { get throws { Double(try checked(.syncTimeout))! } }
 
@@ -130,6 +142,9 @@ public struct Settings {
         case .fileMode: valid = FileMode(octal: value) != nil
         case .autoSync: valid = AutoSync(rawValue: value.lowercased()) != nil
         case .defaultRemote: valid = !value.isEmpty && !value.contains(where: { $0.isWhitespace || $0 == "/" })
+        case .carryHeading:
+            let hashes = value.prefix { $0 == "#" }.count
+            valid = value.isEmpty || (1...6).contains(hashes) && value.dropFirst(hashes).first == " "
         }
         guard valid else { throw JournalError.invalidSetting(key.rawValue, value, key.expected, origin: origin) }
     }

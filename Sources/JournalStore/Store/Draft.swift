@@ -22,6 +22,8 @@ package struct Draft {
     /// What the working tree held at these paths when the command read them (nil: no file), where
     /// that is not HEAD's version: hand edits being committed.
     package var readFromDisk: [String: [UInt8]?] = [:]
+    /// Ids in use outside the day files (the day template's tasks), which no new task may take.
+    package var reservedIDs: Set<TaskID> = []
 
     package init(repository: Repository, state: WorkingTree) throws {
         head = try repository.headCommit()
@@ -40,10 +42,16 @@ package struct Draft {
 
     package mutating func writeFile(_ bytes: [UInt8]?, at path: String) { changedFiles[path] = bytes }
 
+    /// A file that is not a day file as this command left it, else as committed.
+    package func bytes(at path: String) throws -> [UInt8]? {
+        if let changed = changedFiles[path] { return changed }
+        return try committed.bytes(at: path)
+    }
+
     /// An id no task of the journal has ever had.
     package mutating func freshID(besides taken: Set<TaskID> = []) throws -> TaskID {
         let registry = try loadedRegistry()
-        return TaskID.fresh { registry.contains($0) || taken.contains($0) }
+        return TaskID.fresh { registry.contains($0) || taken.contains($0) || reservedIDs.contains($0) }
     }
 
     /// The day a task id was last seen on, as far as the registry knows.

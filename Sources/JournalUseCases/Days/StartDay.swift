@@ -17,22 +17,37 @@ public struct StartDay {
         public let alreadyPresent: Int
         /// Tasks that stood in two places (two machines carried them apart) and were put right first.
         public let placement: TaskPlacement.Result
+        /// Occurrences of the day template's tasks added to the day.
+        public let occurrences: Int
+        /// Unfinished occurrences of earlier days closed as missed.
+        public let missed: Int
         public var carriedCount: Int { carried.values.reduce(0) { $0 + $1.count } }
     }
 
-    /// `journal new`: starts `day` and, unless `carry` is false, carries forward every unfinished
-    /// task of the days before it, marking each `[>] … → day` where it was. One commit.
-    public func run(_ day: Day, carry: Bool) throws -> StartedDay {
+    /// `journal new`: starts `day` from the day template (its lines, and its tasks whose rule
+    /// names the day) and, unless `carry` is false, carries forward every unfinished task of the
+    /// days before it, marking each `[>] … → day` where it was, under `carryHeading` if given.
+    /// Unfinished occurrences are closed as missed instead. One commit.
+    public func run(_ day: Day, carry: Bool, carryHeading: String? = nil) throws -> StartedDay {
         try store.write { draft in
             let existing = try draft.file(for: day)
-            var target = existing ?? DayFile.new(for: day)
-            var result = CarryForward.Result(target: target)
+            let template = try draft.dayTemplate()
+            var sources: [(day: Day, file: DayFile)] = []
             var placement = TaskPlacement.Result()
             if carry {
-                var sources = try identified(try carrySources(before: day, in: draft), in: &draft)
+                sources = try identified(try carrySources(before: day, in: draft), in: &draft)
                 placement = try placeTasks(of: sources, startingOn: day, in: &draft)
                 sources = sources.map { ($0.day, placement.changed[$0.day] ?? $0.file) }
-                result = CarryForward.carry(from: sources, into: target, on: day)
+            }
+            let carryingRules = template?.carryingRules ?? []
+            // An unfinished occurrence of a `when done` rule comes by carry; the template adds none then.
+            let carriedIn = Set(sources.flatMap { $0.file.tasks.filter { $0.state.isUnfinished }.compactMap(\.occurrenceOf) })
+                .intersection(carryingRules)
+            var target = template?.start(existing, on: day, present: carriedIn) ?? existing ?? DayFile.new(for: day)
+            let occurrences = target.tasks.filter { $0.occurrenceOf != nil && $0.id == nil }.count
+            var result = CarryForward.Result(target: target)
+            if carry {
+                result = CarryForward.carry(from: sources, into: target, on: day, carryingRules: carryingRules, underHeading: carryHeading)
                 target = result.target
                 for (sourceDay, file) in result.changedSources { draft.write(file, for: sourceDay) }
             }
@@ -40,10 +55,12 @@ public struct StartDay {
                 draft.write(target, for: day)
                 let repairs = placement.redirected.map { "^\($0.id.value) stood on \($0.day.iso) and \($0.standsOn.iso): now only on \($0.standsOn.iso)" }
                     + placement.withdrawn.map { "^\($0.id.value) withdrawn from \($0.day.iso): finished on \($0.standsOn.iso)" }
+                    + result.missed.sorted { $0.key < $1.key }.flatMap { day, ids in ids.map { "^\($0.value) missed on \(day.iso)" } }
                 draft.message = CommitMessage(command: carry ? .new : .newWithoutCarry, subject: StartDay.startSubject(day, result), day: day,
                                               tasks: result.carried.values.flatMap { $0 }, body: repairs)
             }
-            return StartedDay(day: day, created: existing == nil, carried: result.carried, alreadyPresent: result.alreadyPresent, placement: placement)
+            return StartedDay(day: day, created: existing == nil, carried: result.carried, alreadyPresent: result.alreadyPresent,
+                              placement: placement, occurrences: occurrences, missed: result.missed.values.reduce(0) { $0 + $1.count })
         }
     }
 

@@ -1,0 +1,85 @@
+import JournalModel
+import JournalStore
+
+/// `journal recur`: the day template's tasks and their rules, added, listed and removed, each
+/// change one commit of `templates/day.md`.
+public struct ManageRecurrence {
+    let store: Journal
+
+    public init(_ store: Journal) {
+        self.store = store
+    }
+
+    /// A task of the day template, as `recur list` shows it.
+    public struct Rule: Equatable {
+        public let number: Int
+        /// Nil for a task written by hand that no command has given an id yet.
+        public let id: TaskID?
+        public let text: String
+        /// The rule as written after `🔁`, or nil for a task that comes on every day started.
+        public let rule: String?
+        /// The next day on or after today the rule names, that does not have its occurrence yet.
+        public let next: Day?
+        /// The template task it is nested under.
+        public let parent: TaskID?
+    }
+
+    /// Adds `text` to the day template, recurring by `every` (`weekday`, `week on friday`, or
+    /// with its leading `every`). A rule that counts from a start date gets `today`'s.
+    public func add(_ text: String, every: String, today: Day) throws -> Rule {
+        let taskText = try AddTask.taskText(text, tags: [])
+        let written = every.lowercased().hasPrefix("every") ? every : "every " + every
+        var start: Day?
+        do {
+            _ = try Recurrence(parsing: written)
+        } catch {
+            guard Recurrence.needsStart(written) else { throw JournalError.invalidRecurrence(String(describing: error)) }
+            start = today
+        }
+        return try store.write { draft in
+            var file = try draft.dayTemplate()?.file ?? DayFile(bytes: [])
+            let startField = start.map { " 🛫 \($0.iso)" } ?? ""
+            let task = TaskLine(state: .open, text: "\(taskText) 🔁 \(written)\(startField)",
+                                id: try draft.freshID(besides: Set(file.tasks.compactMap(\.id))))
+            file.appendTasks([task])
+            draft.writeFile(file.bytes, at: DayTemplate.path)
+            draft.message = CommitMessage(command: .recur, subject: "recur add ^\(task.id!.value) \(taskText) (\(written))")
+            return try rules(of: DayTemplate(file), today: today).first { $0.id == task.id }!
+        }
+    }
+
+    /// The day template's tasks, in its order.
+    public func list(today: Day) throws -> [Rule] {
+        guard let bytes = try store.files.read(DayTemplate.path) else { return [] }
+        return try rules(of: DayTemplate(DayFile(bytes: bytes)), today: today)
+    }
+
+    /// Removes a task (with the tasks nested under it) from the day template, by id or by its
+    /// number in `recur list`. Occurrences already on days stay.
+    public func remove(_ reference: String, today: Day) throws -> Rule {
+        try store.write { draft in
+            guard let template = try draft.dayTemplate() else { throw JournalError.noSuchRule(reference) }
+            let listed = try rules(of: template, today: today)
+            let number = Int(reference)
+            guard let rule = listed.first(where: { $0.id == TaskID(reference: reference) || $0.number == number }),
+                  let id = rule.id, let task = template.task(withID: id) else { throw JournalError.noSuchRule(reference) }
+            var file = template.file
+            file.removeItem(atLine: task.lineIndex)
+            draft.writeFile(file.bytes, at: DayTemplate.path)
+            draft.message = CommitMessage(command: .recur, subject: "recur remove ^\(id.value) \(rule.text)")
+            return rule
+        }
+    }
+
+    private func rules(of template: DayTemplate, today: Day) throws -> [Rule] {
+        let todays = try store.currentFile(for: today)
+        let startedToday = Set(todays?.tasks.compactMap(\.occurrenceOf) ?? [])
+        let idOfLine = Dictionary(uniqueKeysWithValues: template.tasks.compactMap { task in task.id.map { (task.lineIndex, $0) } })
+        return template.tasks.enumerated().map { index, task in
+            let from = task.id.map(startedToday.contains) == true ? today.adding(days: 1) ?? today : today
+            let next = task.recurrence.map { $0.next(onOrAfter: from) } ?? from
+            return Rule(number: index + 1, id: task.id, text: task.text, rule: task.recurrence?.text, next: next,
+                        parent: task.parentLineIndex.flatMap { idOfLine[$0] })
+        }
+    }
+}
