@@ -43,6 +43,9 @@ struct LogCommand: ParsableCommand {
             if json { return try Output.json(log) }
             try options.page(journal)
             print("^\(log.task) \(log.text)")
+            if let template = log.occurrenceOf {
+                print("occurrence of ^\(template) in the day template" + (log.rule.map { " (🔁 \($0))" } ?? ""))
+            }
             for event in log.events {
                 let commit = event.commit
                 print("\(commit?.localTime ?? "?")  \(Style.yellow(commit?.shortID ?? "?"))  \(LogCommand.describe(event))  (\(commit?.author ?? "?"))")

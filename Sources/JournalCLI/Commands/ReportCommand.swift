@@ -24,6 +24,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var period: PeriodOptions
     @Option(help: "Only tasks with this tag.") var tag: String?
     @Option(name: .customLong("exclude-tag"), help: "Leave out tasks with this tag (repeatable).") var excludedTags: [String] = []
+    @Flag(name: .customLong("exclude-recurring"), help: "Leave out the occurrences of recurring tasks.") var excludesRecurring = false
     @Option(name: .customLong("group-by"), help: "Group finished tasks by tag, day or none.") var grouping: Grouping = .tag
     @Flag(help: "Leave out #tags and dates.") var plain = false
     @Flag(name: .customLong("with-notes"), help: "Add the lines written under each finished task.") var withNotes = false
@@ -41,7 +42,8 @@ struct ReportCommand: ParsableCommand {
         let journal = try options.open()
         let weekStart = try options.settings(of: journal).weekStart
         let (start, end) = try period.period(options, weekStart: weekStart) { $0.startOfWeek(weekStart) }
-        let report = try ReportPeriod(journal).run(from: start, through: end, tag: tag, excluding: excludedTags)
+        let report = try ReportPeriod(journal).run(from: start, through: end, tag: tag, excluding: excludedTags,
+                                                   excludingRecurring: excludesRecurring)
         if html { return try Output.emit(page(report, from: start, through: end, weekStart: weekStart), to: out) }
         if json { return try Output.json(report) }
         try options.page(journal)
@@ -66,6 +68,12 @@ struct ReportCommand: ParsableCommand {
         print("\n## Cancelled\n")
         if report.cancelled.isEmpty { print("- nothing") }
         for task in report.cancelled { print("- \(text(of: task))\(dated(task.day))") }
+        if !report.recurring.isEmpty { print("\n## Recurring\n") }
+        for summary in report.recurring { print("- \(recurring(summary))") }
+    }
+
+    private func recurring(_ summary: RecurringSummary) -> String {
+        plain ? ReportCommand.withoutTags(summary.description) : summary.description
     }
 
     /// The report as one HTML page: counts, the charts, then the same sections as the Markdown.
@@ -96,6 +104,10 @@ struct ReportCommand: ParsableCommand {
         }))
         body.append("<h2>Cancelled</h2>")
         body.append(HTMLPage.list(report.cancelled.map { HTMLPage.escape(text(of: $0)) + htmlDay(dated($0.day)) }))
+        if !report.recurring.isEmpty {
+            body.append("<h2>Recurring</h2>")
+            body.append(HTMLPage.list(report.recurring.map { HTMLPage.escape(recurring($0)) }))
+        }
         return HTMLPage.document(title: title, body: body.joined(separator: "\n"))
     }
 

@@ -32,6 +32,10 @@ struct StandupCommand: ParsableCommand {
                 " (since \(task.since), carried \(counted(task.timesCarried, "time")))"
             }
         }
+        if !standup.recurring.isEmpty {
+            print("\n**Recurring**")
+            for summary in standup.recurring { print("- \(summary.description)") }
+        }
     }
 
     private func section(_ title: String, _ tasks: [ReportedTask], detail: (ReportedTask) -> String = { _ in "" }) {

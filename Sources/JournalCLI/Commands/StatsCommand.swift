@@ -57,6 +57,8 @@ struct StatsCommand: ParsableCommand {
         for task in stats.carriedOften {
             print("  \(task.timesCarried)×  \(task.text)\(task.id.map { Style.dim(" ^" + $0) } ?? "")  (since \(task.since))")
         }
+        if !stats.recurring.isEmpty { print("\nrecurring:") }
+        for summary in stats.recurring { print("  \(summary.description); streak \(summary.streak)") }
         print("\nfinished per day:")
         for line in HeatMap.lines(stats.days, weekStart: weekStart) { print(line) }
     }

@@ -155,3 +155,16 @@ extension TaskPlacement.Move: Encodable {
         }
     }
 }
+
+extension RecurringSummary: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.object { json in
+            try json.put("rule", rule)
+            try json.put("text", text)
+            try json.put("occurrences", occurrences)
+            try json.put("done", done)
+            try json.put("missed", missed)
+            try json.put("streak", streak)
+        }
+    }
+}

@@ -51,6 +51,7 @@ extension PeriodReport: Encodable {
             try json.put("cancelled", cancelled)
             // `cancelled` under its earlier name, for scripts written before.
             try json.put("dropped", cancelled)
+            try json.put("recurring", recurring)
             try json.put("counts", counts)
         }
     }
@@ -66,6 +67,7 @@ extension Standup: Encodable {
             try json.put("planned", planned)
             try json.put("blocked", blocked)
             try json.put("carriedLongest", carriedLongest)
+            try json.put("recurring", recurring)
         }
     }
 }
@@ -101,6 +103,7 @@ extension JournalStats: Encodable {
             try json.put("carriedOften", carriedOften)
             try json.put("carriedThreshold", carriedThreshold)
             try json.put("days", days)
+            try json.put("recurring", recurring)
         }
     }
 }
@@ -125,6 +128,8 @@ extension TaskLog: Encodable {
             try json.put("text", text)
             try json.put("events", events)
             try json.put("summary", summary)
+            try json.put("occurrenceOf", occurrenceOf)
+            try json.put("rule", rule)
         }
     }
 }

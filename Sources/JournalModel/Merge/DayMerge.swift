@@ -3,7 +3,8 @@
 ///
 /// - A task (matched by id) added on either side is kept, once.
 /// - Its state: a change on one side wins over no change; two changes, the furthest along
-///   (done or cancelled, then carried, then in progress, then open; ours on a tie). A finish
+///   (done or cancelled, then carried, then in progress, then open; ours on a tie, but an
+///   occurrence done outranks the same one closed as missed). A finish
 ///   stays on the day it was made: the copy a carry made on another day is `TaskPlacement`'s.
 /// - Its text: a rewording on one side wins over none; two rewordings keep ours and record theirs
 ///   as a note line beneath it.
@@ -73,7 +74,8 @@ public enum DayMerge {
         for index in output.indices.dropLast() where output[index].ending.isEmpty {
             output[index] = DayFile.Line(content: output[index].content, ending: ending)
         }
-        var file = DayFile(lines: keepingOneOccurrence(output))
+        output = keepingOneOccurrence(output)
+        var file = DayFile(lines: output)
         file.keepTasks(output.indices.compactMap { index in output[index].task.map { (index, $0) } })
         return Result(file: file, resolved: resolved, fromTheirs: fromTheirs)
     }
@@ -100,7 +102,10 @@ public enum DayMerge {
     package static func resolve(base: TaskLine?, ours: TaskLine, theirs: TaskLine) -> (TaskLine, String?) {
         var task = ours
         if ours.state != theirs.state {
-            let takeTheirs = base?.state == ours.state || (base?.state != theirs.state && rank(theirs.state) > rank(ours.state))
+            // A done occurrence outranks the same one closed as missed on another machine.
+            let doneOverMissed = ours.occurrenceOf != nil && ours.state == .cancelled && theirs.state == .done
+            let takeTheirs = base?.state == ours.state
+                || (base?.state != theirs.state && (rank(theirs.state) > rank(ours.state) || doneOverMissed))
             if takeTheirs {
                 task.setState(theirs.state)
                 task.carriedTo = theirs.carriedTo

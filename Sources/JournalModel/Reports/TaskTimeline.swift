@@ -17,6 +17,8 @@ package struct TaskTimeline {
         /// The day it was marked done (or cancelled), while it stays so.
         package var finishedOn: Day?
         package var cancelledOn: Day?
+        /// For an occurrence of a recurring task: the template task's id.
+        package var occurrenceOf: String?
 
         /// Still to do when the days read end: open, in progress, or carried beyond them.
         package var isOpenAtEnd: Bool { state.isUnfinished || state == .carried }
@@ -55,6 +57,7 @@ package struct TaskTimeline {
         guard let position = positions[key] else {
             positions[key] = lives.count
             var life = Life(key: key, id: task.id?.value, text: task.text, tags: tags, notes: notes, firstDay: day, lastDay: day, state: task.state)
+            life.occurrenceOf = task.occurrenceOf?.value
             life.note(task.state, on: day, previous: nil)
             lives.append(life)
             return

@@ -16,18 +16,27 @@ public struct CheckDays {
     /// `journal check`: the day files of `days` as they are in the working tree; without days,
     /// every file in the day folders, or only those that differ from the last commit (what a
     /// pre-commit hook is about to let through). A file that is not a day file but sits in a day
-    /// folder is a problem too: another machine's sync would refuse it.
+    /// folder is a problem too: another machine's sync would refuse it. Without days, the day
+    /// template too (a rule it cannot read stops `journal new`).
     public func run(days: [Day], changedOnly: Bool) throws -> DayCheck {
         let paths: [String]
+        var checksTemplate = false
         if !days.isEmpty {
             paths = days.map(DayPath.path(for:))
         } else if changedOnly {
-            paths = try store.uncommittedPaths().filter(CheckDays.isInDayFolder)
+            let uncommitted = try store.uncommittedPaths()
+            paths = uncommitted.filter(CheckDays.isInDayFolder)
+            checksTemplate = uncommitted.contains(DayTemplate.path)
         } else {
             paths = dayFolderPaths()
+            checksTemplate = true
         }
         var problems: [DayProblem] = []
         var checked = 0
+        if checksTemplate, let template = try store.files.read(DayTemplate.path) {
+            checked += 1
+            problems += DayTemplate(DayFile(bytes: template)).problems
+        }
         var read: TaskPlacement.Days = [:]
         for path in paths {
             guard let day = DayPath.day(at: path) else {

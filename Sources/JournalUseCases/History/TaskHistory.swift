@@ -18,6 +18,10 @@ public struct TaskLog: Equatable {
     public let text: String
     public let events: [TaskEvent]
     public let summary: Summary
+    /// For an occurrence of a recurring task: the template task's id, and its rule as the
+    /// template says it now (nil when it has none or is gone).
+    public var occurrenceOf: String?
+    public var rule: String?
 }
 
 public struct TaskHistory {
@@ -41,7 +45,12 @@ public struct TaskHistory {
         let summary = TaskLog.Summary(
             created: first.day, ageDays: createdDay.days(until: today), daysOpen: createdDay.days(until: openUntil),
             timesCarried: TaskEvent.timesCarried(in: events), state: current.state, day: current.day)
-        return TaskLog(task: id.value, text: current.text, events: events, summary: summary)
+        var log = TaskLog(task: id.value, text: current.text, events: events, summary: summary)
+        if let day = Day(iso: current.day), let template = try store.currentFile(for: day)?.entry(for: id)?.task.occurrenceOf {
+            log.occurrenceOf = template.value
+            log.rule = try store.files.read(DayTemplate.path).flatMap { DayTemplate(DayFile(bytes: $0)).task(withID: template)?.recurrence?.text }
+        }
+        return log
     }
 
     private func resolveTask(_ query: String, today: Day, index: HistoryIndex) throws -> TaskID {

@@ -6,12 +6,12 @@ import JournalStore
 extension Sync {
     /// A merge commit of HEAD and `incoming`. Day files are merged by journal alone
     /// (`JournalMerge`: by task within a day, then across days, one place per task), whatever
-    /// `.gitattributes` says; other files by libgit2 (`git_merge_commits`), and where Git's line
+    /// `.gitattributes` says, and the day template by task as a day is; other files by libgit2 (`git_merge_commits`), and where Git's line
     /// merge conflicts both versions are kept.
     func merge(_ incoming: Commit, into head: Commit, from remote: String, report: inout SyncReport) throws {
         var keptBoth: [String] = []
         let mergedTree = try store.repository.mergeCommits(head, incoming) { sides in
-            if DayPath.day(at: sides.path) != nil { return [:] }
+            if Sync.mergesByTask(sides.path) { return [:] }
             guard let ours = sides.ours, let theirs = sides.theirs else {
                 // Deleted on one side, changed on the other: the changed version stays.
                 return (sides.ours ?? sides.theirs).map { [sides.path: $0] } ?? [:]
@@ -25,9 +25,10 @@ extension Sync {
         draft.otherParents = [incoming]
         draft.givesCopiesFreshIDs = false
         let merged = try store.repository.tree(mergedTree)
-        for path in try store.repository.changedPaths(from: try head.tree(), to: merged) where DayPath.day(at: path) == nil {
+        for path in try store.repository.changedPaths(from: try head.tree(), to: merged) where !Sync.mergesByTask(path) {
             draft.writeFile(try merged.entry(atPath: path).map { try store.repository.blobContent($0.id) }, at: path)
         }
+        if let template = try mergeTemplate(head: head, incoming: incoming) { draft.writeFile(template, at: DayTemplate.path) }
         let days = try mergeDays(head: head, incoming: incoming)
         for (day, file) in days.days {
             guard file != (try draft.committed.file(for: day)) else { continue }
@@ -43,6 +44,24 @@ extension Sync {
             + report.redirected.map { "^\($0.id.value) on \($0.day.iso) now points to \($0.standsOn.iso), where it stands" }
         draft.message = CommitMessage(command: .sync, subject: "sync: merge \(remote)/main\(subject)", body: body)
         try store.commit(&draft)
+    }
+
+    private static func mergesByTask(_ path: String) -> Bool {
+        DayPath.day(at: path) != nil || path == DayTemplate.path
+    }
+
+    /// The day template merged by task, when both sides have one and theirs differs from ours.
+    private func mergeTemplate(head: Commit, incoming: Commit) throws -> [UInt8]? {
+        let repository = store.repository
+        let base = try repository.mergeBase(head.id, incoming.id).map { try repository.commit($0).tree() }
+        func template(_ tree: Tree?) throws -> DayFile? {
+            try DayTree(tree: tree, repository: repository).bytes(at: DayTemplate.path).map { DayFile(bytes: $0) }
+        }
+        let ours = try template(try head.tree())
+        let original = try template(base)
+        guard let theirs = try template(try incoming.tree()), theirs != ours else { return nil }
+        guard let ours else { return theirs == original ? nil : theirs.bytes }
+        return DayMerge.merge(base: original, ours: ours, theirs: theirs).file.bytes
     }
 
     /// The days either side changed since the merge base, merged.

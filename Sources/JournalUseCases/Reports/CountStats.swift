@@ -30,6 +30,8 @@ public struct JournalStats: Equatable {
     public let carriedThreshold: Int
     /// Every day of the period, finished tasks counted.
     public let days: [DayCount]
+    /// Recurring tasks over the period with their streaks, counted apart from everything above.
+    public let recurring: [RecurringSummary]
 }
 
 public struct CountStats {
@@ -41,8 +43,9 @@ public struct CountStats {
 
     public func run(from start: Day, through end: Day, weekStart: Weekday, carriedThreshold: Int) throws -> JournalStats {
         guard start <= end else { throw JournalError.emptyPeriod(start, end) }
-        let lives = try TimelineReader(store).timeline(from: start, through: end).lives
+        let all = try TimelineReader(store).timeline(from: start, through: end).lives
         let inPeriod = { (day: Day?) in day.map { start <= $0 && $0 <= end } ?? false }
+        let lives = all.filter { $0.occurrenceOf == nil }
         let created = lives.filter { inPeriod($0.firstDay) }
         let finished = lives.filter { inPeriod($0.finishedOn) }
         let firstWeek = start.startOfWeek(weekStart)
@@ -68,7 +71,8 @@ public struct CountStats {
             days: (0...start.days(until: end)).map { offset in
                 let day = start.adding(days: offset)!
                 return JournalStats.DayCount(date: day, finished: perDay[day] ?? 0)
-            })
+            },
+            recurring: RecurringSummary.summaries(of: all.filter { $0.occurrenceOf != nil && inPeriod($0.firstDay) }))
     }
 }
 

@@ -14,6 +14,8 @@ public struct Standup: Equatable {
     public let blocked: [ReportedTask]
     /// Today's unfinished tasks that have waited longest, oldest first, at most three.
     public let carriedLongest: [ReportedTask]
+    /// Recurring tasks over the previous working day and today, counted apart from the lists above.
+    public let recurring: [RecurringSummary]
 
     public static let blockedTag = "blocked"
     static let longestCount = 3
@@ -34,8 +36,8 @@ public struct PrepareStandup {
         let previousFile = try previous.flatMap(read)
         let todayFile = try read(today)
         let timeline = try TimelineReader(store).timeline(of: [previousFile, todayFile].compactMap { $0 })
-        let todayTasks = todayFile?.file.tasks ?? []
-        let previousTasks = previousFile?.file.tasks ?? []
+        let todayTasks = todayFile?.file.tasks.filter { $0.occurrenceOf == nil } ?? []
+        let previousTasks = previousFile?.file.tasks.filter { $0.occurrenceOf == nil } ?? []
         let planned = Set(todayTasks.map(TaskTimeline.key(of:)))
         let current = todayTasks.filter(\.state.isUnfinished)
             + previousTasks.filter { $0.state.isUnfinished && !planned.contains(TaskTimeline.key(of: $0)) }
@@ -49,6 +51,7 @@ public struct PrepareStandup {
             planned: report(current.filter { $0.state == .open && !isBlocked($0) }, today),
             blocked: report(current.filter(isBlocked), today),
             carriedLongest: Array(report(current, today).filter { $0.timesCarried > 0 }
-                .sorted { ($0.since, -$0.timesCarried) < ($1.since, -$1.timesCarried) }.prefix(Standup.longestCount)))
+                .sorted { ($0.since, -$0.timesCarried) < ($1.since, -$1.timesCarried) }.prefix(Standup.longestCount)),
+            recurring: RecurringSummary.summaries(of: timeline.lives))
     }
 }

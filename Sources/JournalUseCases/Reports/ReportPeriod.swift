@@ -26,6 +26,9 @@ public struct PeriodReport: Equatable {
     public let finished: [Group]
     public let open: [ReportedTask]
     public let cancelled: [ReportedTask]
+    /// Recurring tasks, each counted over its occurrences in the period, apart from the lists
+    /// and counts above (a missed occurrence is not a cancelled task).
+    public let recurring: [RecurringSummary]
     public let counts: Counts
 
     static func bareTag(_ tag: String) -> String { tag.hasPrefix("#") ? String(tag.dropFirst()) : tag }
@@ -38,13 +41,16 @@ public struct ReportPeriod {
         self.store = store
     }
 
-    /// `tag`: only tasks with it; `excluding`: none with any of these (a subtask has its parents').
-    public func run(from start: Day, through end: Day, tag: String?, excluding: [String] = []) throws -> PeriodReport {
+    /// `tag`: only tasks with it; `excluding`: none with any of these (a subtask has its parents');
+    /// `excludingRecurring`: no occurrence of a recurring task.
+    public func run(from start: Day, through end: Day, tag: String?, excluding: [String] = [], excludingRecurring: Bool = false) throws -> PeriodReport {
         guard start <= end else { throw JournalError.emptyPeriod(start, end) }
         let bare = tag.map(PeriodReport.bareTag)
         let excluded = Set(excluding.map(PeriodReport.bareTag))
-        let lives = try TimelineReader(store).timeline(from: start, through: end).lives
+        let all = try TimelineReader(store).timeline(from: start, through: end).lives
             .filter { $0.lastDay >= start && (bare.map($0.tags.contains) ?? true) && excluded.isDisjoint(with: $0.tags) }
+        let lives = all.filter { $0.occurrenceOf == nil }
+        let occurrences = excludingRecurring ? [] : all.filter { $0.occurrenceOf != nil && $0.firstDay >= start }
         let inPeriod = { (day: Day?) in day.map { start <= $0 && $0 <= end } ?? false }
         let finished = lives.filter { inPeriod($0.finishedOn) }
         let open = lives.filter(\.isOpenAtEnd).map { ReportedTask($0) }
@@ -55,6 +61,7 @@ public struct ReportPeriod {
         return PeriodReport(
             since: start.iso, until: end.iso, tag: bare,
             finished: ordered.map { PeriodReport.Group(tag: $0, tasks: groups[$0]!) }, open: open, cancelled: cancelled,
+            recurring: RecurringSummary.summaries(of: occurrences),
             counts: PeriodReport.Counts(added: lives.filter { inPeriod($0.firstDay) }.count, finished: finished.count,
                                         open: open.count, cancelled: cancelled.count))
     }
