@@ -19,16 +19,19 @@ enum MergeProperties {
 
     /// Every task on either side is in the merged file as written to disk, unless one side
     /// deleted it and the other left it as it was, or the other side's lines put it inside code
-    /// or HTML (an unclosed fence above it), where it stays as a line; and no conflict marker
-    /// appears that neither side wrote.
+    /// or HTML (an unclosed fence above it), where it stays as a line, or it is an occurrence of
+    /// a template task the merged file has another occurrence of (the same occurrence, which
+    /// both sides added); and no conflict marker appears that neither side wrote.
     private static func checkNothingLost(base: DayFile?, ours: DayFile, theirs: DayFile) {
         let merged = DayFile(bytes: DayMerge.merge(base: base, ours: ours, theirs: theirs).file.bytes)
         let mergedIDs = Set(merged.tasks.compactMap(\.id))
         let hidden = Set(merged.lines.indices.filter { [.fencedCode, .indentedCode, .html].contains(merged.outline.kinds[$0]) }
             .map { merged.lines[$0].content })
+        let mergedOccurrences = Set(merged.tasks.compactMap(\.occurrenceOf))
         for id in Set(ours.tasks.compactMap(\.id)).union(theirs.tasks.compactMap(\.id)) where !mergedIDs.contains(id) {
-            let lines = (ours.lines + theirs.lines).filter { $0.task?.id == id }.map(\.content)
-            guard !lines.contains(where: hidden.contains) else { continue }
+            let lines = (ours.lines + theirs.lines).filter { $0.task?.id == id }
+            guard !lines.map(\.content).contains(where: hidden.contains) else { continue }
+            if let rule = lines.first?.task?.occurrenceOf, mergedOccurrences.contains(rule) { continue }
             require(deletedOnOneSide(id, base: base, ours: ours, theirs: theirs), "the merge lost task ^\(id)")
         }
         let written = Set(([base].compactMap { $0 } + [ours, theirs]).flatMap { $0.lines.map(\.content) })

@@ -22,6 +22,7 @@ import Testing
             journal.defaultRemote  origin  (default)
             journal.syncTimeout    30  (default)
             journal.autoSync       fetch  (default)
+            journal.carryHeading   (none)  (default)
 
             """)
         // Stored where Git keeps them, readable by plain git.

@@ -19,6 +19,9 @@ struct ConfigCommand: ParsableCommand {
               journal.color        auto, always or never (--color first, $NO_COLOR; auto)
               journal.fileMode     permissions of the files journal writes (0600; folders 0700)
               journal.defaultRemote  the remote 'journal sync' uses without --remote (origin)
+              journal.syncTimeout  seconds one network step of a sync may take (30)
+              journal.autoSync     what 'journal new' does with the remote first: off, fetch or sync (fetch)
+              journal.carryHeading the heading 'journal new' puts carried tasks under, e.g. '## Carried' (none)
 
             Example: journal config
                      journal config weekStart sunday
@@ -66,7 +69,8 @@ struct ConfigCommand: ParsableCommand {
         if key != nil { return print(values[0].value) }
         let width = values.map(\.key.count).max() ?? 0
         for setting in values {
-            print("\(setting.key.padding(to: width))  \(setting.value)  \(Style.dim("(\(setting.origin))"))")
+            let value = setting.value.isEmpty ? "(none)" : setting.value
+            print("\(setting.key.padding(to: width))  \(value)  \(Style.dim("(\(setting.origin))"))")
         }
     }
 

@@ -74,7 +74,7 @@ public enum DayMerge {
         for index in output.indices.dropLast() where output[index].ending.isEmpty {
             output[index] = DayFile.Line(content: output[index].content, ending: ending)
         }
-        output = keepingOneOccurrence(output)
+        output = keepingOneOccurrence(output, base: base, ours: ours)
         var file = DayFile(lines: output)
         file.keepTasks(output.indices.compactMap { index in output[index].task.map { (index, $0) } })
         return Result(file: file, resolved: resolved, fromTheirs: fromTheirs)
@@ -82,19 +82,23 @@ public enum DayMerge {
 
     /// Two machines that started the same day each wrote the template's occurrences, with ids of
     /// their own: occurrences are the same when they name the same template task, whatever their
-    /// ids (a day has one of each). The one furthest along is kept, the smaller id on a tie, so
-    /// that every order of syncs keeps the same one; lines written under the other stay.
-    private static func keepingOneOccurrence(_ lines: [DayFile.Line]) -> [DayFile.Line] {
-        var kept: [TaskID: TaskLine] = [:]
-        for task in lines.compactMap(\.task) where task.id != nil {
-            guard let rule = task.occurrenceOf else { continue }
-            if let other = kept[rule], (rank(other.state), task.id!) >= (rank(task.state), other.id!) { continue }
-            kept[rule] = task
+    /// ids (a day has one of each). Where both sides added one, the one furthest along is kept,
+    /// the smaller id on a tie, so that every order of syncs keeps the same one; lines written
+    /// under the other stay. Occurrences one side alone has are left as they are.
+    private static func keepingOneOccurrence(_ lines: [DayFile.Line], base: DayFile?, ours: DayFile) -> [DayFile.Line] {
+        let baseIDs = Set(base?.tasks.compactMap(\.id) ?? [])
+        let ourIDs = Set(ours.tasks.compactMap(\.id))
+        var added: [TaskID: [TaskLine]] = [:]
+        for task in lines.compactMap(\.task) {
+            guard let rule = task.occurrenceOf, let id = task.id, !baseIDs.contains(id) else { continue }
+            added[rule, default: []].append(task)
         }
-        return lines.filter { line in
-            guard let task = line.task, task.id != nil, let rule = task.occurrenceOf else { return true }
-            return kept[rule]?.id == task.id
+        var dropped = Set<TaskID>()
+        for (_, tasks) in added where tasks.contains(where: { ourIDs.contains($0.id!) }) && tasks.contains(where: { !ourIDs.contains($0.id!) }) {
+            let kept = tasks.min { (-rank($0.state), $0.id!) < (-rank($1.state), $1.id!) }!
+            dropped.formUnion(tasks.map { $0.id! }.filter { $0 != kept.id })
         }
+        return lines.filter { line in line.task?.id.map { !dropped.contains($0) } ?? true }
     }
 
     /// One task as both sides left it: the merged task, and a note line when theirs's text had to
