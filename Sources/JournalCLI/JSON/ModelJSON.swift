@@ -27,6 +27,7 @@ extension DayView.TaskItem: Encodable {
             try json.put("parent", parent)
             try json.put("parentId", parentId)
             try json.put("carriedTo", carriedTo)
+            try json.put("occurrenceOf", occurrenceOf)
             try json.put("line", line)
             try json.put("content", content)
         }

@@ -6,8 +6,9 @@ enum TaskLineFormat {
         let number = String(task.number)
         let padding = String(repeating: " ", count: max(0, numberWidth - number.count))
         let carried = task.carriedTo.map { " → \($0)" } ?? ""
+        let recurring = task.occurrenceOf == nil ? "" : " 🔁"
         let id = task.id.map { Style.dim(" ^\($0)") } ?? ""
-        let body = Style.forState(task.state, "[\(box(task.state))] \(task.text)\(carried)")
+        let body = Style.forState(task.state, "[\(box(task.state))] \(task.text)\(recurring)\(carried)")
         return "\(padding)\(number) \(String(repeating: "  ", count: task.depth))\(body)\(id)"
     }
 

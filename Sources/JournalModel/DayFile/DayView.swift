@@ -14,6 +14,8 @@ public struct DayView: Equatable {
         /// The id of the task this one is nested under.
         public let parentId: String?
         public let carriedTo: String?
+        /// For an occurrence of a recurring task: the day template's task it came from.
+        public let occurrenceOf: String?
         /// 1-based line in the file.
         public let line: Int
         /// The lines written under the task, indented deeper than it (a link, a sentence, a
@@ -48,7 +50,7 @@ public struct DayView: Equatable {
                      tags: entry.task.tags, people: entry.task.people, depth: entry.depth,
                      parent: entry.parentLineIndex.flatMap { entryOfLine[$0]?.number },
                      parentId: entry.parentLineIndex.flatMap { entryOfLine[$0]?.task.id?.value }, carriedTo: entry.task.carriedTo?.iso,
-                     line: entry.lineIndex + 1, content: contentOfLine[entry.lineIndex] ?? [])
+                     occurrenceOf: entry.task.occurrenceOf?.value, line: entry.lineIndex + 1, content: contentOfLine[entry.lineIndex] ?? [])
         }
         let headingLine = file.headingLine ?? -1
         let owned = Set(contentOfLine.values.joined().map(\.line))
