@@ -91,7 +91,10 @@ import Testing
         try machines.second.ok("new")
         try machines.second.ok("done", "1")
         let order = firstSyncsFirst ? [machines.first, machines.second] : [machines.second, machines.first]
-        for runner in order { try runner.ok("sync") }
+        try order[0].ok("sync")
+        let merging = try order[1].ok("sync")
+        #expect(merging.contains("is the same occurrence of a recurring task as ^"), "\(merging)")
+        #expect(try order[1].git("log", "-1", "--format=%b").contains("left out: the same occurrence as ^"))
         try machines.assertConverged()
         let monday = taskLines(try machines.first.day("2026-12-07"))
         #expect(monday.filter { $0.contains(RecurringTaskTests.standUp) }.count == 1, "\(monday)")
@@ -178,6 +181,16 @@ import Testing
         let check = try journal.run("check")
         #expect(check.status == 1)
         #expect(check.stdout.contains("templates/day.md:4: cannot read the recurrence 'every second tuesday'"), "\(check.stdout)")
+        #expect(try journal.ok("recur", "list").contains("4 Water the plants  🔁 every second tuesday  cannot be read ('journal check' says why)"))
+        // Removing the task is one way to fix it, and must work while `new` refuses.
+        try journal.ok("recur", "remove", "4")
+        try journal.ok("new")
+
+        let sign = try journal.run("recur", "add", "Check the 🛫 departures board", "--every", "day")
+        #expect(sign.status == 2)
+        #expect(sign.stderr.contains("it contains 🛫, which Obsidian Tasks reads as the start of a field"), "\(sign.stderr)")
+        let heading = try journal.run("config", "journal.carryHeading", "## ")
+        #expect(heading.status != 0)
     }
 
     @Test func editTemplateOpensTheTemplateAndCommitsIt() throws {

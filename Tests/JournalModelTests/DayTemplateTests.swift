@@ -18,7 +18,7 @@ import Testing
     func text(_ file: DayFile) -> String { String(decoding: file.bytes, as: UTF8.self) }
 
     @Test func aNewDayGetsTheHeadingTheTemplatesLinesAndTheOccurrencesOfItsDay() {
-        let friday = template.start(nil, on: Day(iso: "2026-12-04")!, present: [])
+        let friday = template.start(nil, on: Day(iso: "2026-12-04")!, skipping: [])
         #expect(text(friday) == """
             # 2026-12-04 Friday
 
@@ -38,19 +38,19 @@ import Testing
     }
 
     @Test func aTaskWhoseRuleDoesNotNameTheDayIsLeftOutWithItsItem() {
-        let saturday = template.start(nil, on: Day(iso: "2026-12-05")!, present: [])
+        let saturday = template.start(nil, on: Day(iso: "2026-12-05")!, skipping: [])
         #expect(text(saturday) == "# 2026-12-05 Saturday\n\n## Meetings\n\n- [ ] Plan the day 🔁 ^plann\n\n## Carried\n")
     }
 
     @Test func startingADayTwiceAddsNothingTwice() {
-        var day = template.start(nil, on: Day(iso: "2026-12-04")!, present: [])
+        var day = template.start(nil, on: Day(iso: "2026-12-04")!, skipping: [])
         day.updateTask(atLine: 4) { $0.id = TaskID("aaaaa") }
-        #expect(template.start(day, on: Day(iso: "2026-12-04")!, present: []) == day)
+        #expect(template.start(day, on: Day(iso: "2026-12-04")!, skipping: []) == day)
     }
 
     @Test func aDayCreatedAheadGetsTheTemplateAboveWhatItHas() {
         let ahead = DayFile("# 2026-12-07 Monday\n\n- [ ] Send the ADR ^adrrr\n")
-        let started = template.start(ahead, on: Day(iso: "2026-12-07")!, present: [])
+        let started = template.start(ahead, on: Day(iso: "2026-12-07")!, skipping: [])
         #expect(text(started) == """
             # 2026-12-07 Monday
 
@@ -67,13 +67,13 @@ import Testing
     }
 
     @Test func aTaskCarriedInUnfinishedIsNotAddedAgain() {
-        let monday = template.start(nil, on: Day(iso: "2026-12-07")!, present: [TaskID("stand")!])
+        let monday = template.start(nil, on: Day(iso: "2026-12-07")!, skipping: [TaskID("stand")!])
         #expect(monday.tasks.map(\.text) == ["Plan the day"])
     }
 
     @Test func frontMatterComesBeforeTheDaysHeading() {
         let withFrontMatter = DayTemplate(DayFile("---\ntags: daily\n---\n- [ ] Review the inbox ^inbox\n"))
-        #expect(text(withFrontMatter.start(nil, on: Day(iso: "2026-12-07")!, present: []))
+        #expect(text(withFrontMatter.start(nil, on: Day(iso: "2026-12-07")!, skipping: []))
             == "---\ntags: daily\n---\n# 2026-12-07 Monday\n\n- [ ] Review the inbox 🔁 ^inbox\n")
     }
 
@@ -97,8 +97,8 @@ import Testing
     @Test func tasksWithoutIdsGetThemOnceEach() throws {
         let handWritten = DayTemplate(DayFile("- [ ] One\n- [ ] Two ^twooo\n- [ ] Three ^twooo\n"))
         var fresh = ["aaaaa", "bbbbb"].makeIterator()
-        let identified = try #require(handWritten.identified { _ in TaskID(fresh.next()!)! })
+        let identified = try #require(handWritten.identified(isTaken: { _ in false }) { _ in TaskID(fresh.next()!)! })
         #expect(identified.tasks.map(\.id?.value) == ["aaaaa", "twooo", "bbbbb"])
-        #expect(DayTemplate(identified).identified { _ in TaskID("zzzzz")! } == nil)
+        #expect(DayTemplate(identified).identified(isTaken: { _ in false }) { _ in TaskID("zzzzz")! } == nil)
     }
 }

@@ -90,7 +90,75 @@ import Testing
             (day: Day(iso: iso)!, file: DayFile("- [\(days[iso]!)] Stand-up 🔁 ^stand ^occ0\(index)\n- [x] Other ^other\n"))
         }
         let summaries = RecurringSummary.summaries(of: TaskTimeline(files).lives)
-        #expect(summaries == [RecurringSummary(rule: "stand", text: "Stand-up", occurrences: 5, done: 3, missed: 1, streak: 2)])
+        #expect(summaries == [RecurringSummary(templateTask: "stand", text: "Stand-up", occurrences: 5, done: 3, missed: 1, streak: 2)])
         #expect(summaries[0].description == "Stand-up: 3 of 5 done, 1 missed")
+    }
+}
+
+/// What review and fuzzing found in occurrences.
+@Suite struct OccurrenceFindingsTests {
+    let monday = Day(iso: "2026-12-07")!
+    let tuesday = Day(iso: "2026-12-08")!
+
+    /// Found by review: one machine ticked it, the other started the next day and closed its own
+    /// copy as missed; the tick must win whatever the ids.
+    @Test func aDoneOccurrenceOutranksTheOtherMachinesMissedCopyOfIt() {
+        let done = DayFile("- [x] Stand-up 🔁 ^stand ^zzzzz\n")
+        let missed = DayFile("- [-] Stand-up 🔁 ^stand ^aaaaa\n")
+        for (ours, theirs) in [(done, missed), (missed, done)] {
+            let merged = DayMerge.merge(base: nil, ours: ours, theirs: theirs)
+            #expect(merged.file.tasks.map(\.id?.value) == ["zzzzz"])
+            #expect(merged.sameOccurrences == [DayMerge.SameOccurrence(dropped: TaskID("aaaaa")!, kept: TaskID("zzzzz")!)])
+        }
+    }
+
+    /// Found by fuzzing: a task pasted with the id of an occurrence left out stays.
+    @Test func aPastedTaskSharingTheLeftOutOccurrencesIDStays() {
+        let ours = DayFile("- [ ] Pasted ^aaaaa\n- [ ] Stand-up 🔁 ^stand ^aaaaa\n")
+        let theirs = DayFile("- [x] Stand-up 🔁 ^stand ^zzzzz\n")
+        #expect(DayMerge.merge(base: nil, ours: ours, theirs: theirs).file.tasks.map(\.text) == ["Pasted", "Stand-up"])
+    }
+
+    /// Found by review: a `when done` occurrence one machine carried to the next day, the other
+    /// ticked: the carried copy goes with the occurrence left out.
+    @Test func theCarriedCopyOfAnOccurrenceLeftOutIsWithdrawn() {
+        let ours: TaskPlacement.Days = [
+            monday: DayFile("# 2026-12-07 Monday\n\n- [x] Runbook 🔁 ^runbk ^aaaaa\n"),
+        ]
+        let theirs: TaskPlacement.Days = [
+            monday: DayFile("# 2026-12-07 Monday\n\n- [>] Runbook 🔁 ^runbk → 2026-12-08 ^bbbbb\n"),
+            tuesday: DayFile("# 2026-12-08 Tuesday\n\n- [ ] Runbook 🔁 ^runbk ^bbbbb\n- [ ] Other ^ccccc\n"),
+        ]
+        for (one, other) in [(ours, theirs), (theirs, ours)] {
+            let merged = JournalMerge.merge(base: [:], ours: one, theirs: other)
+            #expect(merged.days[monday]??.tasks.map(\.id?.value) == ["aaaaa"])
+            #expect(merged.days[tuesday]??.tasks.map(\.id?.value) == ["ccccc"])
+            #expect(merged.sameOccurrences == [JournalMerge.SameOccurrence(day: monday, dropped: TaskID("bbbbb")!, kept: TaskID("aaaaa")!)])
+        }
+    }
+
+    @Test func aTemplateWithCRLFEndingsStartsADayWithCRLFEndings() {
+        let template = DayTemplate(DayFile("## Meetings\r\n\r\n- [ ] Stand-up ^stand\r\n"))
+        let day = template.start(nil, on: monday, skipping: [])
+        #expect(String(decoding: day.bytes, as: UTF8.self) == "# 2026-12-07 Monday\r\n\r\n## Meetings\r\n\r\n- [ ] Stand-up 🔁 ^stand\r\n")
+    }
+
+    @Test func aFieldWithoutAValueKeepsOneSpaceAndTwoRulesAreAProblem() {
+        let template = DayTemplate(DayFile("- [ ] Report ⏫ 📅 2026-12-31 🔁 every day ^repor\n- [ ] Twice 🔁 every day 🔁 every weekday ^twice\n"))
+        #expect(template.tasks[0].text == "Report ⏫ 📅 2026-12-31")
+        #expect(template.problems.map(\.description) == ["templates/day.md:2: a task of the day template has one rule; this one has 2"])
+    }
+
+    @Test func aTemplateTaskSharingADayTasksIDGetsAFreshOne() throws {
+        let template = DayTemplate(DayFile("- [ ] Pasted from a day 🔁 every day ^dayid\n- [ ] Own ^ownid\n"))
+        let identified = try #require(template.identified(isTaken: { $0.value == "dayid" }) { _ in TaskID("fresh")! })
+        #expect(identified.tasks.map(\.id?.value) == ["fresh", "ownid"])
+    }
+
+    @Test func nextFollowsTheRulesOfTheTasksAbove() {
+        let template = DayTemplate(DayFile("- [ ] Weekly 🔁 every week on friday ^weekl\n  - [ ] Part ^partt\n- [ ] Broken 🔁 every fortnight ^broke\n"))
+        #expect(template.next(template.tasks[1], onOrAfter: monday) == Day(iso: "2026-12-11"))
+        #expect(!template.isReadable(template.tasks[2]))
+        #expect(template.next(template.tasks[2], onOrAfter: monday) == nil)
     }
 }

@@ -39,16 +39,17 @@ struct RecurCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the day template's tasks: number, id, text, rule and next day.")
-        @Flag(help: "Print JSON for scripts: an array of {number, id, text, rule, next, parent}.") var json = false
+        @Flag(help: "Print JSON for scripts: an array of {number, id, text, rule, readable, next, depth, parent}.") var json = false
         @OptionGroup var options: JournalOptions
         func run() throws {
             let rules = try ManageRecurrence(options.open()).list(today: try options.today())
             if json { return try Output.json(rules) }
             if rules.isEmpty { return print("no recurring tasks ('journal recur add TEXT --every RULE' adds one)") }
-            for rule in rules {
-                let indent = rule.parent == nil ? "" : "  "
-                let id = rule.id.map { " ^\($0.value)" } ?? ""
-                print("\(rule.number) \(indent)\(rule.text)\(id)  🔁 \(rule.rule ?? "every day started")  next \(RecurCommand.describe(rule.next))")
+            for task in rules {
+                let indent = String(repeating: "  ", count: task.depth)
+                let id = task.id.map { " ^\($0.value)" } ?? ""
+                let next = task.isReadable ? "next \(RecurCommand.describe(task.next))" : "cannot be read ('journal check' says why)"
+                print("\(task.number) \(indent)\(task.text)\(id)  🔁 \(task.rule ?? "every day started")  \(next)")
             }
         }
     }

@@ -148,6 +148,9 @@ struct SyncCommand: ParsableCommand {
         for move in report.redirected {
             print("  ^\(move.id.value) stands on \(move.standsOn.iso); its copy on \(move.day.iso) now points there")
         }
+        for same in report.sameOccurrences {
+            print("  ^\(same.dropped.value) on \(same.day.iso) is the same occurrence of a recurring task as ^\(same.kept.value): kept ^\(same.kept.value)")
+        }
         for path in report.keptBoth { Output.warning("\(path) changed on both sides; theirs is kept beside it as \(path).conflict-…") }
     }
 

@@ -157,10 +157,20 @@ extension TaskPlacement.Move: Encodable {
     }
 }
 
+extension JournalMerge.SameOccurrence: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.object { json in
+            try json.put("day", day.iso)
+            try json.put("dropped", dropped.value)
+            try json.put("kept", kept.value)
+        }
+    }
+}
+
 extension RecurringSummary: Encodable {
     public func encode(to encoder: any Encoder) throws {
         try encoder.object { json in
-            try json.put("rule", rule)
+            try json.put("templateTask", templateTask)
             try json.put("text", text)
             try json.put("occurrences", occurrences)
             try json.put("done", done)

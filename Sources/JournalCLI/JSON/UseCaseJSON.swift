@@ -239,6 +239,7 @@ extension SyncReport: Encodable {
             try json.put("keptBoth", keptBoth)
             try json.put("withdrawn", withdrawn)
             try json.put("redirected", redirected)
+            try json.put("sameOccurrences", sameOccurrences)
         }
     }
 }
@@ -256,14 +257,16 @@ extension DoctorReport: Encodable {
     }
 }
 
-extension ManageRecurrence.Rule: Encodable {
+extension ManageRecurrence.TemplateTask: Encodable {
     public func encode(to encoder: any Encoder) throws {
         try encoder.object { json in
             try json.put("number", number)
             try json.put("id", id?.value)
             try json.put("text", text)
             try json.put("rule", rule)
+            try json.put("readable", isReadable)
             try json.put("next", next?.iso)
+            try json.put("depth", depth)
             try json.put("parent", parent?.value)
         }
     }

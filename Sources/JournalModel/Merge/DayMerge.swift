@@ -20,6 +20,15 @@ public enum DayMerge {
         public let resolved: [TaskID]
         /// Tasks and note lines the merged file took from theirs.
         public let fromTheirs: Int
+        /// Occurrences both sides added of one template task: each left out, with the one kept.
+        public var sameOccurrences: [SameOccurrence] = []
+    }
+
+    /// Two occurrences of one template task on one day, written by two machines: one is kept.
+    /// (Only the occurrence is left out: a pasted task may share its id until journal next commits.)
+    public struct SameOccurrence: Equatable, Sendable {
+        public let dropped: TaskID
+        public let kept: TaskID
     }
 
     public static func merge(base: DayFile?, ours: DayFile, theirs: DayFile) -> Result {
@@ -74,31 +83,39 @@ public enum DayMerge {
         for index in output.indices.dropLast() where output[index].ending.isEmpty {
             output[index] = DayFile.Line(content: output[index].content, ending: ending)
         }
-        output = keepingOneOccurrence(output, base: base, ours: ours)
+        let sameOccurrences = sameOccurrences(among: output, base: base, ours: ours)
+        let dropped = Set(sameOccurrences.map(\.dropped))
+        output.removeAll { line in line.task.map { $0.occurrenceOf != nil && $0.id.map(dropped.contains) == true } ?? false }
         var file = DayFile(lines: output)
         file.keepTasks(output.indices.compactMap { index in output[index].task.map { (index, $0) } })
-        return Result(file: file, resolved: resolved, fromTheirs: fromTheirs)
+        return Result(file: file, resolved: resolved, fromTheirs: fromTheirs, sameOccurrences: sameOccurrences)
     }
 
     /// Two machines that started the same day each wrote the template's occurrences, with ids of
     /// their own: occurrences are the same when they name the same template task, whatever their
-    /// ids (a day has one of each). Where both sides added one, the one furthest along is kept,
-    /// the smaller id on a tie, so that every order of syncs keeps the same one; lines written
-    /// under the other stay. Occurrences one side alone has are left as they are.
-    private static func keepingOneOccurrence(_ lines: [DayFile.Line], base: DayFile?, ours: DayFile) -> [DayFile.Line] {
+    /// ids (a day has one of each). Where both sides added one, the one furthest along is kept
+    /// (done, then missed, then carried, in progress, open), the smaller id on a tie, so that
+    /// every order of syncs keeps the same one; lines written under the other stay. Occurrences
+    /// one side alone has are left as they are.
+    private static func sameOccurrences(among lines: [DayFile.Line], base: DayFile?, ours: DayFile) -> [SameOccurrence] {
         let baseIDs = Set(base?.tasks.compactMap(\.id) ?? [])
         let ourIDs = Set(ours.tasks.compactMap(\.id))
         var added: [TaskID: [TaskLine]] = [:]
         for task in lines.compactMap(\.task) {
-            guard let rule = task.occurrenceOf, let id = task.id, !baseIDs.contains(id) else { continue }
-            added[rule, default: []].append(task)
+            guard let templateTask = task.occurrenceOf, let id = task.id, !baseIDs.contains(id) else { continue }
+            added[templateTask, default: []].append(task)
         }
-        var dropped = Set<TaskID>()
-        for (_, tasks) in added where tasks.contains(where: { ourIDs.contains($0.id!) }) && tasks.contains(where: { !ourIDs.contains($0.id!) }) {
-            let kept = tasks.min { (-rank($0.state), $0.id!) < (-rank($1.state), $1.id!) }!
-            dropped.formUnion(tasks.map { $0.id! }.filter { $0 != kept.id })
+        var result: [SameOccurrence] = []
+        for tasks in added.values where tasks.contains(where: { ourIDs.contains($0.id!) }) && tasks.contains(where: { !ourIDs.contains($0.id!) }) {
+            let kept = tasks.min { (-occurrenceRank($0.state), $0.id!) < (-occurrenceRank($1.state), $1.id!) }!
+            result += tasks.filter { $0.id != kept.id }.map { SameOccurrence(dropped: $0.id!, kept: kept.id!) }
         }
-        return lines.filter { line in line.task?.id.map { !dropped.contains($0) } ?? true }
+        return result.sorted { $0.dropped < $1.dropped }
+    }
+
+    /// How far along an occurrence is: done beats missed, which an unfinished copy left behind.
+    private static func occurrenceRank(_ state: TaskState) -> Int {
+        state == .done ? rank(state) + 1 : rank(state)
     }
 
     /// One task as both sides left it: the merged task, and a note line when theirs's text had to

@@ -9,6 +9,14 @@ public enum JournalMerge {
         /// The days both sides changed, merged task by task.
         public var mergedByTask: [Day] = []
         public var placement = TaskPlacement.Result()
+        /// Occurrences of one template task both sides added to a day, each left out for another.
+        public var sameOccurrences: [SameOccurrence] = []
+    }
+
+    public struct SameOccurrence: Equatable, Sendable {
+        public let day: Day
+        public let dropped: TaskID
+        public let kept: TaskID
     }
 
     /// `base`, `ours` and `theirs` hold the days either side changed since the merge base, as each
@@ -24,17 +32,38 @@ public enum JournalMerge {
             } else if ours[day] == original {
                 merged[day] = theirs[day]
             } else if let mine = ours[day], let other = theirs[day] {
-                merged[day] = DayMerge.merge(base: original, ours: mine, theirs: other).file
+                let dayMerge = DayMerge.merge(base: original, ours: mine, theirs: other)
+                merged[day] = dayMerge.file
                 result.mergedByTask.append(day)
+                result.sameOccurrences += dayMerge.sameOccurrences.map { SameOccurrence(day: day, dropped: $0.dropped, kept: $0.kept) }
             } else {
                 // Deleted on one side, changed on the other: the changed version stays.
                 merged[day] = ours[day] ?? theirs[day]
             }
         }
         result.mergedByTask.sort()
+        result.sameOccurrences.sort { ($0.day, $0.dropped) < ($1.day, $1.dropped) }
+        withdrawCopies(of: Set(result.sameOccurrences.map(\.dropped)), from: &merged)
         result.placement = TaskPlacement.merge(merged, base: base, ours: ours, theirs: theirs)
         merged.merge(result.placement.changed) { $1 }
         for (day, file) in merged { result.days[day] = file }
         return result
+    }
+
+    /// An occurrence left out as the same as another may have been carried (`when done`) by the
+    /// machine that wrote it: its copies on the other days go too, or they would stay open with
+    /// no day they came from. A copy with tasks nested in it stays, so that no task is lost.
+    private static func withdrawCopies(of dropped: Set<TaskID>, from days: inout TaskPlacement.Days) {
+        guard !dropped.isEmpty else { return }
+        for (day, file) in days {
+            var changed = file
+            let entries = file.entries
+            let parents = Set(entries.compactMap(\.parentLineIndex))
+            for entry in entries.reversed() where entry.task.occurrenceOf != nil && entry.task.id.map(dropped.contains) == true
+                && !parents.contains(entry.lineIndex) {
+                changed.removeItem(atLine: entry.lineIndex)
+            }
+            if changed != file { days[day] = changed }
+        }
     }
 }

@@ -12,7 +12,9 @@ public struct DayTemplate: Sendable {
         public let id: TaskID?
         /// What an occurrence says: the task's text without its rule and start date.
         public let text: String
-        /// Nil for a task that comes on every day started (or when the rule cannot be read).
+        /// The rule as written after `🔁`; nil for a task that comes on every day started.
+        public let rule: String?
+        /// The rule read; nil without one, or when it cannot be read (a problem then).
         public let recurrence: Recurrence?
     }
 
@@ -40,7 +42,8 @@ public struct DayTemplate: Sendable {
                 start = Day(iso: written)
                 if start == nil { report(entry.lineIndex, "the start date '\(written)' is not a date YYYY-MM-DD") }
             }
-            if let rule = fields.rule {
+            if fields.rules.count > 1 { report(entry.lineIndex, "a task of the day template has one rule; this one has \(fields.rules.count)") }
+            if let rule = fields.rules.first {
                 do {
                     recurrence = try Recurrence(parsing: rule, start: start)
                 } catch {
@@ -49,18 +52,19 @@ public struct DayTemplate: Sendable {
             }
             if fields.text.isEmpty { report(entry.lineIndex, "a task of the day template needs text") }
             tasks.append(Task(lineIndex: entry.lineIndex, parentLineIndex: entry.parentLineIndex, id: entry.task.id,
-                              text: fields.text, recurrence: recurrence))
+                              text: fields.text, rule: fields.rules.first, recurrence: recurrence))
         }
         self.tasks = tasks
         self.problems = problems.sorted { $0.line < $1.line }
     }
 
-    /// The template with an id on every task, each used once, or nil when it has them already.
-    public func identified(freshID: (Set<TaskID>) throws -> TaskID) rethrows -> DayFile? {
+    /// The template with an id on every task, each used once and by no task of the days
+    /// (`isTaken`: a task pasted from a day keeps its id), or nil when it has them already.
+    public func identified(isTaken: (TaskID) throws -> Bool, freshID: (Set<TaskID>) throws -> TaskID) rethrows -> DayFile? {
         var seen = Set<TaskID>()
         var updated = file
         for task in tasks {
-            if let id = task.id, seen.insert(id).inserted { continue }
+            if let id = task.id, try !isTaken(id), seen.insert(id).inserted { continue }
             let fresh = try freshID(seen.union(tasks.compactMap(\.id)))
             seen.insert(fresh)
             updated.updateTask(atLine: task.lineIndex) { $0.id = fresh }
@@ -68,38 +72,74 @@ public struct DayTemplate: Sendable {
         return updated == file ? nil : updated
     }
 
+    /// The first of Obsidian Tasks' field signs (`🛫`, `📅`, `🔁`…) in a text, which a task's
+    /// own words cannot hold in the template: they would be read as a field.
+    public static func fieldSign(in text: String) -> Unicode.Scalar? {
+        text.unicodeScalars.first(where: TemplateFields.signs.contains)
+    }
+
     /// The template task an occurrence came from.
     public func task(withID id: TaskID) -> Task? { tasks.first { $0.id == id } }
 
-    /// The rules that carry an unfinished occurrence forward (`when done`) instead of closing it.
-    public var carryingRules: Set<TaskID> {
+    /// The template tasks whose unfinished occurrence is carried forward (`when done`) instead
+    /// of being closed as missed.
+    public var carriedTasks: Set<TaskID> {
         Set(tasks.filter { $0.recurrence?.whenDone == true }.compactMap(\.id))
     }
 
     /// `day`'s file as `journal new` starts it. A new day gets the template's lines under its
     /// heading (front matter before it). A day that exists (created ahead by `add --date`, or
     /// started already) gets them there too when it has none of them yet, else only the
-    /// occurrences it lacks, after its last task. Template tasks in `present` (already on the
-    /// day, or carried to it unfinished) are left out with their items.
-    public func start(_ existing: DayFile?, on day: Day, present: Set<TaskID>) -> DayFile {
-        let skipped = present.union(existing?.tasks.compactMap(\.occurrenceOf) ?? [])
+    /// occurrences it lacks, after its last task. The template tasks in `skipping` (carried to
+    /// the day unfinished) and those the day has already are left out with their items.
+    public func start(_ existing: DayFile?, on day: Day, skipping: Set<TaskID>) -> DayFile {
+        let skipped = skipping.union(existing?.tasks.compactMap(\.occurrenceOf) ?? [])
         let body = lines(for: day, skipping: skipped)
         let bodyText = body.lines.map(\.text).drop { $0.allSatisfy { $0 == " " || $0 == "\t" } }
-        guard var file = existing else {
+        guard var started = existing else {
+            let ending = String(decoding: file.preferredEnding, as: UTF8.self)
             let frontMatter = file.lines[file.frontMatterLines].flatMap { $0.content + $0.ending }
-            let start = frontMatter + Array((DayFile.heading(for: day) + "\n\n").utf8)
-            return DayFile(bytes: start + Array((bodyText.joined(separator: "\n") + (bodyText.isEmpty ? "" : "\n")).utf8))
+            let heading = Array((DayFile.heading(for: day) + ending + ending).utf8)
+            return DayFile(bytes: frontMatter + heading + Array(bodyText.map { $0 + ending }.joined().utf8))
         }
-        if hasLines(in: file) {
-            file.append(body.lines.indices.filter { body.isOccurrenceItem[$0] }.map { body.lines[$0] })
-            return file
+        if hasLines(in: started) {
+            started.append(body.lines.indices.filter { body.isOccurrenceItem[$0] }.map { body.lines[$0] })
+            return started
         }
-        guard !bodyText.isEmpty else { return file }
-        var index = file.headingLine.map { $0 + 1 } ?? file.frontMatterLines.count
-        while index < file.lines.count, file.lines[index].isBlank { index += 1 }
-        let separated = index < file.lines.count ? Array(bodyText) + [""] : Array(bodyText)
-        file.insertLines(index == file.headingLine.map({ $0 + 1 }) ? [""] + separated : separated, at: index)
-        return file
+        guard !bodyText.isEmpty else { return started }
+        let afterHeading = started.headingLine.map { $0 + 1 } ?? started.frontMatterLines.count
+        var index = afterHeading
+        while index < started.lines.count, started.lines[index].isBlank { index += 1 }
+        let separated = index < started.lines.count ? Array(bodyText) + [""] : Array(bodyText)
+        started.insertLines(index == afterHeading ? [""] + separated : separated, at: index)
+        return started
+    }
+
+    /// The first day on or after `day` that the template task comes on (its rule, and those of
+    /// the tasks it is nested in, name it), looking forty years ahead.
+    public func next(_ task: Task, onOrAfter day: Day) -> Day? {
+        guard isReadable(task) else { return nil }
+        var candidate = day
+        for _ in 0..<(366 * 40) {
+            if comes(task, on: candidate) { return candidate }
+            guard let following = candidate.adding(days: 1) else { return nil }
+            candidate = following
+        }
+        return nil
+    }
+
+    private func comes(_ task: Task, on day: Day) -> Bool {
+        guard task.recurrence?.occurs(on: day) ?? true else { return false }
+        return parent(of: task).map { comes($0, on: day) } ?? true
+    }
+
+    /// Whether the task's rule, and those of the tasks it is nested in, can be read.
+    public func isReadable(_ task: Task) -> Bool {
+        (task.rule == nil || task.recurrence != nil) && (parent(of: task).map(isReadable) ?? true)
+    }
+
+    public func parent(of task: Task) -> Task? {
+        task.parentLineIndex.flatMap { line in tasks.first { $0.lineIndex == line } }
     }
 
     /// Whether the day already has a line the template gave it: a note or heading, or an occurrence.
@@ -151,14 +191,15 @@ public struct DayTemplate: Sendable {
 /// A template task's text split into the parts an occurrence keeps and the rule's: Obsidian
 /// Tasks writes its fields after the description, each after its sign (`🔁 every weekday`,
 /// `🛫 2025-01-15`, `📅 …`).
-struct TemplateFields {
-    var text: String
-    var rule: String?
+package struct TemplateFields {
+    package var text: String
+    /// Every rule written: more than one is a problem.
+    var rules: [String] = []
     var start: String?
 
-    private static let signs: Set<Unicode.Scalar> = ["🔁", "🛫", "⏳", "📅", "➕", "✅", "❌", "🔺", "⏫", "🔼", "🔽", "⏬", "🆔", "⛔", "🏁"]
+    package static let signs: Set<Unicode.Scalar> = ["🔁", "🛫", "⏳", "📅", "➕", "✅", "❌", "🔺", "⏫", "🔼", "🔽", "⏬", "🆔", "⛔", "🏁"]
 
-    init(_ written: String) {
+    package init(_ written: String) {
         var fields: [(sign: Unicode.Scalar?, value: String)] = [(nil, "")]
         for scalar in written.unicodeScalars {
             if TemplateFields.signs.contains(scalar) {
@@ -171,9 +212,9 @@ struct TemplateFields {
         for (sign, written) in fields {
             let value = written.trimmingBlanks
             switch sign {
-            case "🔁": rule = value
+            case "🔁": rules.append(value)
             case "🛫": start = value
-            case let sign?: kept += " \(sign) \(value)"
+            case let sign?: kept += value.isEmpty ? " \(sign)" : " \(sign) \(value)"
             case nil: kept = value
             }
         }

@@ -55,7 +55,7 @@ extension Recurrence {
                 words = []
             } else if let month = Recurrence.month(unit) {
                 guard words.popFirst() == "on" else { throw fail("expected 'on the Nth' after '\(unit)'") }
-                _ = words.first == "the" ? words.popFirst() : nil
+                Recurrence.skip("the", in: &words)
                 guard let number = words.popFirst().flatMap(Recurrence.ordinal) else { throw fail("expected a day of the month after 'on the'") }
                 try Recurrence.check(month: month, day: number, fail)
                 pattern = .yearDay(month: month, day: number)
@@ -64,7 +64,7 @@ extension Recurrence {
             }
         }
         guard words.isEmpty else { throw fail("unexpected '\(words.joined(separator: " "))'") }
-        if interval > 1, start == nil, pattern != .weekdays {
+        if interval > 1, start == nil {
             throw fail("every \(interval) \(unit) counts from a start date: give one, 🛫 YYYY-MM-DD")
         }
         self.init(pattern: pattern, interval: interval, start: start, whenDone: whenDone, text: text)
@@ -93,7 +93,7 @@ extension Recurrence {
             return .monthDay(start.day)
         }
         guard words.popFirst() == "on" else { throw fail("expected 'on the …' after 'month'") }
-        _ = words.first == "the" ? words.popFirst() : nil
+        skip("the", in: &words)
         guard let position = words.popFirst() else { throw fail("expected a day after 'on the'") }
         let weekday = words.first.flatMap { Weekday(rawValue: $0) }
         if weekday != nil { words = words.dropFirst() }
@@ -114,10 +114,15 @@ extension Recurrence {
         guard words.popFirst() == "on", let month = words.popFirst().flatMap(Recurrence.month) else {
             throw fail("expected 'on' and a month after 'year' (every year on January 15)")
         }
-        _ = words.first == "the" ? words.popFirst() : nil
+        skip("the", in: &words)
         guard let number = words.popFirst().flatMap(Recurrence.ordinal) else { throw fail("expected a day after the month") }
         try check(month: month, day: number, fail)
         return .yearDay(month: month, day: number)
+    }
+
+    /// A word that may or may not be written (`on the 1st`, `on 1st`).
+    private static func skip(_ word: String, in words: inout ArraySlice<String>) {
+        if words.first == word { words = words.dropFirst() }
     }
 
     private static func check(month: Int, day: Int, _ fail: (String) -> Unreadable) throws {

@@ -144,7 +144,8 @@ public struct Settings {
         case .defaultRemote: valid = !value.isEmpty && !value.contains(where: { $0.isWhitespace || $0 == "/" })
         case .carryHeading:
             let hashes = value.prefix { $0 == "#" }.count
-            valid = value.isEmpty || (1...6).contains(hashes) && value.dropFirst(hashes).first == " "
+            let title = value.dropFirst(hashes)
+            valid = value.isEmpty || (1...6).contains(hashes) && title.first == " " && title.contains { $0 != " " }
         }
         guard valid else { throw JournalError.invalidSetting(key.rawValue, value, key.expected, origin: origin) }
     }

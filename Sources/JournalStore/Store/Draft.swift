@@ -22,8 +22,9 @@ package struct Draft {
     /// What the working tree held at these paths when the command read them (nil: no file), where
     /// that is not HEAD's version: hand edits being committed.
     package var readFromDisk: [String: [UInt8]?] = [:]
-    /// Ids in use outside the day files (the day template's tasks), which no new task may take.
-    package var reservedIDs: Set<TaskID> = []
+    /// Ids in use outside the day files (the day template's tasks, as committed or as this
+    /// command changed it), which no new task may take; read when the first id is made.
+    private var templateIDs: Set<TaskID>?
 
     package init(repository: Repository, state: WorkingTree) throws {
         head = try repository.headCommit()
@@ -40,7 +41,10 @@ package struct Draft {
 
     package mutating func write(_ file: DayFile, for day: Day) { changedDays[day] = file }
 
-    package mutating func writeFile(_ bytes: [UInt8]?, at path: String) { changedFiles[path] = bytes }
+    package mutating func writeFile(_ bytes: [UInt8]?, at path: String) {
+        changedFiles[path] = bytes
+        if path == DayTemplate.path { templateIDs = nil }
+    }
 
     /// A file that is not a day file as this command left it, else as committed.
     package func bytes(at path: String) throws -> [UInt8]? {
@@ -51,7 +55,9 @@ package struct Draft {
     /// An id no task of the journal has ever had.
     package mutating func freshID(besides taken: Set<TaskID> = []) throws -> TaskID {
         let registry = try loadedRegistry()
-        return TaskID.fresh { registry.contains($0) || taken.contains($0) || reservedIDs.contains($0) }
+        if templateIDs == nil { templateIDs = Set(try bytes(at: DayTemplate.path).map { DayFile(bytes: $0).tasks.compactMap(\.id) } ?? []) }
+        let reserved = templateIDs!
+        return TaskID.fresh { registry.contains($0) || taken.contains($0) || reserved.contains($0) }
     }
 
     /// The day a task id was last seen on, as far as the registry knows.

@@ -84,8 +84,11 @@ package struct WorkingTree {
         guard written == bytes.count, fsync(descriptor) == 0 else { throw storageError("cannot write", path) }
     }
 
+    /// Removes a file, and the folders above it that it leaves empty, as Git does.
     package func remove(_ path: String) throws {
         guard unlink(absolute(path)) == 0 || errno == ENOENT else { throw storageError("cannot remove", path) }
+        var folders = path.split(separator: "/").dropLast()
+        while !folders.isEmpty, rmdir(absolute(folders.joined(separator: "/"))) == 0 { folders = folders.dropLast() }
     }
 
     /// Creates the folders above `path`, refusing any that is a link.

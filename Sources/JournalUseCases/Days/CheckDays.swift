@@ -34,7 +34,6 @@ public struct CheckDays {
         var problems: [DayProblem] = []
         var checked = 0
         if checksTemplate, let template = try store.files.read(DayTemplate.path) {
-            checked += 1
             problems += DayTemplate(DayFile(bytes: template)).problems
         }
         var read: TaskPlacement.Days = [:]

@@ -39,15 +39,15 @@ public struct StartDay {
                 placement = try placeTasks(of: sources, startingOn: day, in: &draft)
                 sources = sources.map { ($0.day, placement.changed[$0.day] ?? $0.file) }
             }
-            let carryingRules = template?.carryingRules ?? []
+            let carriedTasks = template?.carriedTasks ?? []
             // An unfinished occurrence of a `when done` rule comes by carry; the template adds none then.
             let carriedIn = Set(sources.flatMap { $0.file.tasks.filter { $0.state.isUnfinished }.compactMap(\.occurrenceOf) })
-                .intersection(carryingRules)
-            var target = template?.start(existing, on: day, present: carriedIn) ?? existing ?? DayFile.new(for: day)
-            let occurrences = target.tasks.filter { $0.occurrenceOf != nil && $0.id == nil }.count
+                .intersection(carriedTasks)
+            var target = template?.start(existing, on: day, skipping: carriedIn) ?? existing ?? DayFile.new(for: day)
+            let occurrences = StartDay.occurrences(in: target) - (existing.map(StartDay.occurrences(in:)) ?? 0)
             var result = CarryForward.Result(target: target)
             if carry {
-                result = CarryForward.carry(from: sources, into: target, on: day, carryingRules: carryingRules, underHeading: carryHeading)
+                result = CarryForward.carry(from: sources, into: target, on: day, carryingRules: carriedTasks, underHeading: carryHeading)
                 target = result.target
                 for (sourceDay, file) in result.changedSources { draft.write(file, for: sourceDay) }
             }
@@ -69,6 +69,10 @@ public struct StartDay {
     public func announce(_ day: Day) {
         store.announceLater(.postNew, arguments: [day.iso], environment: ["JOURNAL_FILE": store.files.absolute(DayPath.path(for: day))])
         store.announcePending()
+    }
+
+    private static func occurrences(in file: DayFile) -> Int {
+        file.tasks.filter { $0.occurrenceOf != nil }.count
     }
 
     private static func startSubject(_ day: Day, _ result: CarryForward.Result) -> String {

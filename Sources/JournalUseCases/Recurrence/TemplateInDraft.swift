@@ -3,17 +3,17 @@ import JournalStore
 
 extension Draft {
     /// The day template as this command sees it, with an id on every task (written into the
-    /// template by this command where it lacked them), or nil when the journal has none. Its ids
-    /// are reserved, so that no new task takes one. A problem in it stops the command.
-    mutating func dayTemplate() throws -> DayTemplate? {
+    /// template by this command where it lacked them, or shared one with a task of the days),
+    /// or nil when the journal has none. A problem in it stops the command, unless it is
+    /// `tolerated` (removing a task must work on a template `journal new` refuses).
+    mutating func dayTemplate(toleratingProblems tolerated: Bool = false) throws -> DayTemplate? {
         guard let bytes = try bytes(at: DayTemplate.path) else { return nil }
         var template = DayTemplate(DayFile(bytes: bytes))
-        if let problem = template.problems.first { throw JournalError.invalidTemplate(problem.description) }
-        reservedIDs.formUnion(template.tasks.compactMap(\.id))
-        if let identified = try template.identified(freshID: { try freshID(besides: $0) }) {
+        if !tolerated, let problem = template.problems.first { throw JournalError.invalidTemplate(problem.description) }
+        let registry = try loadedRegistry()
+        if let identified = try template.identified(isTaken: registry.contains, freshID: { try freshID(besides: $0) }) {
             writeFile(identified.bytes, at: DayTemplate.path)
             template = DayTemplate(identified)
-            reservedIDs.formUnion(template.tasks.compactMap(\.id))
         }
         return template
     }

@@ -28,7 +28,7 @@ extension Sync {
         for path in try store.repository.changedPaths(from: try head.tree(), to: merged) where !Sync.mergesByTask(path) {
             draft.writeFile(try merged.entry(atPath: path).map { try store.repository.blobContent($0.id) }, at: path)
         }
-        if let template = try mergeTemplate(head: head, incoming: incoming) { draft.writeFile(template, at: DayTemplate.path) }
+        try mergeTemplate(head: head, incoming: incoming, into: &draft)
         let days = try mergeDays(head: head, incoming: incoming)
         for (day, file) in days.days {
             guard file != (try draft.committed.file(for: day)) else { continue }
@@ -37,11 +37,13 @@ extension Sync {
         report.mergedDays = days.mergedByTask.map(\.iso)
         report.withdrawn = days.placement.withdrawn
         report.redirected = days.placement.redirected
+        report.sameOccurrences = days.sameOccurrences
 
         let subject = report.mergedDays.isEmpty ? "" : ": \(counted(report.mergedDays.count, "day")) merged by task"
         let body = report.mergedDays.map { "merged \($0) task by task" } + report.keptBoth.map { "kept both versions of \($0)" }
             + report.withdrawn.map { "withdrew ^\($0.id.value) from \($0.day.iso): finished on \($0.standsOn.iso)" }
             + report.redirected.map { "^\($0.id.value) on \($0.day.iso) now points to \($0.standsOn.iso), where it stands" }
+            + report.sameOccurrences.map { "^\($0.dropped.value) on \($0.day.iso) left out: the same occurrence as ^\($0.kept.value)" }
         draft.message = CommitMessage(command: .sync, subject: "sync: merge \(remote)/main\(subject)", body: body)
         try store.commit(&draft)
     }
@@ -50,8 +52,9 @@ extension Sync {
         DayPath.day(at: path) != nil || path == DayTemplate.path
     }
 
-    /// The day template merged by task, when both sides have one and theirs differs from ours.
-    private func mergeTemplate(head: Commit, incoming: Commit) throws -> [UInt8]? {
+    /// The day template merged by task as a day is, into the draft, where theirs changed it. A
+    /// side that deleted it wins over a side that left it as it was; over a change, the change stays.
+    private func mergeTemplate(head: Commit, incoming: Commit, into draft: inout Draft) throws {
         let repository = store.repository
         let base = try repository.mergeBase(head.id, incoming.id).map { try repository.commit($0).tree() }
         func template(_ tree: Tree?) throws -> DayFile? {
@@ -59,9 +62,18 @@ extension Sync {
         }
         let ours = try template(try head.tree())
         let original = try template(base)
-        guard let theirs = try template(try incoming.tree()), theirs != ours else { return nil }
-        guard let ours else { return theirs == original ? nil : theirs.bytes }
-        return DayMerge.merge(base: original, ours: ours, theirs: theirs).file.bytes
+        let theirs = try template(try incoming.tree())
+        guard theirs != ours, theirs != original else { return }
+        switch (ours, theirs) {
+        case (let ours?, let theirs?):
+            draft.writeFile(DayMerge.merge(base: original, ours: ours, theirs: theirs).file.bytes, at: DayTemplate.path)
+        case (nil, let theirs?):
+            draft.writeFile(theirs.bytes, at: DayTemplate.path)
+        case (let ours?, nil) where ours == original:
+            draft.writeFile(nil, at: DayTemplate.path)
+        default:
+            break
+        }
     }
 
     /// The days either side changed since the merge base, merged.

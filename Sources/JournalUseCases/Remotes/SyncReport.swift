@@ -24,6 +24,8 @@ public struct SyncReport: Equatable {
     public var withdrawn: [TaskPlacement.Move] = []
     /// Copies made arrows to the day their task stands on, because the two machines carried it apart.
     public var redirected: [TaskPlacement.Move] = []
+    /// Occurrences of a recurring task both machines added to a day: one kept for each.
+    public var sameOccurrences: [JournalMerge.SameOccurrence] = []
 
     init(remote: String, outcomes: [Outcome] = []) {
         self.remote = remote
