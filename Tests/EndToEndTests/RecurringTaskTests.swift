@@ -193,6 +193,15 @@ import Testing
         #expect(heading.status != 0)
     }
 
+    @Test func editTemplateLeavesNothingBehindWhenNothingIsWritten() throws {
+        var journal = try JournalRunner()
+        try journal.ok("init")
+        journal.extraEnvironment["EDITOR"] = "true"
+        #expect(try journal.ok("edit", "--template") == "no change to the day template\n")
+        #expect(!FileManager.default.fileExists(atPath: journal.directory + "/templates"))
+        try journal.assertClean()
+    }
+
     @Test func editTemplateOpensTheTemplateAndCommitsIt() throws {
         var journal = try journalWithRules()
         journal.extraEnvironment["EDITOR"] = try journal.editorScript("printf -- '- [ ] Review the on-call runbook 🔁 every month on the 1st\\n' >> \"$1\"")

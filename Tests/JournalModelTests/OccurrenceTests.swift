@@ -42,7 +42,7 @@ import Testing
 
     @Test func anOccurrenceOfAWhenDoneRuleCarries() {
         let source = DayFile("# 2026-12-04 Friday\n\n- [ ] Runbook 🔁 ^runbk ^aaaaa\n")
-        let result = CarryForward.carry(from: [(friday, source)], into: DayFile.new(for: monday), on: monday, carryingRules: [TaskID("runbk")!])
+        let result = CarryForward.carry(from: [(friday, source)], into: DayFile.new(for: monday), on: monday, carriedTemplateTasks: [TaskID("runbk")!])
         #expect(text(result.target) == "# 2026-12-07 Monday\n\n- [ ] Runbook 🔁 ^runbk ^aaaaa\n")
         #expect(result.missed.isEmpty)
     }

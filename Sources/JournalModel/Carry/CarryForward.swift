@@ -21,10 +21,10 @@ public enum CarryForward {
         }
     }
 
-    /// `carryingRules`: the template tasks whose occurrences carry (`when done`). `heading`: the
+    /// `carriedTemplateTasks`: the template tasks whose occurrences carry (`when done`). `heading`: the
     /// line the carried tasks go under (`## Carried`), added at the end when the day lacks it.
     public static func carry(from sources: [(day: Day, file: DayFile)], into target: DayFile, on day: Day,
-                             carryingRules: Set<TaskID> = [], underHeading heading: String? = nil) -> Result {
+                             carriedTemplateTasks: Set<TaskID> = [], underHeading heading: String? = nil) -> Result {
         var result = Result(target: target)
         var presentIDs = Set(target.tasks.compactMap(\.id))
         for (sourceDay, original) in sources.sorted(by: { $0.day < $1.day }) {
@@ -36,7 +36,7 @@ public enum CarryForward {
             // so that lines written after a subtask come after it (before it, they could take it in).
             var copies: [(source: Int, line: DayFile.Line)] = []
             for entry in entries where entry.task.state.isUnfinished {
-                if let rule = entry.task.occurrenceOf, !carryingRules.contains(rule) {
+                if let templateTask = entry.task.occurrenceOf, !carriedTemplateTasks.contains(templateTask) {
                     source.updateTask(atLine: entry.lineIndex) { $0.setState(.cancelled) }
                     if let id = entry.task.id { result.missed[sourceDay, default: []].append(id) }
                     continue

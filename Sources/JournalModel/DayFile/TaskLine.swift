@@ -167,9 +167,12 @@ public struct TaskLine: Equatable, Sendable {
         return (caret, id)
     }
 
-    /// The ` 🔁 ^k7f3q` a text ends with: where the sign is, and the template task's id.
+    /// The ` 🔁 ^k7f3q` a text ends with: where the sign is, and the template task's id. Looked
+    /// for at its place only (eight scalars from the end), as every task line is read.
     private static func trailingOccurrence(of text: Substring.UnicodeScalarView) -> (Substring.UnicodeScalarView.Index, TaskID)? {
-        guard let (caret, id) = reference(endingAt: text.endIndex, in: text), let sign = sign(before: caret, in: text) else { return nil }
+        guard let sign = text.index(text.endIndex, offsetBy: -(TaskID.length + 3), limitedBy: text.startIndex),
+              text[sign] == occurrenceSign, let (caret, id) = reference(endingAt: text.endIndex, in: text),
+              TaskLine.sign(before: caret, in: text) == sign else { return nil }
         return (sign, id)
     }
 

@@ -47,7 +47,7 @@ public struct StartDay {
             let occurrences = StartDay.occurrences(in: target) - (existing.map(StartDay.occurrences(in:)) ?? 0)
             var result = CarryForward.Result(target: target)
             if carry {
-                result = CarryForward.carry(from: sources, into: target, on: day, carryingRules: carriedTasks, underHeading: carryHeading)
+                result = CarryForward.carry(from: sources, into: target, on: day, carriedTemplateTasks: carriedTasks, underHeading: carryHeading)
                 target = result.target
                 for (sourceDay, file) in result.changedSources { draft.write(file, for: sourceDay) }
             }
