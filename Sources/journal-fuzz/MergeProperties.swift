@@ -25,13 +25,13 @@ enum MergeProperties {
     private static func checkNothingLost(base: DayFile?, ours: DayFile, theirs: DayFile) {
         let merged = DayFile(bytes: DayMerge.merge(base: base, ours: ours, theirs: theirs).file.bytes)
         let mergedIDs = Set(merged.tasks.compactMap(\.id))
-        let hidden = Set(merged.lines.indices.filter { [.fencedCode, .indentedCode, .html].contains(merged.outline.kinds[$0]) }
-            .map { merged.lines[$0].content })
+        // Read as a task line wherever it stands: a task both sides changed is written anew.
+        let hiddenIDs = Set(merged.lines.indices.filter { [.fencedCode, .indentedCode, .html].contains(merged.outline.kinds[$0]) }
+            .compactMap { TaskLine(line: merged.lines[$0].text)?.id })
         let mergedOccurrences = Set(merged.tasks.compactMap(\.occurrenceOf))
-        for id in Set(ours.tasks.compactMap(\.id)).union(theirs.tasks.compactMap(\.id)) where !mergedIDs.contains(id) {
-            let lines = (ours.lines + theirs.lines).filter { $0.task?.id == id }
-            guard !lines.map(\.content).contains(where: hidden.contains) else { continue }
-            if let rule = lines.first?.task?.occurrenceOf, mergedOccurrences.contains(rule) { continue }
+        for id in Set(ours.tasks.compactMap(\.id)).union(theirs.tasks.compactMap(\.id)) where !mergedIDs.contains(id) && !hiddenIDs.contains(id) {
+            let templateTask = (ours.tasks + theirs.tasks).first { $0.id == id }?.occurrenceOf
+            if let templateTask, mergedOccurrences.contains(templateTask) { continue }
             require(deletedOnOneSide(id, base: base, ours: ours, theirs: theirs), "the merge lost task ^\(id)")
         }
         let written = Set(([base].compactMap { $0 } + [ours, theirs]).flatMap { $0.lines.map(\.content) })

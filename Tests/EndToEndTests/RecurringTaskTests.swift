@@ -114,6 +114,35 @@ import Testing
         #expect(friday.filter { $0.contains("🔁 ^") }.count == 3, "\(friday)")
     }
 
+    /// What the issue is done by: two machines each start every day of two weeks before
+    /// syncing, the order of their syncs alternating, and every day ends with each rule's
+    /// occurrence once, on its days only.
+    @Test func twoWeeksOnTwoMachinesLeaveEachRuleOnceOnEachOfItsDays() throws {
+        var machines = try TwoMachines(.path, today: "2026-12-04")
+        try addRules(machines.first)
+        try machines.first.ok("sync")
+        try machines.second.ok("sync")
+        for runner in [machines.first, machines.second] { try runner.ok("config", "journal.autoSync", "off") }
+        let days = (7...18).map { String(format: "2026-12-%02d", $0) }.filter { !["Saturday", "Sunday"].contains(weekday($0)) }
+        for (index, day) in days.enumerated() {
+            machines.first.today = day
+            machines.second.today = day
+            try machines.first.ok("new")
+            try machines.second.ok("new")
+            if index % 3 == 0 { try machines.first.ok("done", "1") }
+            if index % 2 == 0 { try machines.second.ok("done", "2") }
+            let order = index % 2 == 0 ? [machines.first, machines.second, machines.first] : [machines.second, machines.first, machines.second]
+            for runner in order { try runner.ok("sync") }
+        }
+        try machines.assertConverged()
+        for day in days {
+            let tasks = taskLines(try machines.first.day(day))
+            var expected = [RecurringTaskTests.standUp, RecurringTaskTests.summary]
+            if weekday(day) == "Friday" { expected.append(RecurringTaskTests.weekly) }
+            #expect(tasks.filter { $0.contains("🔁 ^") }.map(text(of:)).sorted() == expected.sorted(), "\(day): \(tasks)")
+        }
+    }
+
     @Test func theTemplatesHeadingsStayAndCarriedTasksGoUnderTheCarryHeading() throws {
         var journal = try JournalRunner()
         journal.today = "2026-12-03"

@@ -59,17 +59,6 @@ public struct Recurrence: Equatable, Sendable {
         }
     }
 
-    /// The first day on or after `day` that the rule names, looking forty years ahead.
-    public func next(onOrAfter day: Day) -> Day? {
-        var candidate = max(day, start ?? day)
-        for _ in 0..<(366 * 40) {
-            if occurs(on: candidate) { return candidate }
-            guard let following = candidate.adding(days: 1) else { return nil }
-            candidate = following
-        }
-        return nil
-    }
-
     private func isCounted(_ periodsSinceStart: Int) -> Bool { periodsSinceStart % interval == 0 }
 
     private func months(until day: Day) -> Int {
