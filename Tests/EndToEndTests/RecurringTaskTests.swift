@@ -218,6 +218,9 @@ import Testing
         let sign = try journal.run("recur", "add", "Check the 🛫 departures board", "--every", "day")
         #expect(sign.status == 2)
         #expect(sign.stderr.contains("it contains 🛫, which Obsidian Tasks reads as the start of a field"), "\(sign.stderr)")
+        let ending = try journal.run("add", "Review the retro 🔁")
+        #expect(ending.status == 2)
+        #expect(ending.stderr.contains("it ends in 🔁"), "\(ending.stderr)")
         let heading = try journal.run("config", "journal.carryHeading", "## ")
         #expect(heading.status != 0)
     }

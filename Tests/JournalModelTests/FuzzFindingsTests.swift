@@ -91,4 +91,14 @@ import Testing
         let result = CarryForward.carry(from: [(Day(year: 2025, month: 1, day: 15)!, source)], into: DayFile.new(for: next), on: next)
         #expect(DayFile(bytes: result.target.bytes).tasks.map(\.text) == ["Parent", "Child"])
     }
+
+    /// A subtask on a side's last line, with no line ending, that the merge puts before the other
+    /// side's lines (its parent deleted there) stays a task: it gets an ending and keeps its task.
+    @Test func aLastLineTaskPutBeforeOtherLinesStaysATask() {
+        let base = DayFile("# Day\n\n- [ ] Parent ^par01\n")
+        let ours = DayFile("# Day\n\n- [ ] Parent ^par01\n\t- [/] Child ^chi01")
+        let theirs = DayFile("# Day\n\nA paragraph\nand its second line")
+        let merged = DayMerge.merge(base: base, ours: ours, theirs: theirs).file
+        #expect(DayFile(bytes: merged.bytes).tasks.map(\.id?.value) == ["chi01"])
+    }
 }

@@ -137,6 +137,18 @@ import Testing
         }
     }
 
+    /// Found by fuzzing: two spaces between the sign and the caret read as an id after a text
+    /// ending in the sign, which is written back as an occurrence.
+    @Test func twoSpacesAfterTheSignStillMarkAnOccurrence() throws {
+        let task = try #require(TaskLine(line: "- [ ] Stand-up 🔁  ^stand ^aaaaa"))
+        #expect(task.occurrenceOf?.value == "stand")
+        #expect(task.id?.value == "aaaaa")
+        #expect(TaskLine(line: task.rendered) == task)
+        let withoutOwnID = try #require(TaskLine(line: "- [ ] Stand-up 🔁  ^stand"))
+        #expect(withoutOwnID.occurrenceOf?.value == "stand" && withoutOwnID.id == nil)
+        #expect(TaskLine(line: withoutOwnID.rendered) == withoutOwnID)
+    }
+
     @Test func aTemplateWithCRLFEndingsStartsADayWithCRLFEndings() {
         let template = DayTemplate(DayFile("## Meetings\r\n\r\n- [ ] Stand-up ^stand\r\n"))
         let day = template.start(nil, on: monday, skipping: [])

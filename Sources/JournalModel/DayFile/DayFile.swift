@@ -26,6 +26,13 @@ public struct DayFile: Equatable, Sendable {
 
         public var text: String { String(decoding: content, as: UTF8.self) }
 
+        /// The same line, task and all, with another line ending.
+        package func ending(with ending: [UInt8]) -> Line {
+            var line = self
+            line.ending = ending
+            return line
+        }
+
         /// Nothing but spaces or tabs.
         public var isBlank: Bool { content.allSatisfy { $0 == 32 || $0 == 9 } }
 
@@ -102,6 +109,12 @@ public struct DayFile: Equatable, Sendable {
     package init(lines: [Line]) {
         self.init(readLines: lines)
         if keepLinesApart() { readStructure() }
+    }
+
+    /// Lines put together elsewhere, each task among them kept a task (see `keepTasks`).
+    package init(keepingTasksOf lines: [Line]) {
+        self.init(lines: lines)
+        keepTasks(lines.indices.compactMap { index in lines[index].task.map { (index, $0) } })
     }
 
     private init(readLines lines: [Line]) {

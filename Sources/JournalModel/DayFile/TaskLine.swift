@@ -167,12 +167,12 @@ public struct TaskLine: Equatable, Sendable {
         return (caret, id)
     }
 
-    /// The ` 🔁 ^k7f3q` a text ends with: where the sign is, and the template task's id. Looked
-    /// for at its place only (eight scalars from the end), as every task line is read.
+    /// The ` 🔁 ^k7f3q` a text ends with: where the sign is, and the template task's id. The
+    /// caret is looked for at its one place, six scalars from the end, as every task line is read.
     private static func trailingOccurrence(of text: Substring.UnicodeScalarView) -> (Substring.UnicodeScalarView.Index, TaskID)? {
-        guard let sign = text.index(text.endIndex, offsetBy: -(TaskID.length + 3), limitedBy: text.startIndex),
-              text[sign] == occurrenceSign, let (caret, id) = reference(endingAt: text.endIndex, in: text),
-              TaskLine.sign(before: caret, in: text) == sign else { return nil }
+        guard let caret = text.index(text.endIndex, offsetBy: -(TaskID.length + 1), limitedBy: text.startIndex),
+              text[caret] == "^", let (found, id) = reference(endingAt: text.endIndex, in: text), found == caret,
+              let sign = sign(before: caret, in: text) else { return nil }
         return (sign, id)
     }
 
@@ -184,11 +184,14 @@ public struct TaskLine: Equatable, Sendable {
         return (caret, id)
     }
 
-    /// Where `🔁 ` stands right before a caret.
+    /// Where `🔁` stands before a caret, spaces between (a line written by hand may have two:
+    /// read otherwise, the text would end in the sign and be written back as an occurrence).
     private static func sign(before caret: Substring.UnicodeScalarView.Index, in text: Substring.UnicodeScalarView) -> Substring.UnicodeScalarView.Index? {
         let before = text[..<caret]
-        guard before.last == " ", let sign = before.dropLast().last, sign == occurrenceSign else { return nil }
-        return text.index(caret, offsetBy: -2)
+        guard before.last == " " else { return nil }
+        let words = before.trimmingTrailing([" "])
+        guard words.last == occurrenceSign else { return nil }
+        return text.index(before: words.endIndex)
     }
 
     /// Obsidian Tasks' sign for recurrence, which an occurrence writes before its rule's id.

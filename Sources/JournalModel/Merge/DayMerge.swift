@@ -79,15 +79,20 @@ public enum DayMerge {
             output.append(task == ourTask ? item.line : DayFile.Line(task: task, ending: item.line.ending))
             if let note { output.append(DayFile.Line(content: Array(note.utf8), ending: ending)) }
         }
-        // Each line keeps its own ending; only the last may go without one.
+        // Each line keeps its own ending; only the last may go without one. A task keeps being
+        // one: the last line of a side may be a task that the merge puts before others.
         for index in output.indices.dropLast() where output[index].ending.isEmpty {
-            output[index] = DayFile.Line(content: output[index].content, ending: ending)
+            output[index] = output[index].ending(with: ending)
         }
-        let sameOccurrences = sameOccurrences(among: output, base: base, ours: ours)
-        let dropped = Set(sameOccurrences.map(\.dropped))
-        output.removeAll { line in line.task.map { $0.occurrenceOf != nil && $0.id.map(dropped.contains) == true } ?? false }
-        var file = DayFile(lines: output)
-        file.keepTasks(output.indices.compactMap { index in output[index].task.map { (index, $0) } })
+        var file = DayFile(keepingTasksOf: output)
+        // Decided on the merged file, where the other side's lines may have put a copy in code.
+        let sameOccurrences = sameOccurrences(among: file.tasks, base: base, ours: ours)
+        if !sameOccurrences.isEmpty {
+            let dropped = Set(sameOccurrences.map(\.dropped))
+            file = DayFile(keepingTasksOf: file.lines.filter { line in
+                !(line.task.map { $0.occurrenceOf != nil && $0.id.map(dropped.contains) == true } ?? false)
+            })
+        }
         return Result(file: file, resolved: resolved, fromTheirs: fromTheirs, sameOccurrences: sameOccurrences)
     }
 
@@ -97,11 +102,11 @@ public enum DayMerge {
     /// (done, then missed, then carried, in progress, open), the smaller id on a tie, so that
     /// every order of syncs keeps the same one; lines written under the other stay. Occurrences
     /// one side alone has are left as they are.
-    private static func sameOccurrences(among lines: [DayFile.Line], base: DayFile?, ours: DayFile) -> [SameOccurrence] {
+    private static func sameOccurrences(among merged: [TaskLine], base: DayFile?, ours: DayFile) -> [SameOccurrence] {
         let baseIDs = Set(base?.tasks.compactMap(\.id) ?? [])
         let ourIDs = Set(ours.tasks.compactMap(\.id))
         var added: [TaskID: [TaskLine]] = [:]
-        for task in lines.compactMap(\.task) {
+        for task in merged {
             guard let templateTask = task.occurrenceOf, let id = task.id, !baseIDs.contains(id) else { continue }
             added[templateTask, default: []].append(task)
         }

@@ -285,7 +285,7 @@ public enum TaskPlacement {
                     if let note = notes[day]?[index] { lines.append(DayFile.Line(content: Array(note.utf8), ending: ending)) }
                 }
                 for index in lines.indices.dropLast() where lines[index].ending.isEmpty {
-                    lines[index] = DayFile.Line(content: lines[index].content, ending: ending)
+                    lines[index] = lines[index].ending(with: ending)
                 }
                 result[day] = DayFile(lines: lines)
             }

@@ -39,6 +39,9 @@ public struct AddTask {
         }
         var result = text.trimmingCharacters(in: " ")
         guard !result.isEmpty else { throw JournalError.invalidTaskText("it is empty") }
+        if result.unicodeScalars.last == TaskLine.occurrenceSign {
+            throw JournalError.invalidTaskText("it ends in 🔁, which marks an occurrence of a recurring task before an id; put a word after it")
+        }
         for tag in tags {
             let bare = tag.hasPrefix("#") ? String(tag.dropFirst()) : tag
             guard bare.first?.isLetter == true, bare.allSatisfy(TaskLine.isWordCharacter) else { throw JournalError.invalidTag(tag) }
