@@ -28,24 +28,23 @@ struct EditCommand: ParsableCommand {
 
     func run() throws {
         let journal = try options.open(command: template ? .recur : .edit, skippingVerification: verification.skipsHooks)
-        if template { return try editTemplate(journal) }
+        if template {
+            let edit = EditTemplate(journal)
+            return try self.edit(journal, "the day template", prepare: edit.prepare, finish: edit.finish)
+        }
         let day = try options.day(date)
-        let path = try EditDay(journal).prepare(of: day)
-        let editor = try options.settings(of: journal).editor
-        let status = try Editor.run(editor, on: path)
-        guard status == 0 else { throw JournalError.editorFailed(editor, status) }
-        let edited = try EditDay(journal).finish(of: day)
-        for problem in edited.problems { Output.warning(problem.description) }
-        print(edited.committed ? "committed \(day.iso)" : "no change to \(day.iso)")
+        let edit = EditDay(journal)
+        try self.edit(journal, day.iso, prepare: { try edit.prepare(of: day) }, finish: { try edit.finish(of: day) })
     }
 
-    private func editTemplate(_ journal: Journal) throws {
-        let path = try EditTemplate(journal).prepare()
+    /// Opens the file `prepare` gives in the editor; on a clean exit `finish` commits it.
+    private func edit(_ journal: Journal, _ name: String, prepare: () throws -> String, finish: () throws -> EditDay.Edited) throws {
+        let path = try prepare()
         let editor = try options.settings(of: journal).editor
         let status = try Editor.run(editor, on: path)
         guard status == 0 else { throw JournalError.editorFailed(editor, status) }
-        let edited = try EditTemplate(journal).finish()
+        let edited = try finish()
         for problem in edited.problems { Output.warning(problem.description) }
-        print(edited.committed ? "committed the day template" : "no change to the day template")
+        print(edited.committed ? "committed \(name)" : "no change to \(name)")
     }
 }

@@ -163,7 +163,7 @@ public struct TaskLine: Equatable, Sendable {
     /// The id a text ends with (` ^k7f3q`, or `^k7f3q` alone) and where its caret is; not the
     /// template task's id an occurrence names (` 🔁 ^k7f3q`), which it has before its own.
     private static func trailingID(of text: Substring.UnicodeScalarView) -> (Substring.UnicodeScalarView.Index, TaskID)? {
-        guard let (caret, id) = reference(endingAt: text.endIndex, in: text), sign(before: caret, in: text) == nil else { return nil }
+        guard let (caret, id) = trailingReference(in: text), sign(before: caret, in: text) == nil else { return nil }
         return (caret, id)
     }
 
@@ -171,15 +171,14 @@ public struct TaskLine: Equatable, Sendable {
     /// caret is looked for at its one place, six scalars from the end, as every task line is read.
     private static func trailingOccurrence(of text: Substring.UnicodeScalarView) -> (Substring.UnicodeScalarView.Index, TaskID)? {
         guard let caret = text.index(text.endIndex, offsetBy: -(TaskID.length + 1), limitedBy: text.startIndex),
-              text[caret] == "^", let (found, id) = reference(endingAt: text.endIndex, in: text), found == caret,
+              text[caret] == "^", let (found, id) = trailingReference(in: text), found == caret,
               let sign = sign(before: caret, in: text) else { return nil }
         return (sign, id)
     }
 
-    /// A `^id` ending at `end`, at the start or after a space.
-    private static func reference(endingAt end: Substring.UnicodeScalarView.Index,
-                                  in text: Substring.UnicodeScalarView) -> (Substring.UnicodeScalarView.Index, TaskID)? {
-        guard let caret = text[..<end].lastIndex(of: "^"), let id = TaskID(Substring(text[text.index(after: caret)..<end])),
+    /// The `^id` a text ends with, at its start or after a space.
+    private static func trailingReference(in text: Substring.UnicodeScalarView) -> (Substring.UnicodeScalarView.Index, TaskID)? {
+        guard let caret = text.lastIndex(of: "^"), let id = TaskID(Substring(text[text.index(after: caret)...])),
               caret == text.startIndex || text[text.index(before: caret)] == " " else { return nil }
         return (caret, id)
     }

@@ -10,7 +10,7 @@
 ///   as a note line beneath it.
 /// - A task deleted on one side is deleted if the other side left it unchanged, kept otherwise.
 /// - Two occurrences of one template task (two machines started the day) are one: see
-///   `keepingOneOccurrence`.
+///   `sameOccurrences`.
 /// - Notes merge line by line: lines added on either side are kept in place, a line deleted on
 ///   one side is deleted, and where both sides wrote at the same place both sides' lines stay.
 public enum DayMerge {
@@ -128,10 +128,9 @@ public enum DayMerge {
     package static func resolve(base: TaskLine?, ours: TaskLine, theirs: TaskLine) -> (TaskLine, String?) {
         var task = ours
         if ours.state != theirs.state {
-            // A done occurrence outranks the same one closed as missed on another machine.
-            let doneOverMissed = ours.occurrenceOf != nil && ours.state == .cancelled && theirs.state == .done
-            let takeTheirs = base?.state == ours.state
-                || (base?.state != theirs.state && (rank(theirs.state) > rank(ours.state) || doneOverMissed))
+            // An occurrence done outranks the same one closed as missed on another machine.
+            let rankOf = ours.occurrenceOf == nil ? rank : occurrenceRank
+            let takeTheirs = base?.state == ours.state || (base?.state != theirs.state && rankOf(theirs.state) > rankOf(ours.state))
             if takeTheirs {
                 task.setState(theirs.state)
                 task.carriedTo = theirs.carriedTo

@@ -26,19 +26,11 @@ public enum JournalMerge {
         var merged: TaskPlacement.Days = [:]
         for day in Set(base.keys).union(ours.keys).union(theirs.keys) {
             result.days[day] = .some(nil)
-            let original = base[day]
-            if ours[day] == theirs[day] || theirs[day] == original {
-                merged[day] = ours[day]
-            } else if ours[day] == original {
-                merged[day] = theirs[day]
-            } else if let mine = ours[day], let other = theirs[day] {
-                let dayMerge = DayMerge.merge(base: original, ours: mine, theirs: other)
-                merged[day] = dayMerge.file
+            let (file, byTask) = mergeFile(base: base[day], ours: ours[day], theirs: theirs[day])
+            merged[day] = file
+            if let byTask {
                 result.mergedByTask.append(day)
-                result.sameOccurrences += dayMerge.sameOccurrences.map { SameOccurrence(day: day, dropped: $0.dropped, kept: $0.kept) }
-            } else {
-                // Deleted on one side, changed on the other: the changed version stays.
-                merged[day] = ours[day] ?? theirs[day]
+                result.sameOccurrences += byTask.sameOccurrences.map { SameOccurrence(day: day, dropped: $0.dropped, kept: $0.kept) }
             }
         }
         result.mergedByTask.sort()
@@ -48,6 +40,17 @@ public enum JournalMerge {
         merged.merge(result.placement.changed) { $1 }
         for (day, file) in merged { result.days[day] = file }
         return result
+    }
+
+    /// Three versions of one file (nil: none there): the side that changed it wins over the side
+    /// that did not, two changes are merged task by task (`byTask`), and a file deleted on one
+    /// side and changed on the other stays as changed.
+    public static func mergeFile(base: DayFile?, ours: DayFile?, theirs: DayFile?) -> (file: DayFile?, byTask: DayMerge.Result?) {
+        if ours == theirs || theirs == base { return (ours, nil) }
+        if ours == base { return (theirs, nil) }
+        guard let ours, let theirs else { return (ours ?? theirs, nil) }
+        let byTask = DayMerge.merge(base: base, ours: ours, theirs: theirs)
+        return (byTask.file, byTask)
     }
 
     /// An occurrence left out as the same as another may have been carried (`when done`) by the

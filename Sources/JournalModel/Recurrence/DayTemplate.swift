@@ -9,6 +9,8 @@ public struct DayTemplate: Sendable {
     public struct Task: Sendable {
         public let lineIndex: Int
         public let parentLineIndex: Int?
+        /// How many template tasks it is nested in.
+        public let depth: Int
         public let id: TaskID?
         /// What an occurrence says: the task's text without its rule and start date.
         public let text: String
@@ -51,7 +53,7 @@ public struct DayTemplate: Sendable {
                 }
             }
             if fields.text.isEmpty { report(entry.lineIndex, "a task of the day template needs text") }
-            tasks.append(Task(lineIndex: entry.lineIndex, parentLineIndex: entry.parentLineIndex, id: entry.task.id,
+            tasks.append(Task(lineIndex: entry.lineIndex, parentLineIndex: entry.parentLineIndex, depth: entry.depth, id: entry.task.id,
                               text: fields.text, rule: fields.rules.first, recurrence: recurrence))
         }
         self.tasks = tasks

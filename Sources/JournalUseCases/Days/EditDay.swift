@@ -12,7 +12,11 @@ public struct EditDay {
     /// the working tree (a new day gets its heading; it is committed only if the user keeps it).
     /// Returns the file's absolute path.
     public func prepare(of day: Day) throws -> String {
-        let path = DayPath.path(for: day)
+        try prepare(DayPath.path(for: day), blank: DayFile.new(for: day).bytes)
+    }
+
+    /// The same for any file of the journal, which starts as `blank` when it does not exist.
+    func prepare(_ path: String, blank: [UInt8]) throws -> String {
         try store.exclusively {
             // A hook that refuses the waiting hand edits must not keep the user from fixing them.
             do {
@@ -21,7 +25,7 @@ public struct EditDay {
                 store.warn("a hook refused the hand edits waiting in the working tree; they stay uncommitted and go in with this edit once the hook lets them through")
             }
             if try store.files.read(path) == nil {
-                try store.files.write(DayFile.new(for: day).bytes, to: path, scratch: store.state.root)
+                try store.files.write(blank, to: path, scratch: store.state.root)
             }
         }
         return store.files.absolute(path)
@@ -35,17 +39,21 @@ public struct EditDay {
     /// After the editor closed: commits whatever changed (ids given to new tasks) as one `edit`
     /// commit and reports what looks wrong in the day, without refusing any of it.
     public func finish(of day: Day) throws -> Edited {
-        let path = DayPath.path(for: day)
-        let committed = try store.exclusively {
-            if let bytes = try store.files.read(path), DayFile(bytes: bytes) == DayFile.new(for: day),
-               try store.headTree().file(for: day) == nil {
-                // Opened and closed without typing anything: leave no empty day behind.
+        let committed = try finish(DayPath.path(for: day), blank: DayFile.new(for: day).bytes, command: .edit) { "edit " + $0 }
+        let file = try store.currentFile(for: day)
+        return Edited(committed: committed, problems: file.map { DayProblem.find(in: $0, day: day) } ?? [])
+    }
+
+    /// The same for any file of the journal: whether a commit was made. A file left as `blank`
+    /// that no commit has is removed: opened and closed without typing, it leaves nothing behind.
+    func finish(_ path: String, blank: [UInt8], command: CommandName, subject: (String) -> String) throws -> Bool {
+        try store.exclusively {
+            if let bytes = try store.files.read(path), DayFile(bytes: bytes) == DayFile(bytes: blank),
+               try store.headTree().bytes(at: path) == nil {
                 try store.files.remove(path)
                 return false
             }
-            return try store.commitWorkingTree(command: .edit, subject: { "edit " + $0 }) != nil
+            return try store.commitWorkingTree(command: command, subject: subject) != nil
         }
-        let file = try store.currentFile(for: day)
-        return Edited(committed: committed, problems: file.map { DayProblem.find(in: $0, day: day) } ?? [])
     }
 }

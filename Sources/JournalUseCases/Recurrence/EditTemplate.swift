@@ -12,24 +12,12 @@ public struct EditTemplate {
     /// Commits waiting hand edits and makes sure the template exists in the working tree (empty
     /// when new; it is committed only if the user writes something). Returns its absolute path.
     public func prepare() throws -> String {
-        try store.exclusively {
-            try store.commitHandEdits()
-            if try store.files.read(DayTemplate.path) == nil {
-                try store.files.write([], to: DayTemplate.path, scratch: store.state.root)
-            }
-        }
-        return store.files.absolute(DayTemplate.path)
+        try EditDay(store).prepare(DayTemplate.path, blank: [])
     }
 
     /// Commits the template as the editor left it and reports what `journal new` would refuse in it.
     public func finish() throws -> EditDay.Edited {
-        let committed = try store.exclusively {
-            if try store.files.read(DayTemplate.path) == [], try store.headTree().bytes(at: DayTemplate.path) == nil {
-                try store.files.remove(DayTemplate.path)
-                return false
-            }
-            return try store.commitWorkingTree(command: .recur, subject: { "edit the day template: " + $0 }) != nil
-        }
+        let committed = try EditDay(store).finish(DayTemplate.path, blank: [], command: .recur) { "edit the day template: " + $0 }
         let template = try store.files.read(DayTemplate.path).map { DayTemplate(DayFile(bytes: $0)) }
         return EditDay.Edited(committed: committed, problems: template?.problems ?? [])
     }

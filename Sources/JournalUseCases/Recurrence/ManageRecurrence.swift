@@ -83,16 +83,8 @@ public struct ManageRecurrence {
         let startedToday = Set(try store.currentFile(for: today)?.tasks.compactMap(\.occurrenceOf) ?? [])
         return template.tasks.enumerated().map { index, task in
             let from = task.id.map(startedToday.contains) == true ? today.adding(days: 1) ?? today : today
-            var depth = 0
-            var ancestor = template.parent(of: task)
-            let parent = ancestor?.id
-            while let above = ancestor {
-                depth += 1
-                ancestor = template.parent(of: above)
-            }
-            let next = template.next(task, onOrAfter: from)
-            return TemplateTask(number: index + 1, id: task.id, text: task.text, rule: task.rule,
-                                isReadable: template.isReadable(task), next: next, depth: depth, parent: parent)
+            return TemplateTask(number: index + 1, id: task.id, text: task.text, rule: task.rule, isReadable: template.isReadable(task),
+                                next: template.next(task, onOrAfter: from), depth: task.depth, parent: template.parent(of: task)?.id)
         }
     }
 }

@@ -6,8 +6,8 @@ import JournalStore
 extension Sync {
     /// A merge commit of HEAD and `incoming`. Day files are merged by journal alone
     /// (`JournalMerge`: by task within a day, then across days, one place per task), whatever
-    /// `.gitattributes` says, and the day template by task as a day is; other files by libgit2 (`git_merge_commits`), and where Git's line
-    /// merge conflicts both versions are kept.
+    /// `.gitattributes` says, and the day template by task as a day is; other files by libgit2
+    /// (`git_merge_commits`), and where Git's line merge conflicts both versions are kept.
     func merge(_ incoming: Commit, into head: Commit, from remote: String, report: inout SyncReport) throws {
         var keptBoth: [String] = []
         let mergedTree = try store.repository.mergeCommits(head, incoming) { sides in
@@ -28,8 +28,10 @@ extension Sync {
         for path in try store.repository.changedPaths(from: try head.tree(), to: merged) where !Sync.mergesByTask(path) {
             draft.writeFile(try merged.entry(atPath: path).map { try store.repository.blobContent($0.id) }, at: path)
         }
-        try mergeTemplate(head: head, incoming: incoming, into: &draft)
-        let days = try mergeDays(head: head, incoming: incoming)
+        let repository = store.repository
+        let baseTree = try repository.mergeBase(head.id, incoming.id).map { try repository.commit($0).tree() }
+        try mergeTemplate(head: head, incoming: incoming, base: baseTree, into: &draft)
+        let days = try mergeDays(head: head, incoming: incoming, base: baseTree)
         for (day, file) in days.days {
             guard file != (try draft.committed.file(for: day)) else { continue }
             if let file { draft.write(file, for: day) } else { draft.writeFile(nil, at: DayPath.path(for: day)) }
@@ -52,34 +54,19 @@ extension Sync {
         DayPath.day(at: path) != nil || path == DayTemplate.path
     }
 
-    /// The day template merged by task as a day is, into the draft, where theirs changed it. A
-    /// side that deleted it wins over a side that left it as it was; over a change, the change stays.
-    private func mergeTemplate(head: Commit, incoming: Commit, into draft: inout Draft) throws {
-        let repository = store.repository
-        let base = try repository.mergeBase(head.id, incoming.id).map { try repository.commit($0).tree() }
+    /// The day template merged by task as a day is, into the draft, where theirs changed it.
+    private func mergeTemplate(head: Commit, incoming: Commit, base: Tree?, into draft: inout Draft) throws {
         func template(_ tree: Tree?) throws -> DayFile? {
-            try DayTree(tree: tree, repository: repository).bytes(at: DayTemplate.path).map { DayFile(bytes: $0) }
+            try DayTree(tree: tree, repository: store.repository).bytes(at: DayTemplate.path).map { DayFile(bytes: $0) }
         }
         let ours = try template(try head.tree())
-        let original = try template(base)
-        let theirs = try template(try incoming.tree())
-        guard theirs != ours, theirs != original else { return }
-        switch (ours, theirs) {
-        case (let ours?, let theirs?):
-            draft.writeFile(DayMerge.merge(base: original, ours: ours, theirs: theirs).file.bytes, at: DayTemplate.path)
-        case (nil, let theirs?):
-            draft.writeFile(theirs.bytes, at: DayTemplate.path)
-        case (let ours?, nil) where ours == original:
-            draft.writeFile(nil, at: DayTemplate.path)
-        default:
-            break
-        }
+        let merged = JournalMerge.mergeFile(base: try template(base), ours: ours, theirs: try template(try incoming.tree())).file
+        if merged != ours { draft.writeFile(merged?.bytes, at: DayTemplate.path) }
     }
 
     /// The days either side changed since the merge base, merged.
-    private func mergeDays(head: Commit, incoming: Commit) throws -> JournalMerge.Result {
+    private func mergeDays(head: Commit, incoming: Commit, base baseTree: Tree?) throws -> JournalMerge.Result {
         let repository = store.repository
-        let baseTree = try repository.mergeBase(head.id, incoming.id).map { try repository.commit($0).tree() }
         let ourTree = try head.tree()
         let theirTree = try incoming.tree()
         let changed = Set(try (repository.changedPaths(from: baseTree, to: ourTree) + repository.changedPaths(from: baseTree, to: theirTree))
