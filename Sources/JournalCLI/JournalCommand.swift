@@ -22,6 +22,7 @@ public struct JournalCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, NewCommand.self, AddCommand.self,
             StartCommand.self, DoneCommand.self, CancelCommand.self, ReopenCommand.self,
+            MoveCommand.self, RemoveCommand.self, EditTaskCommand.self,
             EditCommand.self, ShowCommand.self, CheckCommand.self, StatusCommand.self, DiffCommand.self, LogCommand.self, MergeFileCommand.self,
             StandupCommand.self, ReportCommand.self, StatsCommand.self, SearchCommand.self, AgendaCommand.self,
             RemoteCommand.self, CloneCommand.self, SyncCommand.self, HooksCommand.self, ConfigCommand.self,
@@ -80,7 +81,7 @@ public struct JournalCommand: ParsableCommand {
 func isCommandLineError(_ error: Error) -> Bool {
     if error is InvalidDate { return true }
     switch error as? JournalError {
-    case .invalidSince, .invalidTaskText, .invalidTag, .emptyPeriod, .invalidRecurrence: return true
+    case .invalidSince, .invalidTaskText, .invalidTag, .emptyPeriod, .invalidRecurrence, .refusedRequest: return true
     default: return false
     }
 }
@@ -119,10 +120,10 @@ struct JournalOptions: ParsableArguments {
 
     func today() throws -> Day { try Clock(environment: environment).today() }
 
-    /// A DATE argument; nil means today.
-    func day(_ text: String?) throws -> Day {
+    /// A DATE argument; nil means today. `ahead`: a weekday alone is the coming one (a due date's).
+    func day(_ text: String?, ahead: Bool = false) throws -> Day {
         let today = try today()
-        return try text.map { try DayExpression.resolve($0, today: today) } ?? today
+        return try text.map { try DayExpression.resolve($0, today: today, ahead: ahead) } ?? today
     }
 }
 

@@ -59,6 +59,9 @@ public enum JournalError: Error, Equatable {
     /// A recurrence rule given on the command line that journal cannot read.
     case invalidRecurrence(String)
     case noSuchRule(String)
+    /// A task command that names something it cannot do to that task (a subtask under a task of
+    /// another day, moving a finished task): the sentence says what and why.
+    case refusedRequest(String)
 }
 
 /// One of several tasks that words matched: what tells it from the others.

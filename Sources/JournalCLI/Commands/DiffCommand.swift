@@ -71,6 +71,7 @@ struct DiffCommand: ParsableCommand {
         let id = item.id.map { "^\($0) " } ?? ""
         switch section {
         case .reworded: return id + (item.words ?? item.text)
+        case .changed: return id + TaskText(parsing: item.text).description + ": " + (item.words ?? "")
         case .renested:
             let place = { (parent: String?) in parent.map { "under ^\($0)" } ?? "top level" }
             return id + item.text + " (\(place(item.parentBefore)) → \(place(item.parentAfter)))"
@@ -92,6 +93,7 @@ extension DayComparison.Section {
         case .dropped: return "dropped"
         case .cancelled: return "cancelled"
         case .reworded: return "reworded"
+        case .changed: return "changed"
         case .renested: return "re-nested"
         case .moved: return "moved"
         }

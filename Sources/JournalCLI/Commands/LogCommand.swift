@@ -71,6 +71,7 @@ struct LogCommand: ParsableCommand {
         case .created: return "created on \(event.day) as \(box(event.to))"
         case .scheduled: return "scheduled for \(event.day) as \(box(event.to))"
         case .reworded: return "reworded: \(event.words ?? event.text)"
+        case .field: return "\(event.words ?? "field") \(event.from ?? "(none)") → \(event.to ?? "(none)")"
         case .state: return "\(box(event.from)) → \(box(event.to)) on \(event.day)"
         case .carried: return "carried \(event.from ?? "?") → \(event.to ?? "?")"
         case .moved: return "moved \(event.from ?? "?") → \(event.to ?? "?")"

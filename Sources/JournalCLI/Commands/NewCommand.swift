@@ -58,7 +58,7 @@ struct NewCommand: ParsableCommand {
         for move in started.placement.withdrawn {
             print("^\(move.id.value) was finished on \(move.standsOn.iso); its copy on \(move.day.iso) is withdrawn")
         }
-        if started.created || started.carriedCount > 0 { ShowCommand.printDay(try ViewDay(journal).run(of: day)) }
+        if started.created || started.carriedCount > 0 { ShowCommand.printDay(try ViewDay(journal).run(of: day), today: day) }
         StartDay(journal).announce(day)
         if let remote, try settings.autoSync == .sync {
             NewCommand.exchange(journal, with: remote, pushing: true, timeout: try settings.syncTimeout)

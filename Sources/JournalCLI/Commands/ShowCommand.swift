@@ -14,14 +14,14 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let view = try ViewDay(options.open()).run(of: try options.day(date))
-        if json { try Output.json(view) } else { ShowCommand.printDay(view) }
+        if json { try Output.json(view) } else { ShowCommand.printDay(view, today: try options.today()) }
     }
 
-    static func printDay(_ view: DayView) {
+    static func printDay(_ view: DayView, today: Day) {
         print("\(view.date) \(view.weekday)")
         let width = String(view.tasks.count).count
         for task in view.tasks {
-            print(TaskLineFormat.line(task, numberWidth: width))
+            print(TaskLineFormat.line(task, numberWidth: width, today: today))
             let indent = String(repeating: " ", count: width + 5) + String(repeating: "  ", count: task.depth)
             for line in task.content { print(indent + Style.dim(String(line.text.drop { $0 == " " || $0 == "\t" }))) }
         }

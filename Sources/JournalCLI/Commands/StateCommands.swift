@@ -16,17 +16,26 @@ struct TaskSelection: ParsableArguments {
     }
 
     func apply(_ state: TaskState, verb: String) throws {
-        let references = try tasks.map { task in
-            guard let reference = TaskReference(task) else {
-                throw ValidationError("invalid task '\(typed(task))': give its number in the day's list or its 5-character id")
-            }
-            return reference
-        }
+        let references = try references()
         let journal = try options.open(command: CommandName(settingStateTo: state), skippingVerification: verification.skipsHooks)
-        for change in try ChangeState(journal).run(state, of: references, near: try options.day(date)) {
+        let doneDate = try options.settings(of: journal).doneDate ? try options.today() : nil
+        for change in try ChangeState(journal).run(state, of: references, near: try options.day(date), doneDate: doneDate) {
             let summary = TaskLineFormat.summary(id: change.task.id, text: change.task.text)
             print(change.changed ? "\(verb) \(summary) (\(change.day.iso))" : "unchanged: \(summary) is already [\(TaskLineFormat.box(state))]")
         }
+    }
+}
+
+extension TaskSelection {
+    func references() throws -> [TaskReference] { try tasks.map { try TaskSelection.reference($0) } }
+
+    /// A task as the user named it, by number or id.
+    static func reference(_ text: String, option: String? = nil) throws -> TaskReference {
+        guard let reference = TaskReference(text) else {
+            let what = option.map { "\($0) '\(typed(text))'" } ?? "task '\(typed(text))'"
+            throw ValidationError("invalid \(what): give its number in the day's list or its 5-character id")
+        }
+        return reference
     }
 }
 

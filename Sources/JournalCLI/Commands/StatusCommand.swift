@@ -12,15 +12,20 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var options: JournalOptions
 
     func run() throws {
-        let status = try ShowStatus(options.open()).run(today: try options.today())
+        let today = try options.today()
+        let status = try ShowStatus(options.open()).run(today: today)
         if json { return try Output.json(status) }
         print("journal \(status.directory.dropLast())")
         if status.todayStarted {
             print("today \(status.today): \(counted(status.openTasks.count, "open task"))")
             let width = String(status.openTasks.map(\.number).max() ?? 0).count
-            for task in status.openTasks { print(TaskLineFormat.line(task, numberWidth: width)) }
+            for task in status.openTasks { print(TaskLineFormat.line(task, numberWidth: width, today: today)) }
         } else {
             print("today \(status.today): not started ('journal new' starts it)")
+        }
+        for (name, tasks) in [("overdue", status.overdue), ("due today", status.dueToday)] where !tasks.isEmpty {
+            print("\(name): \(tasks.count)")
+            for task in tasks { print("  " + AgendaCommand.line(task)) }
         }
         if let last = status.lastDay, let days = status.daysSinceLastDay, days > 0 {
             print("last entry \(last), \(counted(days, "day")) ago")

@@ -28,9 +28,24 @@ extension DayView.TaskItem: Encodable {
             try json.put("parentId", parentId)
             try json.put("carriedTo", carriedTo)
             try json.put("occurrenceOf", occurrenceOf)
+            try json.put("description", description)
+            try fields.put(in: &json)
             try json.put("line", line)
             try json.put("content", content)
         }
+    }
+}
+
+extension TaskFields {
+    /// The fields journal acts on, each under its own name; none written where the task has none.
+    func put(in json: inout JSONFields) throws {
+        try json.put("due", due?.iso)
+        try json.put("scheduled", scheduled?.iso)
+        try json.put("start", start?.iso)
+        try json.put("doneDate", done?.iso)
+        try json.put("priority", priority?.rawValue)
+        try json.put("time", time?.description)
+        try json.put("endTime", endTime?.description)
     }
 }
 

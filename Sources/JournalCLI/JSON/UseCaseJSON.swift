@@ -215,6 +215,8 @@ extension JournalStatus: Encodable {
             try json.put("today", today)
             try json.put("todayStarted", todayStarted)
             try json.put("openTasks", openTasks)
+            try json.put("overdue", overdue)
+            try json.put("dueToday", dueToday)
             try json.put("lastDay", lastDay)
             try json.put("daysSinceLastDay", daysSinceLastDay)
             try json.put("uncommitted", uncommitted)
@@ -268,6 +270,28 @@ extension ManageRecurrence.TemplateTask: Encodable {
             try json.put("next", next?.iso)
             try json.put("depth", depth)
             try json.put("parent", parent?.value)
+        }
+    }
+}
+
+extension DatedTask: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.object { json in
+            try json.put("date", day)
+            try json.put("task", task)
+        }
+    }
+}
+
+extension Agenda: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.object { json in
+            try json.put("from", from)
+            try json.put("through", through)
+            try json.put("overdue", overdue)
+            try json.put("due", due)
+            try json.put("scheduled", scheduled)
+            try json.put("days", daysAhead)
         }
     }
 }

@@ -32,6 +32,8 @@ extension JournalError: CustomStringConvertible {
             return "no task number \(number) in \(day.iso) (it has \(counted(count, "task")))"
         case .invalidTaskText(let reason):
             return "invalid task text: \(reason)"
+        case .refusedRequest(let reason):
+            return reason
         case .invalidTag(let tag):
             return "invalid tag '\(tag)': a tag starts with a letter, then letters, digits, '-', '_' or '/', with no spaces"
         case .unsafePath(let path, let reason):

@@ -23,8 +23,10 @@ public enum CarryForward {
 
     /// `carriedTemplateTasks`: the template tasks whose occurrences carry (`when done`). `heading`: the
     /// line the carried tasks go under (`## Carried`), added at the end when the day lacks it.
+    /// `lines`: only the tasks on these lines of each source (`journal move`), else every unfinished one.
     public static func carry(from sources: [(day: Day, file: DayFile)], into target: DayFile, on day: Day,
-                             carriedTemplateTasks: Set<TaskID> = [], underHeading heading: String? = nil) -> Result {
+                             carriedTemplateTasks: Set<TaskID> = [], underHeading heading: String? = nil,
+                             onlyLines lines: Set<Int>? = nil) -> Result {
         var result = Result(target: target)
         var presentIDs = Set(target.tasks.compactMap(\.id))
         for (sourceDay, original) in sources.sorted(by: { $0.day < $1.day }) {
@@ -35,7 +37,7 @@ public enum CarryForward {
             // Each copied line with its line in the source: the copies keep the source's order,
             // so that lines written after a subtask come after it (before it, they could take it in).
             var copies: [(source: Int, line: DayFile.Line)] = []
-            for entry in entries where entry.task.state.isUnfinished {
+            for entry in entries where entry.task.state.isUnfinished && lines.map({ $0.contains(entry.lineIndex) }) != false {
                 if let templateTask = entry.task.occurrenceOf, !carriedTemplateTasks.contains(templateTask) {
                     source.updateTask(atLine: entry.lineIndex) { $0.setState(.cancelled) }
                     if let id = entry.task.id { result.missed[sourceDay, default: []].append(id) }

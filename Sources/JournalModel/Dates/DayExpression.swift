@@ -2,8 +2,12 @@
 public enum DayExpression {
     public static let accepted = "today, yesterday, tomorrow, YYYY-MM-DD from 1900-01-01 to 2999-12-31, -N or +N days, a weekday (the most recent one), 'next WEEKDAY' or 'last WEEKDAY'"
 
-    public static func resolve(_ text: String, today: Day) throws -> Day {
+    /// `ahead`: a weekday alone names the coming one (today or later), as a due date means it.
+    public static func resolve(_ text: String, today: Day, ahead: Bool = false) throws -> Day {
         let words = text.lowercased().split(separator: " ", omittingEmptySubsequences: true)
+        if ahead, words.count == 1, let weekday = Weekday(rawValue: String(words[0])) {
+            return today.adding(days: (weekday.index - today.weekday.index + 7) % 7) ?? today
+        }
         guard let day = resolve(words, today: today) else {
             throw InvalidDate(text, accepted: accepted)
         }

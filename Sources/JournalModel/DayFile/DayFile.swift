@@ -426,6 +426,23 @@ public struct DayFile: Equatable, Sendable {
         return outline.items[outermost].lastLine
     }
 
+    /// Adds a task as the last one nested under the task on `parentLine` (indented to its text).
+    /// Returns the new task's line.
+    @discardableResult
+    public mutating func addSubtask(_ task: TaskLine, under parentLine: Int) -> Int {
+        guard let parent = lines[parentLine].task else { return parentLine }
+        var child = task
+        child.indent = parent.childIndent
+        let index = lastLine(ofItemAt: parentLine) + 1
+        if index == lines.count, let last = lines.indices.last, lines[last].ending.isEmpty { lines[last].ending = preferredEnding }
+        insert([Line(task: child, ending: index == lines.count ? [] : preferredEnding)], at: index)
+        return index
+    }
+
+    /// The lines of the list item of the task on `lineIndex`: its line, what is written under it
+    /// and the tasks nested in it.
+    public func itemLines(atLine lineIndex: Int) -> ClosedRange<Int> { lineIndex...lastLine(ofItemAt: lineIndex) }
+
     /// Inserts lines (notes, or tasks as rendered) at `index` with the file's own line ending;
     /// a last line without one gets one when lines go after it.
     package mutating func insertLines(_ texts: [String], at index: Int) {

@@ -5,7 +5,11 @@ public struct DayView: Equatable {
         public let number: Int
         public let id: String?
         public let state: TaskState
+        /// The text as written, fields included.
         public let text: String
+        /// The text without its fields (`description`), and the fields.
+        public let description: String
+        public let fields: TaskFields
         public let tags: [String]
         public let people: [String]
         public let depth: Int
@@ -21,6 +25,13 @@ public struct DayView: Equatable {
         /// The lines written under the task, indented deeper than it (a link, a sentence, a
         /// merge's "reworded on another machine" note): the task's own, shown with it.
         public let content: [Note]
+
+        /// Due before `today` and unfinished.
+        public func isOverdue(on today: Day) -> Bool {
+            fields.due.map { $0 < today } == true && state.isUnfinished
+        }
+
+        public func isDue(on today: Day) -> Bool { fields.due == today && state.isUnfinished }
     }
 
     public struct Note: Equatable {
@@ -47,7 +58,7 @@ public struct DayView: Equatable {
         })
         tasks = entries.map { entry in
             TaskItem(number: entry.number, id: entry.task.id?.value, state: entry.task.state, text: entry.task.text,
-                     tags: entry.task.tags, people: entry.task.people, depth: entry.depth,
+                     description: entry.task.description, fields: entry.task.fields, tags: entry.task.tags, people: entry.task.people, depth: entry.depth,
                      parent: entry.parentLineIndex.flatMap { entryOfLine[$0]?.number },
                      parentId: entry.parentLineIndex.flatMap { entryOfLine[$0]?.task.id?.value }, carriedTo: entry.task.carriedTo?.iso,
                      occurrenceOf: entry.task.occurrenceOf?.value, line: entry.lineIndex + 1, content: contentOfLine[entry.lineIndex] ?? [])

@@ -21,6 +21,12 @@ public enum CommandName: String, Sendable {
     case undo
     /// `journal recur add/remove` and `journal edit --template`: the day template changed.
     case recur
+    /// `journal move`: tasks deferred to another day, `[>]` where they were.
+    case move
+    /// `journal rm`: tasks deleted on purpose.
+    case remove = "rm"
+    /// `journal edit-task`: a task's words or fields changed from the command line.
+    case editTask = "edit-task"
 
     /// The command that puts a task in `state`.
     public init(settingStateTo state: TaskState) {

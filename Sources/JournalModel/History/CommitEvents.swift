@@ -20,8 +20,10 @@ package enum CommitEvents {
     }
 
     /// `isKnown` says whether an id was seen in an earlier commit; `commitDay` is the day the commit
-    /// was made, so that a task created for a later day reads as scheduled.
-    package static func events(in changes: [Change], commitDay: Day?, isKnown: (TaskID) throws -> Bool) rethrows -> [TaskEvent] {
+    /// was made, so that a task created for a later day reads as scheduled. `moving`: the commit is
+    /// `journal move`'s, whose `[>]` is a deferral, not a carry.
+    package static func events(in changes: [Change], commitDay: Day?, moving: Bool = false,
+                               isKnown: (TaskID) throws -> Bool) rethrows -> [TaskEvent] {
         var events: [TaskEvent] = []
         var gained: [TaskID: Seen] = [:]
         var lost: [TaskID: Seen] = [:]
@@ -44,8 +46,7 @@ package enum CommitEvents {
                     }
                 }
                 if now.task.text != was.task.text {
-                    events.append(TaskEvent(.reworded, id, day: change.day, text: now.task.text, from: was.task.text, to: now.task.text,
-                                            words: WordDiff.marked(from: was.task.text, to: now.task.text)))
+                    events += textEvents(id, on: change.day, from: was.task.text, to: now.task.text)
                 }
                 if now.parent != was.parent {
                     events.append(TaskEvent(.renested, id, day: change.day, text: now.task.text, from: was.parent?.value, to: now.parent?.value))
@@ -58,7 +59,7 @@ package enum CommitEvents {
         }
         for (id, now) in gained.sorted(by: { ($0.value.day, $0.key) < ($1.value.day, $1.key) }) {
             if let source = carriedAway.removeValue(forKey: id) {
-                events.append(TaskEvent(.carried, id, day: now.day, text: now.task.text, from: source.day.iso, to: now.day.iso))
+                events.append(TaskEvent(moving ? .moved : .carried, id, day: now.day, text: now.task.text, from: source.day.iso, to: now.day.iso))
             } else if let source = lost.removeValue(forKey: id) {
                 events.append(TaskEvent(.moved, id, day: now.day, text: now.task.text, from: source.day.iso, to: now.day.iso))
             } else if try isKnown(id) {
@@ -81,6 +82,20 @@ package enum CommitEvents {
             } else {
                 events.append(TaskEvent(.deleted, id, day: was.day, text: was.task.text, from: was.task.state.rawValue))
             }
+        }
+        return events
+    }
+
+    /// A rewording (the description) and each field changed (`due 2025-01-24 → 2025-01-29`).
+    private static func textEvents(_ id: TaskID, on day: Day, from old: String, to new: String) -> [TaskEvent] {
+        let before = TaskText(parsing: old), after = TaskText(parsing: new)
+        var events: [TaskEvent] = []
+        if before.description != after.description {
+            events.append(TaskEvent(.reworded, id, day: day, text: new, from: before.description, to: after.description,
+                                    words: WordDiff.marked(from: before.description, to: after.description)))
+        }
+        for change in TaskFields.changes(from: before.fields, to: after.fields) {
+            events.append(TaskEvent(.field, id, day: day, text: new, from: change.from, to: change.to, words: change.name))
         }
         return events
     }

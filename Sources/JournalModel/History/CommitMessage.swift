@@ -35,6 +35,16 @@ public struct CommitMessage: Equatable, Sendable {
     }
 
     /// The subject of a task commit: `done ^m2d8a Review the implementation …`.
+    /// One commit for a command on several tasks: each named in the subject (by id when it has one).
+    package static func forTasks(_ command: CommandName, _ tasks: [(day: Day, task: TaskLine)], then suffix: String = "") -> CommitMessage {
+        let verb = command.rawValue
+        let days = Set(tasks.map(\.day))
+        let subject = tasks.count == 1
+            ? taskSubject(verb, tasks[0].task)
+            : "\(verb) \(tasks.count) tasks: " + tasks.map { $0.task.id.map { "^" + $0.value } ?? $0.task.text }.joined(separator: " ")
+        return CommitMessage(command: command, subject: subject + suffix, day: days.count == 1 ? days.first : nil, tasks: tasks.compactMap(\.task.id))
+    }
+
     package static func taskSubject(_ verb: String, _ task: TaskLine) -> String {
         "\(verb) \(task.id.map { "^\($0.value) " } ?? "")\(task.text)"
     }

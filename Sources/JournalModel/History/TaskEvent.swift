@@ -1,8 +1,9 @@
 /// One thing that happened to a task in one commit. `from` and `to` hold what changed: states
-/// for `state`, days for `carried` and `moved`, parent ids for `renested`, texts for `reworded`.
+/// for `state`, days for `carried` and `moved`, parent ids for `renested`, descriptions for
+/// `reworded`, a field's values for `field` (nil where it had none).
 public struct TaskEvent: Equatable {
     public enum Kind: String, Sendable {
-        case created, scheduled, reworded, state, carried, moved, renested, deleted, restored, withdrawn
+        case created, scheduled, reworded, field, state, carried, moved, renested, deleted, restored, withdrawn
     }
 
     public let kind: Kind
@@ -13,7 +14,7 @@ public struct TaskEvent: Equatable {
     public let text: String
     public var from: String?
     public var to: String?
-    /// For a rewording: the change word by word.
+    /// For a rewording: the change word by word; for a field: its name (`due`, `priority`…).
     public var words: String?
     /// The commit, filled in by the history index.
     public var commit: CommitInfo?

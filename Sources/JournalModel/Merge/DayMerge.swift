@@ -6,8 +6,8 @@
 ///   (done or cancelled, then carried, then in progress, then open; ours on a tie, but an
 ///   occurrence done outranks the same one closed as missed). A finish
 ///   stays on the day it was made: the copy a carry made on another day is `TaskPlacement`'s.
-/// - Its text: a rewording on one side wins over none; two rewordings keep ours and record theirs
-///   as a note line beneath it.
+/// - Its text: description and each field merged apart (`TaskTextMerge`); what gave way where
+///   both changed one part is recorded as a note line beneath it.
 /// - A task deleted on one side is deleted if the other side left it unchanged, kept otherwise.
 /// - Two occurrences of one template task (two machines started the day) are one: see
 ///   `sameOccurrences`.
@@ -73,11 +73,11 @@ public enum DayMerge {
                 continue
             }
             let baseTask = baseByKey[item.key]?.task
-            let (task, note) = resolve(base: baseTask, ours: ourTask, theirs: theirTask)
+            let (task, notes) = resolve(base: baseTask, ours: ourTask, theirs: theirTask)
             if baseTask != ourTask && baseTask != theirTask { resolved.append(id) }
             if task != ourTask && task == theirTask { fromTheirs += 1 }
             output.append(task == ourTask ? item.line : DayFile.Line(task: task, ending: item.line.ending))
-            if let note { output.append(DayFile.Line(content: Array(note.utf8), ending: ending)) }
+            output += notes.map { DayFile.Line(content: Array($0.utf8), ending: ending) }
         }
         // Each line keeps its own ending; only the last may go without one. A task keeps being
         // one: the last line of a side may be a task that the merge puts before others.
@@ -123,9 +123,9 @@ public enum DayMerge {
         state == .done ? rank(state) + 1 : rank(state)
     }
 
-    /// One task as both sides left it: the merged task, and a note line when theirs's text had to
-    /// give way to ours.
-    package static func resolve(base: TaskLine?, ours: TaskLine, theirs: TaskLine) -> (TaskLine, String?) {
+    /// One task as both sides left it: the merged task, and a note line for each part of theirs's
+    /// text that had to give way to ours.
+    package static func resolve(base: TaskLine?, ours: TaskLine, theirs: TaskLine) -> (TaskLine, [String]) {
         var task = ours
         if ours.state != theirs.state {
             // An occurrence done outranks the same one closed as missed on another machine.
@@ -138,22 +138,21 @@ public enum DayMerge {
         } else if ours.carriedTo == nil, base?.carriedTo != theirs.carriedTo {
             task.carriedTo = theirs.carriedTo
         }
-        var note: String?
-        if ours.text != theirs.text {
-            if base?.text == ours.text {
-                task.text = theirs.text
-            } else if base?.text != theirs.text {
-                note = rewordingNote(under: ours, text: theirs.text)
-            }
-        }
+        let text = TaskTextMerge.merge(base: base?.text, ours: ours.text, theirs: theirs.text)
+        task.text = text.text
         if ours.indent != theirs.indent, base?.indent == ours.indent { task.indent = theirs.indent }
-        return (task, note)
+        return (task, text.notes.map { note(under: ours, $0) })
     }
 
-    /// The line under a task that keeps the other side's wording when both sides reworded it,
-    /// indented to the task's text so that it belongs to the task's list item.
-    package static func rewordingNote(under task: TaskLine, text: String) -> String {
-        "\(task.childIndent)> reworded on another machine as: \(text)"
+    /// A line under a task that keeps what the other side wrote where both changed one part of
+    /// it, indented to the task's text so that it belongs to the task's list item.
+    package static func note(under task: TaskLine, _ note: String) -> String {
+        "\(task.childIndent)> \(note)"
+    }
+
+    /// Whether a line is such a note under `task`.
+    package static func isNote(_ line: String, under task: TaskLine) -> Bool {
+        line.hasPrefix(note(under: task, "")) && line.contains(" on another machine")
     }
 
     /// How far along a state is. A finish outranks a carry: it stays on the day it was made, and

@@ -103,7 +103,7 @@ public enum TaskPlacement {
                 }
             case .stands(let place):
                 place.apply(to: copies, in: merged, edits: &edits, result: &result)
-                if place.note == nil { dropRewordingNotes(under: copies, in: merged, writtenIn: [ours, theirs], edits: &edits) }
+                if place.notes.isEmpty { dropRewordingNotes(under: copies, in: merged, writtenIn: [ours, theirs], edits: &edits) }
             }
         }
         result.changed = edits.applied(to: merged)
@@ -118,7 +118,7 @@ public enum TaskPlacement {
             for index in file.contentLines(ofTaskAt: copy.lineIndex) {
                 let note = file.lines[index].text
                 let written = sides.contains { $0[copy.day]?.lines.contains { $0.text == note } == true }
-                if note.hasPrefix(DayMerge.rewordingNote(under: copy.task, text: "")), !written { edits.removeLine(index, of: copy.day) }
+                if DayMerge.isNote(note, under: copy.task), !written { edits.removeLine(index, of: copy.day) }
             }
         }
     }
@@ -141,23 +141,14 @@ public enum TaskPlacement {
             }
             return .stands(Place(day: kept.day, state: kept.task.state, text: kept.task.text))
         }
-        let state = threeWay(base?.task.state, ours.task.state, theirs.task.state)
+        let state = TaskTextMerge.threeWay(base?.task.state, ours.task.state, theirs.task.state)
             ?? (DayMerge.rank(theirs.task.state) > DayMerge.rank(ours.task.state) ? theirs.task.state : ours.task.state)
         // A finish stays on its day, whichever finish (done or cancelled) gives the state.
         let finishedOn = state.isFinished ? [ours, theirs].filter(\.task.state.isFinished).map(\.day).min() : nil
-        var place = Place(day: finishedOn ?? max(ours.day, theirs.day), state: state, text: ours.task.text)
-        if let text = threeWay(base?.task.text, ours.task.text, theirs.task.text) {
-            place.text = text
-        } else {
-            place.note = DayMerge.rewordingNote(under: ours.task, text: theirs.task.text)
-        }
+        let text = TaskTextMerge.merge(base: base?.task.text, ours: ours.task.text, theirs: theirs.task.text)
+        var place = Place(day: finishedOn ?? max(ours.day, theirs.day), state: state, text: text.text)
+        place.notes = text.notes.map { DayMerge.note(under: ours.task, $0) }
         return .stands(place)
-    }
-
-    /// The value one side changed, or both the same way; nil when both changed it differently.
-    private static func threeWay<Value: Equatable>(_ base: Value?, _ ours: Value, _ theirs: Value) -> Value? {
-        if ours == theirs || base == theirs { return ours }
-        return base == ours ? theirs : nil
     }
 
     /// The day a task stands on after the merge, and what it reads there.
@@ -165,7 +156,7 @@ public enum TaskPlacement {
         let day: Day
         let state: TaskState
         var text: String
-        var note: String?
+        var notes: [String] = []
 
         init(day: Day, state: TaskState, text: String) {
             self.day = day
@@ -179,7 +170,7 @@ public enum TaskPlacement {
                 if task.state != state { task.setState(state) }
                 if task.text != text { task.text = text }
             }
-            if let note, !edits.hasNote(note, after: standing, in: days) { edits.addNote(note, after: standing) }
+            for note in notes where !edits.hasNote(note, after: standing, in: days) { edits.addNote(note, after: standing) }
             for copy in copies where copy.day != day {
                 if copy.day > day {
                     guard state.isFinished, copy.task.carriedTo != day else { continue }
@@ -256,7 +247,7 @@ public enum TaskPlacement {
     private struct Edits {
         private var updates: [Day: [Int: TaskLine]] = [:]
         private var removals: [Day: Set<Int>] = [:]
-        private var notes: [Day: [Int: String]] = [:]
+        private var notes: [Day: [Int: [String]]] = [:]
 
         mutating func update(_ copy: Copy, _ change: (inout TaskLine) -> Void) {
             var task = updates[copy.day]?[copy.lineIndex] ?? copy.task
@@ -268,7 +259,7 @@ public enum TaskPlacement {
 
         mutating func removeLine(_ index: Int, of day: Day) { removals[day, default: []].insert(index) }
 
-        mutating func addNote(_ note: String, after copy: Copy) { notes[copy.day, default: [:]][copy.lineIndex] = note }
+        mutating func addNote(_ note: String, after copy: Copy) { notes[copy.day, default: [:]][copy.lineIndex, default: []].append(note) }
 
         func hasNote(_ note: String, after copy: Copy, in days: Days) -> Bool {
             days[copy.day]!.contentLines(ofTaskAt: copy.lineIndex).contains { days[copy.day]!.lines[$0].text == note }
@@ -282,7 +273,7 @@ public enum TaskPlacement {
                 var lines: [DayFile.Line] = []
                 for (index, line) in file.lines.enumerated() where removals[day]?.contains(index) != true {
                     lines.append(updates[day]?[index].map { DayFile.Line(task: $0, ending: line.ending) } ?? line)
-                    if let note = notes[day]?[index] { lines.append(DayFile.Line(content: Array(note.utf8), ending: ending)) }
+                    lines += (notes[day]?[index] ?? []).map { DayFile.Line(content: Array($0.utf8), ending: ending) }
                 }
                 for index in lines.indices.dropLast() where lines[index].ending.isEmpty {
                     lines[index] = lines[index].ending(with: ending)

@@ -4,7 +4,8 @@ public struct DayComparison: Equatable {
         public let id: String?
         public let text: String
         public let state: TaskState
-        /// For a reworded task: the text before, and the change marked word by word.
+        /// For a reworded task: the description before, and the change marked word by word; for a
+        /// changed one, its fields' changes.
         public var before: String?
         public var words: String?
         /// For a re-nested task: the id of its parent before and after (nil: top level).
@@ -48,6 +49,8 @@ public struct DayComparison: Equatable {
     public var cancelled: [Item] = []
     /// Same id, other text.
     public var reworded: [Item] = []
+    /// Same id, a field changed (`due 2025-01-24 → 2025-01-29` in `words`).
+    public var changed: [Item] = []
     /// Same id, other parent.
     public var renested: [Item] = []
     /// Left FROM's day and stands unfinished on another day after TO.
@@ -55,7 +58,7 @@ public struct DayComparison: Equatable {
 
     /// The kinds of change, in the order a comparison is shown.
     public enum Section: CaseIterable, Sendable {
-        case done, new, carried, stillOpen, dropped, cancelled, reworded, renested, moved
+        case done, new, carried, stillOpen, dropped, cancelled, reworded, changed, renested, moved
     }
 
     public func items(in section: Section) -> [Item] {
@@ -67,6 +70,7 @@ public struct DayComparison: Equatable {
         case .dropped: return dropped
         case .cancelled: return cancelled
         case .reworded: return reworded
+        case .changed: return changed
         case .renested: return renested
         case .moved: return moved
         }
@@ -96,11 +100,17 @@ public struct DayComparison: Equatable {
             case (let was, let now) where was.isUnfinished && now.isUnfinished: stillOpen.append(Item(task))
             default: break
             }
-            if previous.text != task.text {
+            if previous.description != task.description {
                 var item = Item(task)
-                item.before = previous.text
-                item.words = WordDiff.marked(from: previous.text, to: task.text)
+                item.before = previous.description
+                item.words = WordDiff.marked(from: previous.description, to: task.description)
                 reworded.append(item)
+            }
+            let fieldChanges = TaskFields.changes(from: previous.fields, to: task.fields)
+            if !fieldChanges.isEmpty {
+                var item = Item(task)
+                item.words = fieldChanges.map { "\($0.name) \($0.from ?? "(none)") → \($0.to ?? "(none)")" }.joined(separator: ", ")
+                changed.append(item)
             }
             if previousParent != parent {
                 var item = Item(task)

@@ -12,7 +12,7 @@ import SQLite
 /// It rebuilds from nothing when that commit is no longer in HEAD's history (a reset, a rewrite),
 /// when its format is older, or when SQLite finds the file damaged.
 package final class HistoryIndex {
-    package static let format = "3"
+    package static let format = "4"
     package static let fileName = "history.sqlite"
     private static let commitsPerReader = 250
     private var database: Database
@@ -124,7 +124,8 @@ package final class HistoryIndex {
             let message = CommitMessage.Parsed(commit.message)
             let committer = commit.committer
             let commitDay = Day(ordinal: Int((committer.time + Int64(committer.offsetMinutes * 60)) / 86_400))
-            let events = try CommitEvents.events(in: changes, commitDay: commitDay) { id in
+            let moving = message.command == CommandName.move.rawValue
+            let events = try CommitEvents.events(in: changes, commitDay: commitDay, moving: moving) { id in
                 try !knownTask.rows([.text(id.value)]).isEmpty
             }
             let recorded = commit.parentIDs.count > 1 ? try decisions(of: commit, among: events, changes: changes, files: &files) : events

@@ -18,13 +18,14 @@ public struct Settings {
         case syncTimeout = "journal.syncTimeout"
         case autoSync = "journal.autoSync"
         case carryHeading = "journal.carryHeading"
+        case doneDate = "journal.doneDate"
 
         /// What a value may be, for errors and `journal config --help`.
         public var expected: String {
             switch self {
             case .dir: return "a path"
             case .editor, .pager: return "a command, run by the shell"
-            case .carry: return "on or off"
+            case .carry, .doneDate: return "on or off"
             case .weekStart: return "a weekday, for example monday"
             case .hookTimeout, .syncTimeout: return "seconds, for example 60 (at most 86400)"
             case .color: return "auto, always or never"
@@ -86,6 +87,8 @@ public struct Settings {
             return try configured(key) ?? Value(key: key.rawValue, value: AutoSync.fetch.rawValue, origin: "default")
         case .carryHeading:
             return try configured(key) ?? Value(key: key.rawValue, value: "", origin: "default")
+        case .doneDate:
+            return try configured(key) ?? Value(key: key.rawValue, value: "off", origin: "default")
         }
     }
 
@@ -109,6 +112,9 @@ public struct Settings {
     }
 
     public var carries: Bool { get throws { try Settings.isOn(checked(.carry)) } }
+
+    /// Whether `journal done` writes Obsidian's done date, `✅ YYYY-MM-DD`.
+    public var doneDate: Bool { get throws { try Settings.isOn(checked(.doneDate)) } }
 
     public var weekStart: Weekday { get throws { Weekday(rawValue: try checked(.weekStart).lowercased())! } }
 
@@ -135,7 +141,7 @@ public struct Settings {
         let valid: Bool
         switch key {
         case .dir, .editor, .pager: valid = key == .pager || !value.isEmpty
-        case .carry: valid = onWords.contains(value.lowercased()) || offWords.contains(value.lowercased())
+        case .carry, .doneDate: valid = onWords.contains(value.lowercased()) || offWords.contains(value.lowercased())
         case .weekStart: valid = Weekday(rawValue: value.lowercased()) != nil
         case .hookTimeout, .syncTimeout: valid = Double(value).map { $0 > 0 && $0 <= 86_400 } ?? false
         case .color: valid = ColorChoice(rawValue: value) != nil

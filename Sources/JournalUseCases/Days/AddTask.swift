@@ -17,17 +17,32 @@ public struct AddTask {
     }
 
     /// Appends an open task to `day`, creating the day file when needed (`journal new` later
-    /// carries into it without duplicating anything).
-    public func run(_ text: String, tags: [String], to day: Day) throws -> Added {
-        let fullText = try AddTask.taskText(text, tags: tags)
+    /// carries into it without duplicating anything). Fields typed in the text (`📅 2025-01-24`)
+    /// are read as Obsidian reads them; `fields` set on the command line replace them. With
+    /// `parent`, the task goes last under that task, which must be on `day`.
+    public func run(_ text: String, tags: [String], fields: TaskFields = TaskFields(), to day: Day,
+                    under parent: TaskReference? = nil) throws -> Added {
+        var typed = TaskText(parsing: try AddTask.taskText(text, tags: tags))
+        typed.fields.overwrite(with: fields)
+        guard !typed.description.isEmpty else { throw JournalError.invalidTaskText("it has fields but no words") }
         return try store.write { draft in
             let existing = try draft.file(for: day)
             var file = existing ?? DayFile.new(for: day)
-            let task = TaskLine(state: .open, text: fullText, id: try draft.freshID(besides: Set(file.tasks.compactMap(\.id))))
-            file.appendTasks([task])
+            let task = TaskLine(state: .open, text: typed.written, id: try draft.freshID(besides: Set(file.tasks.compactMap(\.id))))
+            if let parent {
+                let (parentDay, entry) = try TaskFinder(store).locate(parent, near: day, in: &draft)
+                guard parentDay == day else {
+                    throw JournalError.refusedRequest(
+                        "--under: ^\(entry.task.id?.value ?? "?") is on \(parentDay.iso), not \(day.iso); a subtask goes on its parent's day")
+                }
+                file.addSubtask(task, under: entry.lineIndex)
+            } else {
+                file.appendTasks([task])
+            }
             draft.write(file, for: day)
             draft.message = CommitMessage(command: .add, subject: CommitMessage.taskSubject("add", task) + " (\(day.iso))", day: day, tasks: [task.id!])
-            return Added(day: day, number: file.entries.count, task: task, startedDay: existing == nil)
+            let number = file.entries.first { $0.task.id == task.id }!.number
+            return Added(day: day, number: number, task: task, startedDay: existing == nil)
         }
     }
 

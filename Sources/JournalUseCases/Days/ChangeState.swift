@@ -19,19 +19,18 @@ public struct ChangeState {
     /// ([ ]). All or nothing, in one commit: every reference is resolved on the day as it was
     /// before any change, so numbers mean what `journal show` printed, and one that names no
     /// task stops the command before anything is written. A task named twice changes once.
-    public func run(_ state: TaskState, of references: [TaskReference], near day: Day) throws -> [StateChange] {
+    /// `doneDate` (given when `journal.doneDate` is on): a task done gets `✅ DATE`, and loses it
+    /// when it leaves done, as Obsidian Tasks does.
+    public func run(_ state: TaskState, of references: [TaskReference], near day: Day, doneDate: Day? = nil) throws -> [StateChange] {
         try store.write { draft in
-            var targets: [(day: Day, entry: DayFile.Entry)] = []
-            for reference in references {
-                let (taskDay, entry) = try TaskFinder(store).locate(reference, near: day, in: &draft)
-                if !targets.contains(where: { $0.day == taskDay && $0.entry.lineIndex == entry.lineIndex }) {
-                    targets.append((taskDay, entry))
-                }
-            }
+            let targets = try TaskFinder(store).locateAll(references, near: day, in: &draft)
             var changes: [StateChange] = []
             for (taskDay, entry) in targets {
                 var file = try draft.file(for: taskDay)!
-                file.updateTask(atLine: entry.lineIndex) { $0.setState(state) }
+                file.updateTask(atLine: entry.lineIndex) { task in
+                    task.setState(state)
+                    if let doneDate { task.changeFields { $0.done = state == .done ? doneDate : nil } }
+                }
                 let task = file.lines[entry.lineIndex].task!
                 if task.state != entry.task.state { draft.write(file, for: taskDay) }
                 changes.append(StateChange(day: taskDay, task: task, previous: entry.task.state))
@@ -39,13 +38,7 @@ public struct ChangeState {
             let changed = changes.filter(\.changed)
             if !changed.isEmpty {
                 let command = CommandName(settingStateTo: state)
-                let verb = command.rawValue
-                let days = Set(changed.map(\.day))
-                let subject = changed.count == 1
-                    ? CommitMessage.taskSubject(verb, changed[0].task)
-                    : "\(verb) \(changed.count) tasks: " + changed.map { $0.task.id.map { "^" + $0.value } ?? $0.task.text }.joined(separator: " ")
-                draft.message = CommitMessage(command: command, subject: subject, day: days.count == 1 ? days.first : nil,
-                                              tasks: changed.compactMap(\.task.id))
+                draft.message = CommitMessage.forTasks(command, changed.map { ($0.day, $0.task) })
             }
             return changes
         }

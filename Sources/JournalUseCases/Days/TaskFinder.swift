@@ -40,6 +40,20 @@ struct TaskFinder {
         self.store = store
     }
 
+    /// Where each named task stands, each once, resolved on the files as they are before any
+    /// change: numbers mean what `journal show` printed, and one that names no task stops the
+    /// command before anything is written.
+    func locateAll(_ references: [TaskReference], near day: Day, in draft: inout Draft) throws -> [(day: Day, entry: DayFile.Entry)] {
+        var targets: [(day: Day, entry: DayFile.Entry)] = []
+        for reference in references {
+            let (taskDay, entry) = try locate(reference, near: day, in: &draft)
+            if !targets.contains(where: { $0.day == taskDay && $0.entry.lineIndex == entry.lineIndex }) {
+                targets.append((taskDay, entry))
+            }
+        }
+        return targets
+    }
+
     /// Where a task stands now: its day and its line there. A task named by id is looked for in
     /// `day` first, then on the day it was last seen; a carried copy leads to where it went.
     func locate(_ reference: TaskReference, near day: Day, in draft: inout Draft) throws -> (Day, DayFile.Entry) {

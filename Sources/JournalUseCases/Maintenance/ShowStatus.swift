@@ -8,6 +8,9 @@ public struct JournalStatus: Equatable {
     public let todayStarted: Bool
     /// Today's unfinished tasks.
     public let openTasks: [DayView.TaskItem]
+    /// Unfinished tasks due before today, and due today, from any day that holds waiting tasks.
+    public let overdue: [DatedTask]
+    public let dueToday: [DatedTask]
     /// The latest day with a file, today or before.
     public let lastDay: String?
     public let daysSinceLastDay: Int?
@@ -41,6 +44,8 @@ public struct ShowStatus {
             today: today.iso,
             todayStarted: todayView != nil,
             openTasks: todayView?.tasks.filter { $0.state.isUnfinished } ?? [],
+            overdue: try WaitingTasks(store: store).overdue(today: today),
+            dueToday: try WaitingTasks(store: store).dueToday(today),
             lastDay: lastDay?.iso,
             daysSinceLastDay: lastDay.map { $0.days(until: today) },
             uncommitted: try store.pendingHandEdits(),

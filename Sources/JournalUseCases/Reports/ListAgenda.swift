@@ -1,6 +1,20 @@
 import JournalModel
 import JournalStore
 
+/// `journal agenda`: what the coming days hold.
+public struct Agenda: Equatable {
+    public let from: String
+    public let through: String
+    /// Due before the first day and unfinished.
+    public let overdue: [DatedTask]
+    /// Due in the days shown, by due date (then time).
+    public let due: [DatedTask]
+    /// Scheduled (`⏳`) in the days shown, by date.
+    public let scheduled: [DatedTask]
+    /// The days after today that already have a file (tasks added with `--date`), soonest first.
+    public let daysAhead: [DayView]
+}
+
 public struct ListAgenda {
     let store: Journal
 
@@ -8,10 +22,22 @@ public struct ListAgenda {
         self.store = store
     }
 
-    /// `journal agenda`: the days after `today` that already have a file (tasks scheduled with
-    /// `journal add --date`), soonest first, at most `limit` of them.
-    public func run(after today: Day, limit: Int?) throws -> [DayView] {
-        let days = try store.workingTreeDays.files(from: today.adding(days: 1) ?? today).filter { $0.day > today }
-        return days.prefix(limit ?? days.count).map { DayView(day: $0.day, file: $0.file) }
+    /// The `days` days from `today` on (today included).
+    public func run(today: Day, days: Int) throws -> Agenda {
+        let last = today.adding(days: days - 1) ?? today
+        let waiting = try WaitingTasks(store: store).run(today: today)
+        let inWindow = { (day: Day?) in day.map { today <= $0 && $0 <= last } ?? false }
+        let byDate = { (date: KeyPath<TaskFields, Day?>) in
+            { (a: DatedTask, b: DatedTask) in
+                (a.task.fields[keyPath: date]!, a.task.fields.time?.description ?? "") < (b.task.fields[keyPath: date]!, b.task.fields.time?.description ?? "")
+            }
+        }
+        let ahead = try store.workingTreeDays.files(from: today.adding(days: 1) ?? today, through: last).filter { $0.day > today }
+        return Agenda(
+            from: today.iso, through: last.iso,
+            overdue: waiting.filter { $0.task.isOverdue(on: today) }.sorted(by: byDate(\.due)),
+            due: waiting.filter { inWindow($0.task.fields.due) }.sorted(by: byDate(\.due)),
+            scheduled: waiting.filter { inWindow($0.task.fields.scheduled) }.sorted(by: byDate(\.scheduled)),
+            daysAhead: ahead.map { DayView(day: $0.day, file: $0.file) })
     }
 }
