@@ -23,6 +23,7 @@ import Testing
             journal.syncTimeout    30  (default)
             journal.autoSync       fetch  (default)
             journal.carryHeading   (none)  (default)
+            journal.doneDate       off  (default)
 
             """)
         // Stored where Git keeps them, readable by plain git.

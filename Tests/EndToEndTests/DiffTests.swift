@@ -30,7 +30,7 @@ import Testing
         #expect(output.contains("\ncarried (1)\n  ^") && output.contains(" Fix the flaky test\n"))
         #expect(output.contains("\ncancelled (1)\n  ^") && output.contains(" Answer the vendor\n"))
         #expect(try journal.ok("diff", "--stat") ==
-            "diff 2025-01-13 → 2025-01-14\ndone 1, new 1, carried 1, still open 0, dropped 0, cancelled 1, reworded 0, re-nested 0, moved 0\n")
+            "diff 2025-01-13 → 2025-01-14\ndone 1, new 1, carried 1, still open 0, dropped 0, cancelled 1, reworded 0, changed 0, re-nested 0, moved 0\n")
     }
 
     @Test func findsADroppedTaskDaysApartAndPrintsJSON() throws {

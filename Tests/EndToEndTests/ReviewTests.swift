@@ -125,11 +125,11 @@ import Testing
         let journal = try week()
         let agenda = try journal.ok("agenda")
         #expect(agenda.hasPrefix("2025-01-20 Monday\n1 [ ] Prepare the quarterly demo ^"))
-        let days = try #require(try json(try journal.ok("agenda", "--json")) as? [[String: Any]])
-        #expect(days.map { $0["date"] as? String } == ["2025-01-20"])
+        let agendaJSON = try #require(try json(try journal.ok("agenda", "--json")) as? [String: Any])
+        #expect((agendaJSON["days"] as? [[String: Any]])?.map { $0["date"] as? String } == ["2025-01-20"])
         var later = journal
         later.today = "2025-01-20"
-        #expect(try later.ok("agenda") == "nothing scheduled ahead\n")
+        #expect(try later.ok("agenda") == "nothing due, scheduled or planned from 2025-01-20 to 2025-01-26\n")
     }
 
     /// A carry can skip a day (`new --no-carry`): the task still began where it began, and a

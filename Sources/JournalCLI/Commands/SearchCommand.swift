@@ -9,7 +9,7 @@ struct SearchCommand: ParsableCommand {
         abstract: "Find tasks and notes across all days, newest first.",
         discussion: """
             Every word must appear (in any case). A task carried over many days is shown once, \
-            on the newest day it appears. Notes are searched too, unless --state is given.
+            on the newest day it appears. Notes are searched too, unless --state, --due-before or --priority is given.
 
             Example: journal search oauth token
                      journal search --tag security --state unfinished
@@ -21,6 +21,10 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Only mentioning this @person.") var person: String?
     @Option(help: "Only tasks in this state: open, in-progress, unfinished (open or in progress), done, cancelled or carried.")
     var state: StateFilter?
+    @Option(name: .customLong("due-before"), help: ArgumentHelp("Only tasks due (📅) before DATE.", valueName: "DATE"),
+            completion: Completions.date)
+    var dueBefore: String?
+    @Option(help: "Only tasks of this priority: highest, high, medium, low or lowest.") var priority: TaskPriority?
     @Option(help: "Only days from this DATE.") var since: String?
     @Option(help: "Only days up to this DATE.") var until: String?
     @Option(name: .short, help: "At most N results.") var n: Int?
@@ -29,15 +33,17 @@ struct SearchCommand: ParsableCommand {
 
     func validate() throws {
         if let n, n < 1 { throw ValidationError("-n takes a positive number") }
-        if words.isEmpty && tag == nil && person == nil && state == nil {
-            throw ValidationError("give words to search for, or --tag, --person or --state")
+        if words.isEmpty && tag == nil && person == nil && state == nil && dueBefore == nil && priority == nil {
+            throw ValidationError("give words to search for, or --tag, --person, --state, --due-before or --priority")
         }
     }
 
     func run() throws {
         let journal = try options.open()
-        let query = SearchQuery(words: words, tag: tag, person: person, states: state?.states,
+        var query = SearchQuery(words: words, tag: tag, person: person, states: state?.states,
                                 since: try since.map { try options.day($0) }, until: try until.map { try options.day($0) })
+        query.dueBefore = try dueBefore.map { try options.day($0, ahead: true) }
+        query.priority = priority
         let hits = try SearchDays(journal).run(query).prefix(n ?? .max)
         if json { return try Output.json(Array(hits)) }
         guard !hits.isEmpty else {

@@ -51,6 +51,10 @@ public struct TaskFields: Equatable, Sendable {
         if names.contains("recurrence") { recurrence = nil }
     }
 
+    /// The fields' names, in the order `named` lists them.
+    public static let names = ["time", "until", "priority", "created", "start", "scheduled", "due", "cancelled", "done",
+                               "recurrence", "id", "depends on"]
+
     /// The named fields a person sets and `journal log` follows, each with its value as written.
     public var named: [(name: String, value: String)] {
         var result: [(String, String)] = []
@@ -76,9 +80,7 @@ public struct TaskFields: Equatable, Sendable {
     public static func changes(from old: TaskFields, to new: TaskFields) -> [(name: String, from: String?, to: String?)] {
         let before = Dictionary(old.named, uniquingKeysWith: { first, _ in first })
         let after = Dictionary(new.named, uniquingKeysWith: { first, _ in first })
-        let names = (old.named + new.named).map(\.name)
-        var seen = Set<String>()
-        return names.filter { seen.insert($0).inserted && before[$0] != after[$0] }.map { ($0, before[$0], after[$0]) }
+        return names.filter { before[$0] != after[$0] }.map { ($0, before[$0], after[$0]) }
     }
 
     /// The signed fields in Obsidian Tasks' order (its default serializer): the line ends with

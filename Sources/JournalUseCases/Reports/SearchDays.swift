@@ -24,6 +24,10 @@ public struct SearchQuery: Sendable {
     public var states: Set<TaskState>?
     public var since: Day?
     public var until: Day?
+    /// Only tasks due before this day (`📅`); notes are left out.
+    public var dueBefore: Day?
+    /// Only tasks of this priority; notes are left out.
+    public var priority: TaskPriority?
     /// The ASCII words, `#tag` and `@person` a day's bytes must hold, lowercased.
     private let needles: [[UInt8]]
 
@@ -37,6 +41,18 @@ public struct SearchQuery: Sendable {
         needles = (self.words + [self.tag.map { "#" + $0 }, self.person.map { "@" + $0 }].compactMap { $0 }.map { $0.lowercased() })
             .filter { $0.allSatisfy(\.isASCII) && !$0.isEmpty }.map { Array($0.utf8) }
     }
+
+    /// Whether a task passes the filters on its state and fields.
+    func admits(_ task: TaskLine) -> Bool {
+        guard states.map({ $0.contains(task.state) }) ?? true else { return false }
+        guard dueBefore != nil || priority != nil else { return true }
+        let fields = task.fields
+        if let dueBefore, !(fields.due.map { $0 < dueBefore } ?? false) { return false }
+        return priority.map { fields.priority == $0 } ?? true
+    }
+
+    /// Notes have no state or fields: a filter on those leaves them out.
+    var includesNotes: Bool { states == nil && dueBefore == nil && priority == nil }
 
     /// Whether a file's bytes can hold a hit at all: every ASCII word, `#tag` and `@person`
     /// somewhere in it, in any case. Most days hold none, and are then never parsed.
@@ -97,10 +113,10 @@ public struct SearchDays {
             let tags = file.tagsWithParents
             for (index, line) in file.lines.enumerated() where index != headingLine {
                 if let task = line.task {
-                    guard query.states.map({ $0.contains(task.state) }) ?? true, query.matches(task.text, tags: tags[index]),
+                    guard query.admits(task), query.matches(task.description, tags: tags[index]),
                           seen.insert(TaskTimeline.key(of: task)).inserted else { continue }
                     hits.append(SearchHit(kind: .task, date: day.iso, line: index + 1, text: task.text, id: task.id?.value, state: task.state))
-                } else if query.states == nil, query.matches(line.text), !line.text.allSatisfy(\.isWhitespace) {
+                } else if query.includesNotes, query.matches(line.text), !line.text.allSatisfy(\.isWhitespace) {
                     hits.append(SearchHit(kind: .note, date: day.iso, line: index + 1, text: line.text, id: nil, state: nil))
                 }
             }
