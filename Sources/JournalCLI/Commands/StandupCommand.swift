@@ -27,6 +27,10 @@ struct StandupCommand: ParsableCommand {
         section("In progress", standup.inProgress)
         section("Planned", standup.planned)
         section("Blocked", standup.blocked)
+        for (title, tasks) in [("Overdue", standup.overdue), ("Due today", standup.dueToday)] where !tasks.isEmpty {
+            print("\n**\(title)**")
+            for dated in tasks { print("- \(dated.task.text)" + (title == "Overdue" ? " (due \(dated.task.fields.due!.iso))" : "")) }
+        }
         if !standup.carriedLongest.isEmpty {
             section("Carried the longest", standup.carriedLongest) { task in
                 " (since \(task.since), carried \(counted(task.timesCarried, "time")))"

@@ -68,6 +68,8 @@ extension Standup: Encodable {
             try json.put("blocked", blocked)
             try json.put("carriedLongest", carriedLongest)
             try json.put("recurring", recurring)
+            try json.put("overdue", overdue)
+            try json.put("dueToday", dueToday)
         }
     }
 }

@@ -16,6 +16,9 @@ public struct Standup: Equatable {
     public let carriedLongest: [ReportedTask]
     /// Recurring tasks over the previous working day and today, counted apart from the lists above.
     public let recurring: [RecurringSummary]
+    /// Unfinished tasks due before the stand-up's day, and due on it, from the days that hold waiting tasks.
+    public var overdue: [DatedTask] = []
+    public var dueToday: [DatedTask] = []
 
     public static let blockedTag = "blocked"
     static let longestCount = 3
@@ -44,7 +47,7 @@ public struct PrepareStandup {
         let lives = Dictionary(uniqueKeysWithValues: timeline.lives.map { ($0.key, $0) })
         let report = { (tasks: [TaskLine], day: Day) in tasks.compactMap { lives[TaskTimeline.key(of: $0)].map { ReportedTask($0, day: day) } } }
         let isBlocked = { (task: TaskLine) in task.tags.contains(Standup.blockedTag) }
-        return Standup(
+        var standup = Standup(
             date: today.iso, previousDay: previous?.iso,
             done: previous.map { report(previousTasks.filter { $0.state == .done }, $0) } ?? [],
             inProgress: report(current.filter { $0.state == .inProgress && !isBlocked($0) }, today),
@@ -53,5 +56,8 @@ public struct PrepareStandup {
             carriedLongest: Array(report(current, today).filter { $0.timesCarried > 0 }
                 .sorted { ($0.since, -$0.timesCarried) < ($1.since, -$1.timesCarried) }.prefix(Standup.longestCount)),
             recurring: RecurringSummary.summaries(of: timeline.lives))
+        standup.overdue = try WaitingTasks(store: store).overdue(today: today)
+        standup.dueToday = try WaitingTasks(store: store).dueToday(today)
+        return standup
     }
 }

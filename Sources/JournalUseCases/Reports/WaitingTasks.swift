@@ -7,19 +7,20 @@ public struct DatedTask: Equatable {
     public let task: DayView.TaskItem
 }
 
-/// The unfinished tasks that wait to be done: those of the latest day up to today (a carry
-/// brings every unfinished task there, so no earlier day holds one that still waits) and those
-/// of the days created ahead. Reading those few days keeps `status` as quick as a journal grows.
+/// The unfinished tasks that wait to be done: those of the days the next `journal new` would
+/// carry from (the days since the last carry that hold unfinished tasks, today included) and
+/// those of the days created ahead. Reading those few days keeps `status` quick as a journal grows.
 struct WaitingTasks {
     let store: Journal
 
     func run(today: Day) throws -> [DatedTask] {
-        let ahead = try store.workingTreeDays.files(from: today)
-        let current = try ahead.first?.day == today ? nil : store.headTree().latestDay(before: today).flatMap { day in
-            try store.currentFile(for: day).map { (day: day, file: $0) }
-        }
-        return ([current].compactMap { $0 } + ahead).flatMap { day, file in
-            DayView(day: day, file: file).tasks.filter { $0.state.isUnfinished }.map { DatedTask(day: day.iso, task: $0) }
+        let tomorrow = today.adding(days: 1) ?? today
+        let draft = try Draft(repository: store.repository, state: store.state)
+        let current = try StartDay(store).carrySources(before: tomorrow, in: draft).map(\.day)
+        let ahead = try store.workingTreeDays.days(from: tomorrow)
+        return try (current + ahead).flatMap { day in
+            guard let file = try store.currentFile(for: day) else { return [DatedTask]() }
+            return DayView(day: day, file: file).tasks.filter { $0.state.isUnfinished }.map { DatedTask(day: day.iso, task: $0) }
         }
     }
 
