@@ -163,4 +163,23 @@ import Testing
         let finished = try journal.run("move", "3", "friday")
         #expect(finished.status == 2 && finished.stderr.contains("it is done"))
     }
+
+    @Test func aNumberThatMovedSinceTheListWasShownIsRefusedWithBothTasks() throws {
+        let journal = try plannedDay()
+        try journal.ok("show")
+        let adr = try id(of: "ADR", in: journal)
+        // Added above the ADR, which was number 4 in the list shown.
+        try journal.ok("add", "Ask about key rotation", "--under", "1")
+        let commits = try journal.commitCount()
+        let refused = try journal.run("done", "4")
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("task 4 of 2025-01-22 was ^\(adr) Send the ADR for review when the list was last shown; it is ^"),
+                "\(refused.stderr)")
+        #expect(refused.stderr.split(separator: "\n").count == 1)
+        #expect(try journal.commitCount() == commits)
+        try journal.ok("done", adr)
+        try journal.ok("show")
+        try journal.ok("done", "4")
+        #expect(taskLines(try journal.day("2025-01-22"))[3].hasPrefix("- [x] 10:00 - 11:00 Architecture review"))
+    }
 }

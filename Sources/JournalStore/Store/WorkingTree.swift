@@ -40,8 +40,9 @@ package struct WorkingTree {
 
     /// Replaces the file at `path` atomically (a temporary file renamed over it), creating its
     /// folders; a reader sees the old content or the new, never half of it.
-    /// An executable file can be run by whoever can read it.
-    package func write(_ bytes: [UInt8], to path: String, scratch: String, executable: Bool = false) throws {
+    /// An executable file can be run by whoever can read it. `durable: false` skips waiting for
+    /// the disk, for a record whose loss in a crash costs nothing.
+    package func write(_ bytes: [UInt8], to path: String, scratch: String, executable: Bool = false, durable: Bool = true) throws {
         try makeFolders(for: path)
         let temporary = scratch + WorkingTree.scratchName(for: getpid())
         unlink(temporary)
@@ -61,7 +62,7 @@ package struct WorkingTree {
             }
             written += count
         }
-        guard fsync(descriptor) == 0, close(descriptor) == 0 else {
+        guard !durable || fsync(descriptor) == 0, close(descriptor) == 0 else {
             unlink(temporary)
             throw storageError("cannot write", path)
         }

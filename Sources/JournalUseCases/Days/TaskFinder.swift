@@ -54,6 +54,17 @@ struct TaskFinder {
         return targets
     }
 
+    /// Refuses a number that names another task than the one journal last printed under it for
+    /// that day (a task added above it, or removed, since): both are shown, and the ids work.
+    private func checkShown(_ number: Int, on day: Day, now entry: DayFile.Entry, in file: DayFile) throws {
+        guard let shown = ShownListings.load(from: store.state).listing(for: day), number <= shown.count,
+              let shownID = shown[number - 1], shownID != entry.task.id else { return }
+        let then = file.entry(for: shownID).map { "^\(shownID.value) \($0.task.description)" } ?? "^\(shownID.value), since gone from \(day.iso)"
+        let now = "^\(entry.task.id?.value ?? "?") \(entry.task.description)"
+        throw JournalError.refusedRequest(
+            "task \(number) of \(day.iso) was \(then) when the list was last shown; it is \(now) now. Give the id, or 'journal show' the list again")
+    }
+
     /// Where a task stands now: its day and its line there. A task named by id is looked for in
     /// `day` first, then on the day it was last seen; a carried copy leads to where it went.
     func locate(_ reference: TaskReference, near day: Day, in draft: inout Draft) throws -> (Day, DayFile.Entry) {
@@ -73,6 +84,7 @@ struct TaskFinder {
                 throw JournalError.taskNumberOutOfRange(number, day, count: entries.count)
             }
             let entry = entries[number - 1]
+            try checkShown(number, on: day, now: entry, in: file)
             // A carried line is a record; the task itself is on the day it was carried to.
             if entry.task.state == .carried, let id = entry.task.id, let next = entry.task.carriedTo {
                 return try locate(.id(id), near: next, in: &draft)

@@ -8,9 +8,11 @@ public struct ViewDay {
         self.store = store
     }
 
-    /// The day as it stands in the working tree (uncommitted edits included).
+    /// The day as it stands in the working tree (uncommitted edits included). Its numbering is
+    /// recorded: a number typed later means what was shown (see `ShownListings`).
     public func run(of day: Day) throws -> DayView {
         guard let file = try store.currentFile(for: day) else { throw JournalError.noSuchDay(day) }
+        ShownListings.record(file, for: day, in: store.state)
         return DayView(day: day, file: file)
     }
 }

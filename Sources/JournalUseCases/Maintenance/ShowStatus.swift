@@ -37,7 +37,9 @@ public struct ShowStatus {
     }
 
     public func run(today: Day) throws -> JournalStatus {
-        let todayView = try store.currentFile(for: today).map { DayView(day: today, file: $0) }
+        let todayFile = try store.currentFile(for: today)
+        if let todayFile { ShownListings.record(todayFile, for: today, in: store.state) }
+        let todayView = todayFile.map { DayView(day: today, file: $0) }
         let lastDay = try todayView != nil ? today : store.headTree().latestDay(before: today)
         return JournalStatus(
             directory: store.directory,

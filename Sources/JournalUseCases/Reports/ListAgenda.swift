@@ -33,6 +33,7 @@ public struct ListAgenda {
             }
         }
         let ahead = try store.workingTreeDays.files(from: today.adding(days: 1) ?? today, through: last).filter { $0.day > today }
+        for (day, file) in ahead { ShownListings.record(file, for: day, in: store.state) }
         return Agenda(
             from: today.iso, through: last.iso,
             overdue: waiting.filter { $0.task.isOverdue(on: today) }.sorted(by: byDate(\.due)),
