@@ -182,4 +182,15 @@ import Testing
         try journal.ok("done", "4")
         #expect(taskLines(try journal.day("2025-01-22"))[3].hasPrefix("- [x] 10:00 - 11:00 Architecture review"))
     }
+
+    @Test func aRemovedTaskIsNotReportedAsDropped() throws {
+        var journal = try plannedDay()
+        journal.today = "2025-01-23"
+        try journal.ok("new")
+        let adr = try id(of: "ADR", in: journal, on: "2025-01-23")
+        try journal.ok("rm", adr)
+        let diff = try journal.ok("diff", "2025-01-22", "2025-01-23", "--json")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(diff.utf8)) as? [String: Any])
+        #expect((json["dropped"] as? [[String: Any]])?.isEmpty == true, "\(diff)")
+    }
 }

@@ -25,10 +25,19 @@ public struct DayComparison: Equatable {
     public struct Whereabouts: Equatable {
         public let day: Day
         public let state: TaskState
+        /// Deleted on purpose (`journal rm`): neither dropped nor anywhere.
+        public var removed = false
 
         public init(day: Day, state: TaskState) {
             self.day = day
             self.state = state
+        }
+
+        /// A task `journal rm` deleted, last seen on `day` in `state`.
+        public static func removed(from day: Day, state: TaskState) -> Whereabouts {
+            var whereabouts = Whereabouts(day: day, state: state)
+            whereabouts.removed = true
+            return whereabouts
         }
     }
 
@@ -43,7 +52,8 @@ public struct DayComparison: Equatable {
     public var carried: [Item] = []
     /// Unfinished in both, not by a carry (the same day twice, or a task left standing).
     public var stillOpen: [Item] = []
-    /// Unfinished in FROM, and neither carried nor finished anywhere later: fell through the cracks.
+    /// Unfinished in FROM, and neither carried nor finished anywhere later: fell through the cracks
+    /// (a task deleted with `journal rm` did not: it is in no section).
     public var dropped: [Item] = []
     /// Cancelled in TO, or on a day between FROM and TO (`day` says which).
     public var cancelled: [Item] = []
@@ -122,6 +132,7 @@ public struct DayComparison: Equatable {
         for entry in before.entries {
             guard let id = entry.task.id, new[id] == nil, entry.task.state.isUnfinished || entry.task.state == .carried else { continue }
             let now = try whereabouts(id)
+            if now?.removed == true { continue }
             if let now, now.state.isFinished, now.day <= toDay {
                 // Finished on a day between the two: what got done since FROM.
                 var task = entry.task

@@ -52,10 +52,17 @@ public struct CompareDays {
         let registry = try IDRegistry.load(from: store.state, repository: store.repository, head: try store.repository.headCommit())
         return try DayComparison(from: from, to: to, before: before, after: after, toDay: toDay) { id in
             guard let day = registry.lastDay(of: id), let task = try store.currentFile(for: day)?.tasks.last(where: { $0.id == id }) else {
-                return nil
+                return try removal(of: id)
             }
             return DayComparison.Whereabouts(day: day, state: task.state)
         }
+    }
+
+    /// Where a task no day holds was deleted by `journal rm`, if it was.
+    private func removal(of id: TaskID) throws -> DayComparison.Whereabouts? {
+        guard let last = try store.historyIndex(progress: nil).events(of: id).last, last.kind == .deleted,
+              last.commit?.command == CommandName.remove.rawValue, let day = Day(iso: last.day) else { return nil }
+        return .removed(from: day, state: last.from.flatMap(TaskState.init(rawValue:)) ?? .open)
     }
 
     /// The commit `since` names, by time (`HH:MM` today, `YYYY-MM-DD HH:MM`, ISO 8601) or as a revision;
