@@ -153,4 +153,21 @@ import Testing
         #expect(events.map(\.kind) == [.field, .field])
         #expect(events.map { "\($0.words!) \($0.from ?? "-") → \($0.to ?? "-")" } == ["priority - → high", "due 2025-01-24 → 2025-01-29"])
     }
+
+    @Test(arguments: [
+        // journal's layout: the marker before the fields, which Obsidian then reads.
+        ("- [ ] Stand-up 🔁 ^stand ⏫ 📅 2025-01-24 ^own11", "Stand-up ⏫ 📅 2025-01-24", "- [ ] Stand-up 🔁 ^stand ⏫ 📅 2025-01-24 ^own11"),
+        ("- [ ] Stand-up 🔁 ^stand #team ⏫ ^own11", "Stand-up #team ⏫", "- [ ] Stand-up 🔁 ^stand #team ⏫ ^own11"),
+        ("- [ ] 🔁 ^stand ⏫ ^own11", "⏫", "- [ ] 🔁 ^stand ⏫ ^own11"),
+        // The layout before: the marker after the fields, read and written the new way.
+        ("- [ ] Stand-up ⏫ 🔁 ^stand ^own11", "Stand-up ⏫", "- [ ] Stand-up 🔁 ^stand ⏫ ^own11"),
+    ])
+    func anOccurrencesMarkerGoesBeforeItsFields(_ line: String, _ text: String, _ rendered: String) throws {
+        let task = try #require(TaskLine(line: line))
+        #expect(task.occurrenceOf?.value == "stand")
+        #expect(task.text == text)
+        #expect(task.fields.priority == .high)
+        #expect(task.rendered == rendered)
+        #expect(TaskLine(line: rendered) == task)
+    }
 }

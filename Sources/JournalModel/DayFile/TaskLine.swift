@@ -65,16 +65,23 @@ public struct TaskLine: Equatable, Sendable {
     /// The line as journal writes it.
     package var renderedBytes: [UInt8] {
         var line = Array("\(indent)\(bullet)\(gap)[\(marker)]\(separator)".utf8)
-        if let original = textBytes.bytes, String(decoding: original, as: UTF8.self) == text {
+        var body = text
+        var parts: [String] = []
+        if let occurrenceOf {
+            // Before the fields: Obsidian reads fields only at the end of the line.
+            let (words, fields) = TaskLine.splitFields(text)
+            body = words
+            parts.append("\(TaskLine.occurrenceSign) ^\(occurrenceOf.value)")
+            if let fields { parts.append(fields) }
+        }
+        if occurrenceOf == nil, let original = textBytes.bytes, String(decoding: original, as: UTF8.self) == text {
             line += original
         } else {
-            line += text.utf8
+            line += body.utf8
         }
-        var parts: [String] = []
-        if let occurrenceOf { parts.append("\(TaskLine.occurrenceSign) ^\(occurrenceOf.value)") }
         if let carriedTo { parts.append("→ \(carriedTo.iso)") }
         if let id { parts.append("^\(id.value)") }
-        if !parts.isEmpty { line += Array(((text.isEmpty ? "" : " ") + parts.joined(separator: " ")).utf8) }
+        if !parts.isEmpty { line += Array(((body.isEmpty ? "" : " ") + parts.joined(separator: " ")).utf8) }
         return line + trailing.utf8
     }
 
@@ -152,8 +159,25 @@ public struct TaskLine: Equatable, Sendable {
         if let (sign, rule) = TaskLine.trailingOccurrence(of: text) {
             occurrenceOf = rule
             text = text[..<sign].trimmingTrailing([" "])
+        } else if text.contains(TaskLine.occurrenceSign), let fieldLength = TaskText.fieldLength(of: Array(text)) {
+            // The marker before the fields, as journal writes it.
+            let fieldsStart = text.index(text.endIndex, offsetBy: -fieldLength)
+            if let (sign, rule) = TaskLine.trailingOccurrence(of: text[..<fieldsStart].trimmingTrailing([" "])) {
+                occurrenceOf = rule
+                let words = String(text[..<sign].trimmingTrailing([" "]))
+                self.text = (words.isEmpty ? "" : words + " ") + String(text[fieldsStart...])
+                return
+            }
         }
         self.text = String(text)
+    }
+
+    /// A text's words and the fields it ends with, as written (nil when it ends in none).
+    private static func splitFields(_ text: String) -> (String, String?) {
+        let scalars = Array(text.unicodeScalars)
+        guard let length = TaskText.fieldLength(of: scalars) else { return (text, nil) }
+        let words = String(String.UnicodeScalarView(scalars[..<(scalars.count - length)])).trimmingBlanks
+        return (words, String(String.UnicodeScalarView(scalars[(scalars.count - length)...])))
     }
 
     private static func isSpaceCharacter(_ scalar: Unicode.Scalar) -> Bool {

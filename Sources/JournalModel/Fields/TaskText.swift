@@ -24,6 +24,17 @@ public struct TaskText: Equatable, Sendable {
         description = words
     }
 
+    /// How many scalars at the end of `scalars` the fields take (from the first field's sign, or a
+    /// tag among the fields, to the end), or nil when it ends in none.
+    package static func fieldLength(of scalars: [Unicode.Scalar]) -> Int? {
+        var reader = FieldReader(scalars)
+        _ = reader.readSignedFields()
+        guard reader.foundField else { return nil }
+        var start = reader.end
+        while start < scalars.count, scalars[start] == " " || scalars[start] == "\t" { start += 1 }
+        return scalars.count - start
+    }
+
     /// The text as journal writes it: time, description, then the fields in Obsidian's order.
     public var written: String {
         ([fields.timeSpan, description.isEmpty ? nil : description].compactMap { $0 } + fields.signed).joined(separator: " ")
