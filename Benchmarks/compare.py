@@ -34,14 +34,21 @@ subprocess.run(["git", "reset", "-q", "--hard"], cwd=repo, env=env, check=True)
 listing = subprocess.run(["git", "ls-tree", "-r", "--name-only", "HEAD"], cwd=repo, env=env, capture_output=True, text=True)
 days = sorted(path for path in listing.stdout.split() if path.endswith(".md"))
 day, earlier = Path(days[-1]).stem, Path(days[-2]).stem
-journal_env = dict(env, JOURNAL_DIR=str(repo), JOURNAL_TODAY=day)
-# Both builds read the same history index: build it once, untimed.
-subprocess.run([options.new / "journal", "log", "-n", "1"], env=journal_env, capture_output=True, check=True)
+# Each build works on its own copy: builds whose history index formats differ would otherwise
+# rebuild it for each other on every run. Each copy's index is built once, untimed.
+journal_envs = {}
+for build in (options.old, options.new):
+    copy = base / ("journal-old" if build == options.old else "journal-new")
+    shutil.copytree(repo, copy, symlinks=True)
+    # The copy's files have new inodes and times: refresh the index, as a checkout would have it.
+    subprocess.run(["git", "update-index", "-q", "--refresh"], cwd=copy, env=env)
+    journal_envs[build] = dict(env, JOURNAL_DIR=str(copy), JOURNAL_TODAY=day)
+    subprocess.run([build / "journal", "log", "-n", "1"], env=journal_envs[build], capture_output=True, check=True)
 
 
 def timed(build, arguments):
     start = time.perf_counter()
-    result = subprocess.run([build / "journal"] + arguments, env=journal_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    result = subprocess.run([build / "journal"] + arguments, env=journal_envs[build], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     if result.returncode != 0:
         sys.exit(f"{build}/journal {' '.join(arguments)} failed: {result.stderr.decode()}")
     return (time.perf_counter() - start) * 1000

@@ -57,8 +57,9 @@ public struct DayView: Equatable {
                 .map { Note(line: $0 + 1, text: file.lines[$0].text) })
         })
         tasks = entries.map { entry in
-            TaskItem(number: entry.number, id: entry.task.id?.value, state: entry.task.state, text: entry.task.text,
-                     description: entry.task.description, fields: entry.task.fields, tags: entry.task.tags, people: entry.task.people, depth: entry.depth,
+            let parsed = entry.task.parsedText
+            return TaskItem(number: entry.number, id: entry.task.id?.value, state: entry.task.state, text: entry.task.text,
+                     description: parsed.description, fields: parsed.fields, tags: entry.task.tags, people: entry.task.people, depth: entry.depth,
                      parent: entry.parentLineIndex.flatMap { entryOfLine[$0]?.number },
                      parentId: entry.parentLineIndex.flatMap { entryOfLine[$0]?.task.id?.value }, carriedTo: entry.task.carriedTo?.iso,
                      occurrenceOf: entry.task.occurrenceOf?.value, line: entry.lineIndex + 1, content: contentOfLine[entry.lineIndex] ?? [])

@@ -4,6 +4,9 @@ extension TaskLine {
 
     public var fields: TaskFields { TaskText(parsing: text).fields }
 
+    /// Description and fields, read once.
+    public var parsedText: TaskText { TaskText(parsing: text) }
+
     /// Changes fields; the text is written anew (fields in Obsidian's order) only when one changed.
     public mutating func changeFields(_ change: (inout TaskFields) -> Void) {
         var parsed = TaskText(parsing: text)

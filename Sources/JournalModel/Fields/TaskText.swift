@@ -13,6 +13,11 @@ public struct TaskText: Equatable, Sendable {
     }
 
     public init(parsing written: String) {
+        guard TaskText.mayHoldFields(written) else {
+            description = written.trimmingBlanks
+            fields = TaskFields()
+            return
+        }
         var reader = FieldReader(Array(written.unicodeScalars))
         fields = reader.readSignedFields()
         var words = reader.description
@@ -33,6 +38,14 @@ public struct TaskText: Equatable, Sendable {
         var start = reader.end
         while start < scalars.count, scalars[start] == " " || scalars[start] == "\t" { start += 1 }
         return scalars.count - start
+    }
+
+    /// False when no field can be read: no sign (every one is outside ASCII) and no leading
+    /// digit (a time). Most texts are so, and are then never taken apart.
+    private static func mayHoldFields(_ text: String) -> Bool {
+        if text.utf8.first(where: { $0 != 32 && $0 != 9 }).map({ (48...57).contains($0) }) == true { return true }
+        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return false }
+        return text.unicodeScalars.contains(where: FieldReader.signs.contains)
     }
 
     /// The text as journal writes it: time, description, then the fields in Obsidian's order.
@@ -97,7 +110,7 @@ private struct FieldReader {
         var fields = TaskFields()
         for _ in 0..<20 {
             var matched = false
-            if let priority = signAtEnd(TaskPriority.allCases.map(\.sign)).flatMap(TaskPriority.init(sign:)) {
+            if let priority = signAtEnd(FieldReader.prioritySigns).flatMap(TaskPriority.init(sign:)) {
                 fields.priority = priority
                 matched = true
             }
@@ -133,6 +146,11 @@ private struct FieldReader {
         (["⏳", "⌛"], \.scheduled), (["🛫"], \.start), (["➕"], \.created),
     ]
 
+    private static let prioritySigns = Set(TaskPriority.allCases.map(\.sign))
+
+    /// Every sign a field can start with.
+    static let signs = prioritySigns.union(dateFields.flatMap(\.0)).union(["🔁", "🆔", "⛔"])
+
     private mutating func trim() {
         while end > 0, scalars[end - 1] == " " || scalars[end - 1] == "\t" { end -= 1 }
     }
@@ -145,8 +163,8 @@ private struct FieldReader {
         return index - 1
     }
 
-    private mutating func signAtEnd(_ signs: [Unicode.Scalar]) -> Unicode.Scalar? {
-        guard let at = sign(before: end, in: Set(signs)) else { return nil }
+    private mutating func signAtEnd(_ signs: Set<Unicode.Scalar>) -> Unicode.Scalar? {
+        guard let at = sign(before: end, in: signs) else { return nil }
         let found = scalars[at]
         end = at
         trim()

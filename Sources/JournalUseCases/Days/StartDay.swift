@@ -132,7 +132,7 @@ public struct StartDay {
     }
 
     /// The newest commit of a carrying `journal new` among recent first-parent history, with its day.
-    private func lastCarry(from head: Commit?, searching limit: Int = 500) throws -> (Commit, Day)? {
+    func lastCarry(from head: Commit?, searching limit: Int = 500) throws -> (Commit, Day)? {
         guard let head else { return nil }
         var found: (Commit, Day)?
         var seen = 0
