@@ -193,4 +193,21 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: Data(diff.utf8)) as? [String: Any])
         #expect((json["dropped"] as? [[String: Any]])?.isEmpty == true, "\(diff)")
     }
+
+    @Test func carryingKeepsEveryFieldAndDiffAndStandupSeeTheMove() throws {
+        var journal = try plannedDay()
+        let review = try id(of: "Review the OAuth", in: journal)
+        try journal.ok("move", review, "2025-01-27")
+        journal.today = "2025-01-23"
+        try journal.ok("new")
+        let thursday = taskLines(try journal.day("2025-01-23"))
+        #expect(thursday.contains { $0.hasPrefix("- [ ] Send the ADR for review ⏫ 📅 2025-01-24 ^") }, "\(thursday)")
+        #expect(thursday.contains { $0.hasPrefix("- [ ] 10:00 - 11:00 Architecture review") })
+        #expect(!thursday.contains { $0.contains(review) })
+        let diff = try journal.ok("diff", "2025-01-22", "2025-01-23")
+        #expect(diff.contains("moved (2)\n") && diff.contains("Review the OAuth token validation #security → 2025-01-27"), "\(diff)")
+        journal.today = "2025-01-27"
+        let standup = try journal.ok("standup")
+        #expect(standup.contains("**Overdue**\n- Send the ADR for review ⏫ 📅 2025-01-24 (due 2025-01-24)"), "\(standup)")
+    }
 }
