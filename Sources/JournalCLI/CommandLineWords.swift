@@ -4,9 +4,9 @@ import JournalModel
 /// what it cannot read.
 enum CommandLineWords {
     /// The commands that take DATE arguments, where `next friday` may be typed unquoted.
-    private static let dateCommands: Set<String> = ["new", "edit", "show", "diff", "check", "standup"]
+    private static let dateCommands: Set<String> = ["new", "edit", "show", "diff", "check", "standup", "move"]
     /// The options whose value is a DATE.
-    private static let dateOptions: Set<String> = ["--date", "--day", "--since", "--until"]
+    private static let dateOptions: Set<String> = ["--date", "--day", "--since", "--until", "--due", "--scheduled", "--due-before"]
 
     /// `-3` becomes `−3` (U+2212, which DATE accepts; a parser of options would read an option),
     /// except as the value of `-n`; and the two words of `next friday` or `last monday` become one

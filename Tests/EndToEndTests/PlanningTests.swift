@@ -77,7 +77,7 @@ import Testing
     @Test func moveDefersATaskWithItsUnfinishedSubtasksAndKeepsItsHistory() throws {
         let journal = try plannedDay()
         let review = try id(of: "Review the OAuth", in: journal)
-        try journal.ok("move", "1", "next monday")
+        try journal.ok("move", "1", "next", "monday")
         #expect(taskLines(try journal.day("2025-01-22"))[0] == "- [>] Review the OAuth token validation #security → 2025-01-27 ^\(review)")
         #expect(taskLines(try journal.day("2025-01-22"))[1].hasPrefix("  - [>] Check token expiry"))
         let monday = taskLines(try journal.day("2025-01-27"))
@@ -105,7 +105,7 @@ import Testing
     @Test func editTaskRewordsAndChangesFieldsEachItsOwnEventInTheLog() throws {
         let journal = try plannedDay()
         let adr = try id(of: "ADR", in: journal)
-        try journal.ok("edit-task", adr, "--due", "2025-01-29")
+        try journal.ok("edit-task", adr, "--due", "next", "wednesday")
         try journal.ok("edit-task", adr, "Send the ADR to the platform team")
         try journal.ok("edit-task", adr, "--clear", "priority")
         #expect(taskLines(try journal.day("2025-01-22"))[3] == "- [ ] Send the ADR to the platform team 📅 2025-01-29 ^\(adr)")
