@@ -19,7 +19,7 @@ enum Completions {
     /// Today's tasks that are not carried away: their numbers, then their ids.
     static let task = CompletionKind.custom { words, _, _ in
         guard let journal = openJournal(words), let today = try? Clock(environment: environment).today(),
-              let view = try? ViewDay(journal).run(of: today) else { return [] }
+              let view = try? ViewDay(journal).run(of: today, recording: false) else { return [] }
         let standing = view.tasks.filter { $0.state != .carried }
         return standing.map { String($0.number) } + standing.compactMap { $0.id.map { "^" + $0 } }
     }

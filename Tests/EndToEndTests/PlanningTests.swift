@@ -131,6 +131,8 @@ import Testing
         try journal.git("config", "journal.doneDate", "on")
         try journal.ok("done", "3")
         #expect(taskLines(try journal.day("2025-01-22"))[2].contains("Architecture review: customer data enrichment pipeline ✅ 2025-01-22 ^"))
+        let architecture = try id(of: "Architecture", in: journal)
+        #expect(!(try journal.ok("log", architecture)).contains("done (none)"))
         try journal.ok("reopen", "3")
         #expect(!(try journal.day("2025-01-22")).contains("✅"))
     }
@@ -143,6 +145,8 @@ import Testing
         (["move", "1"], "give the tasks, then the day"),
         (["move", "1", "yesterday"], "before today"),
         (["edit-task", "1", "--clear", "colour"], "invalid --clear"),
+        (["edit-task", "1", "--clear", "due", "--due", "friday"], "--clear due and a new due at once"),
+        (["move", "tomorrow"], "give the tasks, then the day"),
     ])
     func badInputIsOneLineExitTwoAndNothingWritten(_ arguments: [String], _ message: String) throws {
         let journal = try plannedDay()
@@ -150,6 +154,7 @@ import Testing
         let result = try ProcessResult.run(JournalRunner.binary, arguments, in: journal.sandbox.root.path, environment: journal.environment)
         #expect(result.status == 2, "\(result.stderr)")
         #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
         #expect(try journal.commitCount() == commits)
     }
 
@@ -209,5 +214,31 @@ import Testing
         journal.today = "2025-01-27"
         let standup = try journal.ok("standup")
         #expect(standup.contains("**Overdue**\n- Send the ADR for review ⏫ 📅 2025-01-24 (due 2025-01-24)"), "\(standup)")
+    }
+
+    @Test func removingACarriedTaskLeavesNoProblemForCheck() throws {
+        var journal = try plannedDay()
+        journal.today = "2025-01-23"
+        try journal.ok("new")
+        let adr = try id(of: "ADR", in: journal, on: "2025-01-23")
+        try journal.ok("rm", adr)
+        #expect(try journal.run("check").status == 0)
+        // A task removed by hand still is one.
+        let other = try id(of: "Architecture", in: journal, on: "2025-01-23")
+        try journal.writeDay("2025-01-23", try journal.day("2025-01-23").split(separator: "\n").filter { !$0.contains(other) }
+            .joined(separator: "\n") + "\n")
+        let check = try journal.run("check")
+        #expect(check.status == 1 && check.stdout.contains("task ^\(other) is carried to 2025-01-23, which does not have it"), "\(check.stdout)")
+    }
+
+    @Test func fieldFiltersReadTheNewestCopyOfACarriedTask() throws {
+        var journal = try plannedDay()
+        journal.today = "2025-01-23"
+        try journal.ok("new")
+        let adr = try id(of: "ADR", in: journal, on: "2025-01-23")
+        try journal.ok("edit-task", adr, "--due", "2025-02-10", "--priority", "low")
+        #expect(try journal.run("search", "--due-before", "2025-01-30").status == 1)
+        #expect(try journal.run("search", "--priority", "high").status == 1)
+        #expect(try journal.ok("search", "--priority", "low").contains("2025-01-23"))
     }
 }

@@ -159,6 +159,7 @@ import Testing
         ("- [ ] Stand-up 🔁 ^stand ⏫ 📅 2025-01-24 ^own11", "Stand-up ⏫ 📅 2025-01-24", "- [ ] Stand-up 🔁 ^stand ⏫ 📅 2025-01-24 ^own11"),
         ("- [ ] Stand-up 🔁 ^stand #team ⏫ ^own11", "Stand-up #team ⏫", "- [ ] Stand-up 🔁 ^stand #team ⏫ ^own11"),
         ("- [ ] 🔁 ^stand ⏫ ^own11", "⏫", "- [ ] 🔁 ^stand ⏫ ^own11"),
+        ("- [ ] Stand-up 🔁 ^stand ⏫ #team ^own11", "Stand-up ⏫ #team", "- [ ] Stand-up 🔁 ^stand ⏫ #team ^own11"),
         // The layout before: the marker after the fields, read and written the new way.
         ("- [ ] Stand-up ⏫ 🔁 ^stand ^own11", "Stand-up ⏫", "- [ ] Stand-up 🔁 ^stand ⏫ ^own11"),
     ])
@@ -169,5 +170,19 @@ import Testing
         #expect(task.fields.priority == .high)
         #expect(task.rendered == rendered)
         #expect(TaskLine(line: rendered) == task)
+    }
+
+    @Test func anOccurrenceStaysOneWhenItsFieldsAreTakenAway() throws {
+        for line in ["- [ ] Standup 🔁 ^toano #team ^nbgsb", "- [ ] Standup 🔁 ^toano ^nbgsb", "- [ ] Standup 🔁 ^toano #a #b ^nbgsb"] {
+            let task = try #require(TaskLine(line: line))
+            #expect(task.occurrenceOf?.value == "toano", "\(line)")
+            #expect(task.rendered == line)
+        }
+    }
+
+    @Test func dependsOnTakesIDsWithSpacesOnlyBesideCommas() {
+        #expect(TaskText(parsing: "Blocked ⛔ abc1, def2").fields.dependsOn == "abc1,def2")
+        let words = TaskText(parsing: "Blocked ⛔ waiting on legal")
+        #expect(words.fields.dependsOn == nil && words.description == "Blocked ⛔ waiting on legal")
     }
 }

@@ -21,11 +21,8 @@ struct MoveCommand: ParsableCommand {
     @OptionGroup var options: JournalOptions
     @OptionGroup var verification: VerificationOption
 
-    func validate() throws {
-        guard words.count >= 2 else { throw ValidationError("give the tasks, then the day to move them to: journal move 4 \"next monday\"") }
-    }
-
     func run() throws {
+        guard words.count >= 2 else { throw ValidationError("give the tasks, then the day to move them to: journal move 4 \"next monday\"") }
         let references = try words.dropLast().map { try TaskSelection.reference($0) }
         let target = try options.day(words.last!, ahead: true)
         let journal = try options.open(command: .move, skippingVerification: verification.skipsHooks)
@@ -73,22 +70,22 @@ struct EditTaskCommand: ParsableCommand {
     @Argument(help: "The task: its number in the day's list or its id.", completion: Completions.task) var task: String
     @Argument(help: "Its new words (fields typed in them are read too); none keeps them.") var text: String?
     @OptionGroup var fields: TaskFieldOptions
-    @Option(name: .long, help: ArgumentHelp("Remove a field: due, scheduled, start, priority, time or until (repeatable).", valueName: "FIELD"))
+    @Option(name: .long, help: ArgumentHelp("Remove a field: due, scheduled, start, priority, time, until, done, created, cancelled or recurrence (repeatable).", valueName: "FIELD"))
     var clear: [String] = []
     @Option(name: .long, help: "The day whose numbering TASK refers to (default: today).", completion: Completions.date) var date: String?
     @OptionGroup var options: JournalOptions
     @OptionGroup var verification: VerificationOption
 
-    static let clearable: Set = ["due", "scheduled", "start", "priority", "time", "until", "done", "created", "cancelled", "recurrence"]
-
-    func validate() throws {
-        if let bad = clear.first(where: { !EditTaskCommand.clearable.contains($0) }) {
-            throw ValidationError("invalid --clear '\(typed(bad))': give due, scheduled, start, priority, time or until")
-        }
-        if text == nil, fields.isEmpty, clear.isEmpty { throw ValidationError("give new words, a field option (--due, --priority…) or --clear FIELD") }
-    }
+    static let clearable = ["due", "scheduled", "start", "priority", "time", "until", "done", "created", "cancelled", "recurrence"]
 
     func run() throws {
+        if let bad = clear.first(where: { !EditTaskCommand.clearable.contains($0) }) {
+            throw ValidationError("invalid --clear '\(typed(bad))': give \(EditTaskCommand.clearable.joined(separator: ", "))")
+        }
+        if text == nil, fields.isEmpty, clear.isEmpty { throw ValidationError("give new words, a field option (--due, --priority…) or --clear FIELD") }
+        let setAndCleared = [("due", fields.due), ("scheduled", fields.scheduled), ("priority", fields.priority), ("time", fields.at), ("until", fields.until)]
+            .first { $0.1 != nil && clear.contains($0.0) }
+        if let (name, _) = setAndCleared { throw ValidationError("--clear \(name) and a new \(name) at once: give one of the two") }
         let reference = try TaskSelection.reference(task)
         let journal = try options.open(command: .editTask, skippingVerification: verification.skipsHooks)
         let change = EditTask.Change(wording: text, fields: try fields.fields(options), clearing: Set(clear))

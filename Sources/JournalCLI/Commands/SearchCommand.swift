@@ -24,7 +24,7 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .customLong("due-before"), help: ArgumentHelp("Only tasks due (📅) before DATE.", valueName: "DATE"),
             completion: Completions.date)
     var dueBefore: String?
-    @Option(help: "Only tasks of this priority: highest, high, medium, low or lowest.") var priority: TaskPriority?
+    @Option(help: "Only tasks of this priority: highest, high, medium, low or lowest.") var priority: String?
     @Option(help: "Only days from this DATE.") var since: String?
     @Option(help: "Only days up to this DATE.") var until: String?
     @Option(name: .short, help: "At most N results.") var n: Int?
@@ -43,7 +43,7 @@ struct SearchCommand: ParsableCommand {
         var query = SearchQuery(words: words, tag: tag, person: person, states: state?.states,
                                 since: try since.map { try options.day($0) }, until: try until.map { try options.day($0) })
         query.dueBefore = try dueBefore.map { try options.day($0, ahead: true) }
-        query.priority = priority
+        query.priority = try priority.map(TaskFieldOptions.priority)
         let hits = try SearchDays(journal).run(query).prefix(n ?? .max)
         if json { return try Output.json(Array(hits)) }
         guard !hits.isEmpty else {

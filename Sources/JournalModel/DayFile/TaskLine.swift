@@ -159,9 +159,9 @@ public struct TaskLine: Equatable, Sendable {
         if let (sign, rule) = TaskLine.trailingOccurrence(of: text) {
             occurrenceOf = rule
             text = text[..<sign].trimmingTrailing([" "])
-        } else if text.contains(TaskLine.occurrenceSign), let fieldLength = TaskText.fieldLength(of: Array(text)) {
-            // The marker before the fields, as journal writes it.
-            let fieldsStart = text.index(text.endIndex, offsetBy: -fieldLength)
+        } else if text.contains(TaskLine.occurrenceSign), let tailLength = TaskText.tailLength(of: Array(text)) {
+            // The marker before the fields and trailing tags, as journal writes it.
+            let fieldsStart = text.index(text.endIndex, offsetBy: -tailLength)
             if let (sign, rule) = TaskLine.trailingOccurrence(of: text[..<fieldsStart].trimmingTrailing([" "])) {
                 occurrenceOf = rule
                 let words = String(text[..<sign].trimmingTrailing([" "]))
@@ -172,10 +172,10 @@ public struct TaskLine: Equatable, Sendable {
         self.text = String(text)
     }
 
-    /// A text's words and the fields it ends with, as written (nil when it ends in none).
+    /// A text's words and the fields and tags it ends with, as written (nil when it ends in none).
     private static func splitFields(_ text: String) -> (String, String?) {
         let scalars = Array(text.unicodeScalars)
-        guard let length = TaskText.fieldLength(of: scalars) else { return (text, nil) }
+        guard let length = TaskText.tailLength(of: scalars) else { return (text, nil) }
         let words = String(String.UnicodeScalarView(scalars[..<(scalars.count - length)])).trimmingBlanks
         return (words, String(String.UnicodeScalarView(scalars[(scalars.count - length)...])))
     }

@@ -29,12 +29,13 @@ public struct TaskText: Equatable, Sendable {
         description = words
     }
 
-    /// How many scalars at the end of `scalars` the fields take (from the first field's sign, or a
-    /// tag among the fields, to the end), or nil when it ends in none.
-    package static func fieldLength(of scalars: [Unicode.Scalar]) -> Int? {
+    /// How many scalars at the end of `scalars` its fields and trailing tags take (from the first
+    /// to the end), or nil when it ends in neither: where an occurrence's marker goes, so that
+    /// taking a field or a tag away, in Obsidian or by hand, leaves it found.
+    package static func tailLength(of scalars: [Unicode.Scalar]) -> Int? {
         var reader = FieldReader(scalars)
         _ = reader.readSignedFields()
-        guard reader.foundField else { return nil }
+        guard reader.end < scalars.count, reader.foundField || !reader.tags.isEmpty else { return nil }
         var start = reader.end
         while start < scalars.count, scalars[start] == " " || scalars[start] == "\t" { start += 1 }
         return scalars.count - start
@@ -130,7 +131,7 @@ private struct FieldReader {
                 fields.obsidianID = id
                 matched = true
             }
-            if let ids = valueAtEnd("⛔", allowed: { FieldReader.isIDCharacter($0) || $0 == "," || $0 == " " }) {
+            if let ids = valueAtEnd("⛔", allowed: { FieldReader.isIDCharacter($0) || $0 == "," || $0 == " " }, isValid: FieldReader.isIDList) {
                 fields.dependsOn = String(ids.unicodeScalars.filter { $0 != " " }.map(Character.init))
                 matched = true
             }
@@ -199,7 +200,8 @@ private struct FieldReader {
     }
 
     /// `🆔 abc123`, `⛔ abc, def`: a sign, spaces, and allowed characters to the end.
-    private mutating func valueAtEnd(_ signScalar: Unicode.Scalar, allowed: (Unicode.Scalar) -> Bool) -> String? {
+    private mutating func valueAtEnd(_ signScalar: Unicode.Scalar, allowed: (Unicode.Scalar) -> Bool,
+                                     isValid: (String) -> Bool = { _ in true }) -> String? {
         var index = end
         while index > 0, allowed(scalars[index - 1]) { index -= 1 }
         let valueStart = index
@@ -207,7 +209,7 @@ private struct FieldReader {
         while index > 0, scalars[index - 1] == " " { index -= 1 }
         guard let at = sign(before: index, in: [signScalar]) else { return nil }
         let value = String(String.UnicodeScalarView(scalars[valueStart..<end])).trimmingBlanks
-        guard !value.isEmpty, let first = value.unicodeScalars.first, FieldReader.isIDCharacter(first) else { return nil }
+        guard !value.isEmpty, let first = value.unicodeScalars.first, FieldReader.isIDCharacter(first), isValid(value) else { return nil }
         end = at
         trim()
         return value
@@ -226,6 +228,14 @@ private struct FieldReader {
     }
 
     private static let endsTag = Set(" !@#$%^&*(),.?\":{}|<>".unicodeScalars)
+
+    /// `abc, def`: ids with spaces only beside the commas, as Obsidian reads `⛔`'s value.
+    private static func isIDList(_ value: String) -> Bool {
+        value.split(separator: ",", omittingEmptySubsequences: false).allSatisfy { id in
+            let trimmed = String(id).trimmingBlanks
+            return !trimmed.isEmpty && !trimmed.contains(" ")
+        }
+    }
 
     private static func isIDCharacter(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII && (Character(scalar).isLetter || Character(scalar).isNumber || scalar == "-" || scalar == "_")

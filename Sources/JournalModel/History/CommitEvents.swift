@@ -46,7 +46,7 @@ package enum CommitEvents {
                     }
                 }
                 if now.task.text != was.task.text {
-                    events += textEvents(id, on: change.day, from: was.task.text, to: now.task.text)
+                    events += textEvents(id, on: change.day, from: was.task.text, to: now.task.text, stateChanged: now.task.state != was.task.state)
                 }
                 if now.parent != was.parent {
                     events.append(TaskEvent(.renested, id, day: change.day, text: now.task.text, from: was.parent?.value, to: now.parent?.value))
@@ -87,14 +87,15 @@ package enum CommitEvents {
     }
 
     /// A rewording (the description) and each field changed (`due 2025-01-24 → 2025-01-29`).
-    private static func textEvents(_ id: TaskID, on day: Day, from old: String, to new: String) -> [TaskEvent] {
+    /// A done date (`✅`) that came or went with the box is the state event's, not one of its own.
+    private static func textEvents(_ id: TaskID, on day: Day, from old: String, to new: String, stateChanged: Bool) -> [TaskEvent] {
         let before = TaskText(parsing: old), after = TaskText(parsing: new)
         var events: [TaskEvent] = []
         if before.description != after.description {
             events.append(TaskEvent(.reworded, id, day: day, text: new, from: before.description, to: after.description,
                                     words: WordDiff.marked(from: before.description, to: after.description)))
         }
-        for change in TaskFields.changes(from: before.fields, to: after.fields) {
+        for change in TaskFields.changes(from: before.fields, to: after.fields) where !(stateChanged && change.name == "done") {
             events.append(TaskEvent(.field, id, day: day, text: new, from: change.from, to: change.to, words: change.name))
         }
         return events

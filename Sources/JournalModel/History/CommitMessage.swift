@@ -34,17 +34,18 @@ public struct CommitMessage: Equatable, Sendable {
             + trailers.map { "\($0.key): \($0.value)" }.joined(separator: "\n") + "\n"
     }
 
-    /// The subject of a task commit: `done ^m2d8a Review the implementation …`.
-    /// One commit for a command on several tasks: each named in the subject (by id when it has one).
-    package static func forTasks(_ command: CommandName, _ tasks: [(day: Day, task: TaskLine)], then suffix: String = "") -> CommitMessage {
-        let verb = command.rawValue
+    /// One commit for a command on several tasks: each named in the subject (by id when it has
+    /// one), after `verb` (the command's name by default).
+    package static func forTasks(_ command: CommandName, _ tasks: [(day: Day, task: TaskLine)], verb: String? = nil) -> CommitMessage {
+        let verb = verb ?? command.rawValue
         let days = Set(tasks.map(\.day))
         let subject = tasks.count == 1
             ? taskSubject(verb, tasks[0].task)
             : "\(verb) \(tasks.count) tasks: " + tasks.map { $0.task.id.map { "^" + $0.value } ?? $0.task.text }.joined(separator: " ")
-        return CommitMessage(command: command, subject: subject + suffix, day: days.count == 1 ? days.first : nil, tasks: tasks.compactMap(\.task.id))
+        return CommitMessage(command: command, subject: subject, day: days.count == 1 ? days.first : nil, tasks: tasks.compactMap(\.task.id))
     }
 
+    /// The subject of a task commit: `done ^m2d8a Review the implementation …`.
     package static func taskSubject(_ verb: String, _ task: TaskLine) -> String {
         "\(verb) \(task.id.map { "^\($0.value) " } ?? "")\(task.text)"
     }

@@ -60,8 +60,7 @@ public struct CompareDays {
 
     /// Where a task no day holds was deleted by `journal rm`, if it was.
     private func removal(of id: TaskID) throws -> DayComparison.Whereabouts? {
-        guard let last = try store.historyIndex(progress: nil).events(of: id).last, last.kind == .deleted,
-              last.commit?.command == CommandName.remove.rawValue, let day = Day(iso: last.day) else { return nil }
+        guard let last = try store.removal(of: id), let day = Day(iso: last.day) else { return nil }
         return .removed(from: day, state: last.from.flatMap(TaskState.init(rawValue:)) ?? .open)
     }
 

@@ -9,10 +9,11 @@ public struct ViewDay {
     }
 
     /// The day as it stands in the working tree (uncommitted edits included). Its numbering is
-    /// recorded: a number typed later means what was shown (see `ShownListings`).
-    public func run(of day: Day) throws -> DayView {
+    /// recorded: a number typed later means what was shown (see `ShownListings`). Not when
+    /// nothing is shown to a person (`recording: false`: the shell's completion).
+    public func run(of day: Day, recording: Bool = true) throws -> DayView {
         guard let file = try store.currentFile(for: day) else { throw JournalError.noSuchDay(day) }
-        ShownListings.record(file, for: day, in: store.state)
+        if recording { ShownListings.record(file, for: day, in: store.state) }
         return DayView(day: day, file: file)
     }
 }

@@ -42,7 +42,7 @@ public struct MoveTasks {
                 draft.write(result.target, for: target)
                 moved += group.map { Moved(from: source, task: $0.entry.task) }
             }
-            draft.message = CommitMessage.forTasks(.move, moved.map { ($0.from, $0.task) }, then: " → \(target.iso)")
+            draft.message = CommitMessage.forTasks(.move, moved.map { ($0.from, $0.task) }, verb: "move to \(target.iso):")
             return moved
         }
     }

@@ -42,9 +42,9 @@ public struct SearchQuery: Sendable {
             .filter { $0.allSatisfy(\.isASCII) && !$0.isEmpty }.map { Array($0.utf8) }
     }
 
-    /// Whether a task passes the filters on its state and fields.
-    func admits(_ task: TaskLine) -> Bool {
-        guard states.map({ $0.contains(task.state) }) ?? true else { return false }
+    /// Whether a task's fields pass the filters on them: asked of the newest copy of a task only,
+    /// whose fields are the task's (an older `[>]` record keeps the ones it was carried with).
+    func admitsFields(of task: TaskLine) -> Bool {
         guard dueBefore != nil || priority != nil else { return true }
         let fields = task.fields
         if let dueBefore, !(fields.due.map { $0 < dueBefore } ?? false) { return false }
@@ -113,8 +113,8 @@ public struct SearchDays {
             let tags = file.tagsWithParents
             for (index, line) in file.lines.enumerated() where index != headingLine {
                 if let task = line.task {
-                    guard query.admits(task), query.matches(task.description, tags: tags[index]),
-                          seen.insert(TaskTimeline.key(of: task)).inserted else { continue }
+                    guard query.states.map({ $0.contains(task.state) }) ?? true, query.matches(task.description, tags: tags[index]),
+                          seen.insert(TaskTimeline.key(of: task)).inserted, query.admitsFields(of: task) else { continue }
                     hits.append(SearchHit(kind: .task, date: day.iso, line: index + 1, text: task.text, id: task.id?.value, state: task.state))
                 } else if query.includesNotes, query.matches(line.text), !line.text.allSatisfy(\.isWhitespace) {
                     hits.append(SearchHit(kind: .note, date: day.iso, line: index + 1, text: line.text, id: nil, state: nil))
