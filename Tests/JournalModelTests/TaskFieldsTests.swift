@@ -158,7 +158,10 @@ import Testing
         // journal's layout: the marker before the fields, which Obsidian then reads.
         ("- [ ] Stand-up 🔁 ^stand ⏫ 📅 2025-01-24 ^own11", "Stand-up ⏫ 📅 2025-01-24", "- [ ] Stand-up 🔁 ^stand ⏫ 📅 2025-01-24 ^own11"),
         ("- [ ] Stand-up 🔁 ^stand #team ⏫ ^own11", "Stand-up #team ⏫", "- [ ] Stand-up 🔁 ^stand #team ⏫ ^own11"),
-        ("- [ ] 🔁 ^stand ⏫ ^own11", "⏫", "- [ ] 🔁 ^stand ⏫ ^own11"),
+        // Fields alone, no words: the marker goes last, as it always did.
+        ("- [ ] 🔁 ^stand ⏫ ^own11", "⏫", "- [ ] ⏫ 🔁 ^stand ^own11"),
+        // Blanks between the words and the fields are kept (found by fuzzing).
+        ("- [ ] Stand-up 🔁 ^stand \t ⏫ ^own11", "Stand-up \t ⏫", "- [ ] Stand-up 🔁 ^stand \t ⏫ ^own11"),
         ("- [ ] Stand-up 🔁 ^stand ⏫ #team ^own11", "Stand-up ⏫ #team", "- [ ] Stand-up 🔁 ^stand ⏫ #team ^own11"),
         // The layout before: the marker after the fields, read and written the new way.
         ("- [ ] Stand-up ⏫ 🔁 ^stand ^own11", "Stand-up ⏫", "- [ ] Stand-up 🔁 ^stand ⏫ ^own11"),

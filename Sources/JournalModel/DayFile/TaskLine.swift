@@ -69,10 +69,13 @@ public struct TaskLine: Equatable, Sendable {
         var parts: [String] = []
         if let occurrenceOf {
             // Before the fields: Obsidian reads fields only at the end of the line.
-            let (words, fields) = TaskLine.splitFields(text)
-            body = words
-            parts.append("\(TaskLine.occurrenceSign) ^\(occurrenceOf.value)")
-            if let fields { parts.append(fields) }
+            let marker = "\(TaskLine.occurrenceSign) ^\(occurrenceOf.value)"
+            if let (words, gap, tail) = TaskLine.splitTail(text) {
+                body = words
+                parts.append(marker + gap + tail)
+            } else {
+                parts.append(marker)
+            }
         }
         if occurrenceOf == nil, let original = textBytes.bytes, String(decoding: original, as: UTF8.self) == text {
             line += original
@@ -161,23 +164,30 @@ public struct TaskLine: Equatable, Sendable {
             text = text[..<sign].trimmingTrailing([" "])
         } else if text.contains(TaskLine.occurrenceSign), let tailLength = TaskText.tailLength(of: Array(text)) {
             // The marker before the fields and trailing tags, as journal writes it.
-            let fieldsStart = text.index(text.endIndex, offsetBy: -tailLength)
-            if let (sign, rule) = TaskLine.trailingOccurrence(of: text[..<fieldsStart].trimmingTrailing([" "])) {
+            let tailStart = text.index(text.endIndex, offsetBy: -tailLength)
+            let beforeTail = text[..<tailStart].trimmingTrailing([" ", "\t"])
+            if let (sign, rule) = TaskLine.trailingOccurrence(of: beforeTail) {
                 occurrenceOf = rule
+                // The words, and the blanks that stood between them and the tail.
                 let words = String(text[..<sign].trimmingTrailing([" "]))
-                self.text = (words.isEmpty ? "" : words + " ") + String(text[fieldsStart...])
+                self.text = words.isEmpty ? String(text[tailStart...]) : words + String(text[beforeTail.endIndex...])
                 return
             }
         }
         self.text = String(text)
     }
 
-    /// A text's words and the fields and tags it ends with, as written (nil when it ends in none).
-    private static func splitFields(_ text: String) -> (String, String?) {
+    /// A text split where an occurrence's marker goes: its words (without the blanks after
+    /// them), those blanks, and the fields and tags it ends with, all as written; nil when it
+    /// ends in neither, or has no words before them (the marker then goes last, as it always did).
+    private static func splitTail(_ text: String) -> (words: String, gap: String, tail: String)? {
         let scalars = Array(text.unicodeScalars)
-        guard let length = TaskText.tailLength(of: scalars) else { return (text, nil) }
-        let words = String(String.UnicodeScalarView(scalars[..<(scalars.count - length)])).trimmingBlanks
-        return (words, String(String.UnicodeScalarView(scalars[(scalars.count - length)...])))
+        guard let length = TaskText.tailLength(of: scalars) else { return nil }
+        var wordsEnd = scalars.count - length
+        while wordsEnd > 0, scalars[wordsEnd - 1] == " " || scalars[wordsEnd - 1] == "\t" { wordsEnd -= 1 }
+        guard wordsEnd > 0, scalars[..<wordsEnd].contains(where: { $0 != " " && $0 != "\t" }) else { return nil }
+        let string = { (range: Range<Int>) in String(String.UnicodeScalarView(scalars[range])) }
+        return (string(0..<wordsEnd), string(wordsEnd..<(scalars.count - length)), string((scalars.count - length)..<scalars.count))
     }
 
     private static func isSpaceCharacter(_ scalar: Unicode.Scalar) -> Bool {
