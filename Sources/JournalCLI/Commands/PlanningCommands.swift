@@ -76,11 +76,9 @@ struct EditTaskCommand: ParsableCommand {
     @OptionGroup var options: JournalOptions
     @OptionGroup var verification: VerificationOption
 
-    static let clearable = ["due", "scheduled", "start", "priority", "time", "until", "done", "created", "cancelled", "recurrence"]
-
     func run() throws {
-        if let bad = clear.first(where: { !EditTaskCommand.clearable.contains($0) }) {
-            throw ValidationError("invalid --clear '\(typed(bad))': give \(EditTaskCommand.clearable.joined(separator: ", "))")
+        if let bad = clear.first(where: { !TaskFields.clearableNames.contains($0) }) {
+            throw ValidationError("invalid --clear '\(typed(bad))': give \(TaskFields.clearableNames.joined(separator: ", "))")
         }
         if text == nil, fields.isEmpty, clear.isEmpty { throw ValidationError("give new words, a field option (--due, --priority…) or --clear FIELD") }
         let setAndCleared = [("due", fields.due), ("scheduled", fields.scheduled), ("priority", fields.priority), ("time", fields.at), ("until", fields.until)]

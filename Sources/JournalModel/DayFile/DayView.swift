@@ -26,12 +26,9 @@ public struct DayView: Equatable {
         /// merge's "reworded on another machine" note): the task's own, shown with it.
         public let content: [Note]
 
-        /// Due before `today` and unfinished.
-        public func isOverdue(on today: Day) -> Bool {
-            fields.due.map { $0 < today } == true && state.isUnfinished
-        }
+        public func isOverdue(on today: Day) -> Bool { fields.isOverdue(state, on: today) }
 
-        public func isDue(on today: Day) -> Bool { fields.due == today && state.isUnfinished }
+        public func isDue(on today: Day) -> Bool { fields.isDue(state, on: today) }
     }
 
     public struct Note: Equatable {

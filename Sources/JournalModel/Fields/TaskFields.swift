@@ -37,50 +37,45 @@ public struct TaskFields: Equatable, Sendable {
         dependsOn = other.dependsOn ?? dependsOn
     }
 
-    /// Removes the fields of these names (as `named` calls them); `time` takes `until` with it.
+    /// Due before `today`, and a task in `state` is unfinished.
+    public func isOverdue(_ state: TaskState, on today: Day) -> Bool { due.map { $0 < today } == true && state.isUnfinished }
+
+    /// Due on `today`, and a task in `state` is unfinished.
+    public func isDue(_ state: TaskState, on today: Day) -> Bool { due == today && state.isUnfinished }
+
+    /// The names `clear` takes: the fields a person sets (Obsidian's own ids are kept as written).
+    public static let clearableNames = ["due", "scheduled", "start", "priority", "time", "until", "done", "created", "cancelled", "recurrence"]
+
+    /// Removes the fields of these names; `time` takes `until` with it.
     public mutating func clear(_ names: Set<String>) {
-        let paths: [String: WritableKeyPath<TaskFields, Day?>] = [
-            "created": \.created, "start": \.start, "scheduled": \.scheduled, "due": \.due, "cancelled": \.cancelled, "done": \.done,
-        ]
         for name in names {
-            if let path = paths[name] { self[keyPath: path] = nil }
+            switch name {
+            case "due": due = nil
+            case "scheduled": scheduled = nil
+            case "start": start = nil
+            case "priority": priority = nil
+            case "time": (time, endTime) = (nil, nil)
+            case "until": endTime = nil
+            case "done": done = nil
+            case "created": created = nil
+            case "cancelled": cancelled = nil
+            case "recurrence": recurrence = nil
+            default: break
+            }
         }
-        if names.contains("time") { (time, endTime) = (nil, nil) }
-        if names.contains("until") { endTime = nil }
-        if names.contains("priority") { priority = nil }
-        if names.contains("recurrence") { recurrence = nil }
     }
 
-    /// The fields' names, in the order `named` lists them.
-    public static let names = ["time", "until", "priority", "created", "start", "scheduled", "due", "cancelled", "done",
-                               "recurrence", "id", "depends on"]
-
-    /// The named fields a person sets and `journal log` follows, each with its value as written.
-    public var named: [(name: String, value: String)] {
-        var result: [(String, String)] = []
-        func add(_ name: String, _ value: CustomStringConvertible?) {
-            if let value { result.append((name, value.description)) }
-        }
-        add("time", time)
-        add("until", endTime)
-        add("priority", priority?.rawValue)
-        add("created", created)
-        add("start", start)
-        add("scheduled", scheduled)
-        add("due", due)
-        add("cancelled", cancelled)
-        add("done", done)
-        add("recurrence", recurrence)
-        add("id", obsidianID)
-        add("depends on", dependsOn)
-        return result
+    /// Every field by the name `journal log` gives it, in one order, with its value as written
+    /// (nil where the task has none).
+    private var all: [(name: String, value: String?)] {
+        [("time", time?.description), ("until", endTime?.description), ("priority", priority?.rawValue),
+         ("created", created?.iso), ("start", start?.iso), ("scheduled", scheduled?.iso), ("due", due?.iso),
+         ("cancelled", cancelled?.iso), ("done", done?.iso), ("recurrence", recurrence), ("id", obsidianID), ("depends on", dependsOn)]
     }
 
-    /// Each named field whose value differs, with its value before and after (nil: none).
+    /// Each field whose value differs, with its value before and after (nil: none).
     public static func changes(from old: TaskFields, to new: TaskFields) -> [(name: String, from: String?, to: String?)] {
-        let before = Dictionary(old.named, uniquingKeysWith: { first, _ in first })
-        let after = Dictionary(new.named, uniquingKeysWith: { first, _ in first })
-        return names.filter { before[$0] != after[$0] }.map { ($0, before[$0], after[$0]) }
+        zip(old.all, new.all).filter { $0.value != $1.value }.map { ($0.name, $0.value, $1.value) }
     }
 
     /// The signed fields in Obsidian Tasks' order (its default serializer): the line ends with

@@ -23,9 +23,5 @@ extension TaskLine {
         text = parsed.written
     }
 
-    /// Overdue on `today`: due before it and not finished.
-    public func isOverdue(on today: Day) -> Bool {
-        guard let due = fields.due else { return false }
-        return due < today && !state.isFinished && state != .carried
-    }
+    public func isOverdue(on today: Day) -> Bool { fields.isOverdue(state, on: today) }
 }

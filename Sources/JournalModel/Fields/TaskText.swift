@@ -102,8 +102,8 @@ private struct FieldReader {
     }
 
     var description: String {
-        let words = String(String.UnicodeScalarView(scalars[..<end])).trimmingBlanks
         guard foundField else { return String(String.UnicodeScalarView(scalars)).trimmingBlanks }
+        let words = String(String.UnicodeScalarView(scalars[..<end])).trimmingBlanks
         return ([words] + tags).filter { !$0.isEmpty }.joined(separator: " ")
     }
 
@@ -142,6 +142,7 @@ private struct FieldReader {
     }
 
     /// The order Obsidian tries them in; a field written twice keeps the one nearer the words.
+    /// (Key paths are immutable, but not marked `Sendable`: hence `nonisolated(unsafe)`.)
     private nonisolated(unsafe) static let dateFields: [(Set<Unicode.Scalar>, WritableKeyPath<TaskFields, Day?>)] = [
         (["✅"], \.done), (["❌"], \.cancelled), (["📅", "📆", "🗓"], \.due),
         (["⏳", "⌛"], \.scheduled), (["🛫"], \.start), (["➕"], \.created),

@@ -223,12 +223,3 @@ package struct TemplateFields {
         text = kept.trimmingBlanks
     }
 }
-
-extension String {
-    var trimmingBlanks: String {
-        let isBlank = { (byte: UInt8) in byte == 32 || byte == 9 }
-        guard utf8.first.map(isBlank) == true || utf8.last.map(isBlank) == true else { return self }
-        let scalars = unicodeScalars.drop { $0 == " " || $0 == "\t" }
-        return String(String.UnicodeScalarView(scalars.reversed().drop { $0 == " " || $0 == "\t" }.reversed()))
-    }
-}

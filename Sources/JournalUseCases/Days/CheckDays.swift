@@ -58,7 +58,8 @@ public struct CheckDays {
             problems += DayProblem.find(in: read[day]!, day: day)
         }
         // A task in two places is a problem only the days together show.
-        problems += try TaskPlacement.problems(in: read) { try store.removal(of: $0) != nil }
+        let removals = Removals(store)
+        problems += try TaskPlacement.problems(in: read) { try removals.removal(of: $0) != nil }
         return DayCheck(checkedFiles: checked, problems: problems)
     }
 

@@ -50,18 +50,15 @@ public struct CompareDays {
 
     private func comparison(from: String, to: String, before: DayFile, after: DayFile, toDay: Day) throws -> DayComparison {
         let registry = try IDRegistry.load(from: store.state, repository: store.repository, head: try store.repository.headCommit())
+        let removals = Removals(store)
         return try DayComparison(from: from, to: to, before: before, after: after, toDay: toDay) { id in
-            guard let day = registry.lastDay(of: id), let task = try store.currentFile(for: day)?.tasks.last(where: { $0.id == id }) else {
-                return try removal(of: id)
+            if let day = registry.lastDay(of: id), let task = try store.currentFile(for: day)?.tasks.last(where: { $0.id == id }) {
+                return DayComparison.Whereabouts(day: day, state: task.state)
             }
-            return DayComparison.Whereabouts(day: day, state: task.state)
+            // No day holds it: deleted by `journal rm`, or lost.
+            guard let removal = try removals.removal(of: id), let day = Day(iso: removal.day) else { return nil }
+            return .removed(from: day, state: removal.from.flatMap(TaskState.init(rawValue:)) ?? .open)
         }
-    }
-
-    /// Where a task no day holds was deleted by `journal rm`, if it was.
-    private func removal(of id: TaskID) throws -> DayComparison.Whereabouts? {
-        guard let last = try store.removal(of: id), let day = Day(iso: last.day) else { return nil }
-        return .removed(from: day, state: last.from.flatMap(TaskState.init(rawValue:)) ?? .open)
     }
 
     /// The commit `since` names, by time (`HH:MM` today, `YYYY-MM-DD HH:MM`, ISO 8601) or as a revision;

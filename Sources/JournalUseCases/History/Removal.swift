@@ -1,11 +1,21 @@
 import JournalModel
 import JournalStore
 
-extension Journal {
-    /// A task's deletion by `journal rm`, when that is the last its history holds: the task left
-    /// on purpose, which `diff` does not call dropped and `check` does not call lost.
+/// Whether tasks left on purpose: a task whose history ends in its deletion by `journal rm`,
+/// which `diff` does not call dropped and `check` does not call lost. The history index is
+/// opened at the first question, once for all of them (most runs ask none).
+final class Removals {
+    private let store: Journal
+    private var index: HistoryIndex?
+
+    init(_ store: Journal) {
+        self.store = store
+    }
+
+    /// The deletion, when that is the last event of the task's history.
     func removal(of id: TaskID) throws -> TaskEvent? {
-        guard let last = try historyIndex(progress: nil).events(of: id).last, last.kind == .deleted,
+        if index == nil { index = try store.historyIndex(progress: nil) }
+        guard let last = try index!.events(of: id).last, last.kind == .deleted,
               last.commit?.command == CommandName.remove.rawValue else { return nil }
         return last
     }

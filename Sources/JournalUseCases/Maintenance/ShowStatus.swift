@@ -40,14 +40,15 @@ public struct ShowStatus {
         let todayFile = try store.currentFile(for: today)
         if let todayFile { ShownListings.record(todayFile, for: today, in: store.state) }
         let todayView = todayFile.map { DayView(day: today, file: $0) }
+        let waiting = try WaitingTasks(store, today: today)
         let lastDay = try todayView != nil ? today : store.headTree().latestDay(before: today)
         return JournalStatus(
             directory: store.directory,
             today: today.iso,
             todayStarted: todayView != nil,
             openTasks: todayView?.tasks.filter { $0.state.isUnfinished } ?? [],
-            overdue: try WaitingTasks(store: store).overdue(today: today),
-            dueToday: try WaitingTasks(store: store).dueToday(today),
+            overdue: waiting.overdue(on: today),
+            dueToday: waiting.due(on: today),
             lastDay: lastDay?.iso,
             daysSinceLastDay: lastDay.map { $0.days(until: today) },
             uncommitted: try store.pendingHandEdits(),

@@ -15,7 +15,7 @@ public struct EditTask {
         public var wording: String?
         /// Fields to set.
         public var fields = TaskFields()
-        /// Fields to remove, by their names in `TaskFields.named` (`due`, `priority`, `time`…).
+        /// Fields to remove, by their names in `TaskFields.clearableNames` (`due`, `priority`, `time`…).
         public var clearing: Set<String> = []
 
         public init(wording: String? = nil, fields: TaskFields = TaskFields(), clearing: Set<String> = []) {
@@ -39,14 +39,15 @@ public struct EditTask {
             let (taskDay, entry) = try TaskFinder(store).locate(reference, near: day, in: &draft)
             var file = try draft.file(for: taskDay)!
             file.updateTask(atLine: entry.lineIndex) { task in
-                var text = TaskText(parsing: task.text)
+                let original = TaskText(parsing: task.text)
+                var text = original
                 if let typed {
                     text.description = typed.description
                     text.fields.overwrite(with: typed.fields)
                 }
                 text.fields.overwrite(with: change.fields)
                 text.fields.clear(change.clearing)
-                if text != TaskText(parsing: task.text) { task.text = text.written }
+                if text != original { task.text = text.written }
             }
             let task = file.lines[entry.lineIndex].task!
             if task != entry.task {

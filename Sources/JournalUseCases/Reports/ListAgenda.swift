@@ -25,20 +25,16 @@ public struct ListAgenda {
     /// The `days` days from `today` on (today included).
     public func run(today: Day, days: Int) throws -> Agenda {
         let last = today.adding(days: days - 1) ?? today
-        let waiting = try WaitingTasks(store: store).run(today: today)
+        let waiting = try WaitingTasks(store, today: today)
         let inWindow = { (day: Day?) in day.map { today <= $0 && $0 <= last } ?? false }
-        let byDate = { (date: KeyPath<TaskFields, Day?>) in
-            { (a: DatedTask, b: DatedTask) in
-                (a.task.fields[keyPath: date]!, a.task.fields.time?.description ?? "") < (b.task.fields[keyPath: date]!, b.task.fields.time?.description ?? "")
-            }
-        }
-        let ahead = try store.workingTreeDays.files(from: today.adding(days: 1) ?? today, through: last).filter { $0.day > today }
+        // The days ahead are among the waiting ones, read already.
+        let ahead = waiting.files.filter { today < $0.day && $0.day <= last }
         for (day, file) in ahead { ShownListings.record(file, for: day, in: store.state) }
         return Agenda(
             from: today.iso, through: last.iso,
-            overdue: waiting.filter { $0.task.isOverdue(on: today) }.sorted(by: byDate(\.due)),
-            due: waiting.filter { inWindow($0.task.fields.due) }.sorted(by: byDate(\.due)),
-            scheduled: waiting.filter { inWindow($0.task.fields.scheduled) }.sorted(by: byDate(\.scheduled)),
+            overdue: waiting.overdue(on: today),
+            due: waiting.tasks.filter { inWindow($0.task.fields.due) }.sorted(by: DatedTask.byDate(\.due)),
+            scheduled: waiting.tasks.filter { inWindow($0.task.fields.scheduled) }.sorted(by: DatedTask.byDate(\.scheduled)),
             daysAhead: ahead.map { DayView(day: $0.day, file: $0.file) })
     }
 }

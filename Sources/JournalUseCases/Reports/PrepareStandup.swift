@@ -56,8 +56,9 @@ public struct PrepareStandup {
             carriedLongest: Array(report(current, today).filter { $0.timesCarried > 0 }
                 .sorted { ($0.since, -$0.timesCarried) < ($1.since, -$1.timesCarried) }.prefix(Standup.longestCount)),
             recurring: RecurringSummary.summaries(of: timeline.lives))
-        standup.overdue = try WaitingTasks(store: store).overdue(today: today)
-        standup.dueToday = try WaitingTasks(store: store).dueToday(today)
+        let waiting = try WaitingTasks(store, today: today)
+        standup.overdue = waiting.overdue(on: today)
+        standup.dueToday = waiting.due(on: today)
         return standup
     }
 }
