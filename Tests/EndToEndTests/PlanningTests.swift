@@ -241,30 +241,4 @@ import Testing
         #expect(try journal.run("search", "--priority", "high").status == 1)
         #expect(try journal.ok("search", "--priority", "low").contains("2025-01-23"))
     }
-
-    /// Two machines that each started the day: a move made on one is a move on the other, not a
-    /// carry more (the merge reads it without `move`'s command).
-    @Test func aMoveMergedFromAnotherMachineIsNotCountedAsACarry() throws {
-        var first = try plannedDay()
-        let bare = first.sandbox.path("remote.git")
-        _ = try first.sandbox.git(["init", "-q", "--bare", bare], in: first.sandbox.path(""))
-        try first.ok("remote", "add", "origin", bare)
-        try first.git("config", "journal.autoSync", "off")
-        try first.ok("sync")
-        var second = try JournalRunner()
-        second.today = first.today
-        try second.ok("clone", bare, second.directory)
-        try second.git("config", "journal.autoSync", "off")
-        let review = try id(of: "Review the OAuth", in: first)
-        first.today = "2025-01-23"
-        second.today = "2025-01-23"
-        try first.ok("new")
-        try second.ok("new")
-        try first.ok("move", review, "2025-01-27")
-        try first.ok("sync")
-        try second.ok("sync")
-        let log = try second.ok("log", review)
-        #expect(log.contains("moved 2025-01-23 → 2025-01-27"), "\(log)")
-        #expect(log.contains("carried 1 time;"), "\(log)")
-    }
 }

@@ -119,12 +119,8 @@ package enum CommitEvents {
 
         init(_ event: TaskEvent) {
             task = event.task
-            switch event.kind {
-            case .created, .scheduled, .restored: kind = "appeared"
-            // A move read through a merge, which has no `move` command, reads as a carry.
-            case .carried, .moved: kind = "went"
-            default: kind = event.kind.rawValue
-            }
+            let appears: Set<TaskEvent.Kind> = [.created, .scheduled, .restored]
+            kind = appears.contains(event.kind) ? "appeared" : event.kind.rawValue
             day = event.day
             to = event.to
         }
