@@ -137,11 +137,11 @@ for offset in 0..<dayCount {
         let carried = CarryForward.carry(from: [(sourceDay, sourceFile)], into: today, on: day)
         today = carried.target
         if let source = carried.changedSources[sourceDay] {
-            files.append((DayPath.path(for: sourceDay), source.bytes))
+            files.append((DayLayout.standard.path(for: sourceDay), source.bytes))
             subject += ": carried \(carried.carriedCount) from \(sourceDay.iso)"
         }
     }
-    files.append((DayPath.path(for: day), today.bytes))
+    files.append((DayLayout.standard.path(for: day), today.bytes))
     writer.commit(at: seconds(day, hour: 8), message: CommitMessage(command: .new, subject: subject, day: day), files: files)
 
     for hour in 9...11 {
@@ -149,7 +149,7 @@ for offset in 0..<dayCount {
         let task = newTask(depth: nested ? 1 : 0)
         today.appendTasks([task])
         writer.commit(at: seconds(day, hour: hour), message: CommitMessage(command: .add, subject: "add ^\(task.id!.value) \(task.text)", day: day, tasks: [task.id!]),
-                      files: [(DayPath.path(for: day), today.bytes)])
+                      files: [(DayLayout.standard.path(for: day), today.bytes)])
     }
 
     today.appendTasks([newTask(depth: 0)])
@@ -159,7 +159,7 @@ for offset in 0..<dayCount {
         if let state { today.updateTask(atLine: entry.lineIndex) { $0.setState(state) } }
     }
     writer.commit(at: seconds(day, hour: 17), message: CommitMessage(command: .edit, subject: "edit \(day.iso)", day: day),
-                  files: [(DayPath.path(for: day), today.bytes)])
+                  files: [(DayLayout.standard.path(for: day), today.bytes)])
     previous = (day, today)
 }
 writer.flush()

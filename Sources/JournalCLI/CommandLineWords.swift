@@ -28,6 +28,25 @@ enum CommandLineWords {
         return result
     }
 
+    /// `journal --dir PATH show` as `git -C PATH …` is typed: the option, given before the
+    /// command, goes where the command's own options are read (before a `--`, after which
+    /// every word is text).
+    static func movingDirectoryOption(_ arguments: [String]) -> [String] {
+        guard let first = arguments.first else { return arguments }
+        let taken: Int
+        if first == "--dir", arguments.count >= 2 {
+            taken = 2
+        } else if first.hasPrefix("--dir=") {
+            taken = 1
+        } else {
+            return arguments
+        }
+        var rest = Array(arguments.dropFirst(taken))
+        guard rest.first.map({ !$0.hasPrefix("-") }) == true else { return arguments }
+        rest.insert(contentsOf: arguments.prefix(taken), at: rest.firstIndex(of: "--") ?? rest.endIndex)
+        return rest
+    }
+
     private static func isDateExpected(after previous: String?, in command: String?) -> Bool {
         previous.map(dateOptions.contains) == true || command.map(dateCommands.contains) == true
     }

@@ -8,9 +8,11 @@ public struct JournalCommand: ParsableCommand {
         commandName: "journal",
         abstract: "A work journal: one Markdown task list per day, versioned in Git.",
         discussion: """
-            Each day is YYYY/MM/YYYY-MM-DD.md in a Git repository (default ~/journal; --dir or \
-            JOURNAL_DIR picks another). Every change is one commit; files you edit by hand are \
-            committed by the next journal command.
+            Each day is YYYY/MM/YYYY-MM-DD.md (or the layout 'journal init --layout' chose) in a \
+            Git repository: --dir (before or after the command), else JOURNAL_DIR, else the \
+            journal the current folder is in (found as Git finds a repository), else journal.dir, \
+            else ~/journal. Every change is one commit; files you edit by hand are committed by \
+            the next journal command.
 
             DATE is today, yesterday, tomorrow, YYYY-MM-DD, -N or +N days, a weekday (the most \
             recent one, today included) or 'next WEEKDAY'. A TASK is its number in the day's list \
@@ -35,8 +37,9 @@ public struct JournalCommand: ParsableCommand {
 
     /// Runs the command line and returns the exit status: 0 success, 1 failure, 2 usage error.
     /// Failures, and arguments refused after parsing, are one line on standard error.
-    public static func run(_ arguments: [String]) -> Int32 {
+    public static func run(_ typed: [String]) -> Int32 {
         defer { Pager.finish() }
+        let arguments = CommandLineWords.movingDirectoryOption(typed)
         let commands = configuration.subcommands.compactMap { $0.configuration.commandName }
         if let refusal = CommandLineWords.unknownCommand(in: arguments, commands: commands) {
             Output.error(refusal)
@@ -88,7 +91,7 @@ func isCommandLineError(_ error: Error) -> Bool {
 
 /// The options every command that works on a journal takes.
 struct JournalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The journal's directory (default: $JOURNAL_DIR, else journal.dir, else ~/journal).", valueName: "PATH"))
+    @Option(name: .long, help: ArgumentHelp("The journal's directory or any folder in it (default: $JOURNAL_DIR, else the journal you are in, else journal.dir, else ~/journal).", valueName: "PATH"))
     var dir: String?
 
     @Option(name: .long, help: ArgumentHelp("Colour: auto (on a terminal), always or never (default: journal.color; NO_COLOR turns it off).", valueName: "WHEN"))

@@ -54,6 +54,8 @@ public enum JournalError: Error, Equatable {
     case gitOperationUnfinished(String, marker: String, abort: String)
     case gitAtWork(String)
     case storage(String)
+    /// `journal init` cannot make a journal of the folder (first) as it is: why, in words.
+    case cannotAdopt(String, String)
     /// The day template cannot be used: its first problem, `templates/day.md:LINE: …`.
     case invalidTemplate(String)
     /// A recurrence rule given on the command line that journal cannot read.

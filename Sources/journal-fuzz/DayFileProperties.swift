@@ -10,7 +10,7 @@ enum DayFileProperties {
         for task in file.tasks {
             require(TaskLine(line: task.rendered) == task, "the task rendered as '\(task.rendered)' reads back differently")
         }
-        _ = DayProblem.find(in: file, day: file.headingDay ?? someDay)
+        _ = DayProblem.find(in: file, day: file.headingDay ?? someDay, path: "day.md")
         for (index, entry) in file.entries.prefix(8).enumerated() {
             checkStateChange(of: entry, in: file, to: TaskState.allCases[(bytes.count + index) % TaskState.allCases.count])
         }

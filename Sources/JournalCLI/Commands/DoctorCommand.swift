@@ -8,7 +8,8 @@ struct DoctorCommand: ParsableCommand {
         abstract: "Find what is damaged in the journal and say how to recover; changes nothing.",
         discussion: """
             Looks for a journal command that was interrupted, lock files left by git or journal, \
-            damaged or missing objects, a damaged branch, index or history index, and the day-file \
+            damaged or missing objects, a damaged branch, index or history index, a merge driver \
+            whose program is gone, and the day-file \
             problems 'journal check' reports. For each it prints what is wrong and the command \
             that recovers; it deletes and changes nothing itself. Exit status 1 when anything is \
             found.
@@ -21,7 +22,9 @@ struct DoctorCommand: ParsableCommand {
     @OptionGroup var options: JournalOptions
 
     func run() throws {
-        let report = try Doctor(options.open()).run()
+        var doctor = Doctor(try options.open())
+        doctor.mergeDriver = MergeFileCommand.driverCommand()
+        let report = doctor.run()
         if json {
             try Output.json(report)
         } else {

@@ -79,6 +79,7 @@ struct LogCommand: ParsableCommand {
         case .deleted: return "deleted from \(event.day)"
         case .restored: return "restored on \(event.day) as \(box(event.to))"
         case .withdrawn: return "copy on \(event.from ?? "?") withdrawn: finished on \(event.day)"
+        case .named: return "given its id ^\(event.task) on \(event.day) (written without one before)"
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 import JournalUseCases
 
 struct MergeFileCommand: ParsableCommand {
@@ -6,10 +7,12 @@ struct MergeFileCommand: ParsableCommand {
         commandName: "merge-file",
         abstract: "Merge three versions of a day file task by task, writing the result over OURS (a Git merge driver).",
         discussion: """
-            Wire it into plain Git so that a 'git pull' done by hand merges day files the way \
-            'journal sync' does ('journal init' already writes the '*.md merge=journal' attribute):
+            Git runs it for a 'git pull' done by hand, so that day files merge the way 'journal \
+            sync' merges them: 'journal init' and 'journal clone' write the 'merge=journal' \
+            attribute and set the driver in the journal's .git/config with this binary's path. \
+            'journal doctor' says when that path no longer exists. To set it by hand:
 
-                git config merge.journal.driver "journal merge-file %O %A %B"
+                git config merge.journal.driver "/path/to/journal merge-file %O %A %B"
 
             It never leaves conflict markers and never drops a line: two rewordings of one task keep \
             one and record the other beneath it.
@@ -20,6 +23,15 @@ struct MergeFileCommand: ParsableCommand {
     @Argument(help: "The common ancestor (Git's %O).") var base: String
     @Argument(help: "Our version, overwritten with the result (Git's %A).") var ours: String
     @Argument(help: "Their version (Git's %B).") var theirs: String
+
+    /// The driver Git runs: this binary by its absolute path, so that a `git pull` finds it
+    /// whatever PATH the process running Git has.
+    static func driverCommand() -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        let path = length > 0 ? String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
+        return "\(Shell.quoted(path)) merge-file %O %A %B"
+    }
 
     func run() throws {
         let result = try MergeFiles.run(base: base, ours: ours, theirs: theirs)

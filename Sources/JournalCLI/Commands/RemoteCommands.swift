@@ -48,15 +48,25 @@ struct CloneCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clone",
         abstract: "Start on another machine: clone a journal from a remote.",
-        discussion: "Example: journal clone git@example.org:me/journal.git ~/journal")
+        discussion: """
+            The journal's layout comes with it (its .journal file says it), and Git's merge \
+            driver for day files is set as 'journal init' sets it.
+
+            Example: journal clone git@example.org:me/journal.git ~/journal
+                     journal clone ~/notes.git ~/notes --branch master
+            """)
 
     @Argument(help: "The remote's URL.") var url: String
     @Argument(help: "Where to put the journal (default: --dir, $JOURNAL_DIR or ~/journal).") var path: String?
+    @Option(help: ArgumentHelp("The remote's branch the journal is on; sync keeps to it (default: main).", valueName: "NAME"))
+    var branch = "main"
     @OptionGroup var options: JournalOptions
 
     func run() throws {
         let target = try path.map { try Settings.journalLocation(explicit: $0, explicitOrigin: "PATH", environment: options.environment).value } ?? options.location
-        let journal = try ManageRemotes.clone(url, to: target, environment: options.environment, progress: Output.transferProgress())
+        let journal = try ManageRemotes.clone(url, to: target, branch: branch, environment: options.environment,
+                                                progress: Output.transferProgress())
+        try journal.setMergeDriver(MergeFileCommand.driverCommand())
         print("cloned \(url) into \(journal.directory.dropLast())")
     }
 }

@@ -118,6 +118,8 @@ extension JournalError: CustomStringConvertible {
             return "invalid --every: \(reason)"
         case .noSuchRule(let reference):
             return "no recurring task '\(reference)' in the day template ('journal recur list' shows them)"
+        case .cannotAdopt(let path, let reason):
+            return "cannot make a journal of \(path): \(reason); nothing was changed"
         case .storage(let message):
             return message
         }

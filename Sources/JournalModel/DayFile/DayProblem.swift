@@ -17,8 +17,8 @@ public struct DayProblem: Equatable, Sendable, CustomStringConvertible {
 
     public var description: String { "\(path):\(line): \(isWarning ? "warning: " : "")\(message)" }
 
-    public static func find(in file: DayFile, day: Day) -> [DayProblem] {
-        let path = DayPath.path(for: day)
+    /// The problems of `file`, the day `day` kept at `path`.
+    public static func find(in file: DayFile, day: Day, path: String) -> [DayProblem] {
         var problems: [DayProblem] = []
         if file.headingDay != day {
             let found = file.headingDay.map { "says \($0.iso)" } ?? "is missing"

@@ -43,10 +43,10 @@ public struct DayView: Equatable {
     /// Every line that is not a task and not the heading, blank lines left out.
     public let notes: [Note]
 
-    public init(day: Day, file: DayFile) {
+    public init(day: Day, file: DayFile, path: String) {
         date = day.iso
         weekday = day.weekday.name
-        path = DayPath.path(for: day)
+        self.path = path
         let entries = file.entries
         let entryOfLine = Dictionary(uniqueKeysWithValues: entries.map { ($0.lineIndex, $0) })
         let contentOfLine = Dictionary(uniqueKeysWithValues: entries.map { entry in

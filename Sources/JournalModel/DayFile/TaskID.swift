@@ -12,6 +12,21 @@ public struct TaskID: Hashable, Comparable, Sendable, CustomStringConvertible {
         value = String(text)
     }
 
+    /// The name history gives a task written without an id (in commits made before the journal
+    /// was adopted, or by plain Git): `~` and a hash of its description, so that its copies on
+    /// other days, and the same task once an id is written to it, are known as one task.
+    package init(unnamed description: String) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in description.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        value = "~" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// A name `init(unnamed:)` gave, which no day file holds.
+    package var isUnnamed: Bool { value.hasPrefix("~") }
+
     /// Accepts `k7f3q` and `^k7f3q`.
     public init?(reference: String) {
         self.init(reference.hasPrefix("^") ? reference.dropFirst() : Substring(reference))

@@ -31,8 +31,17 @@ package enum CommitEvents {
         var lostCopies: [TaskID: [Seen]] = [:]
         var carriedAway: [TaskID: Seen] = [:]
         for change in changes.sorted(by: { $0.day < $1.day }) {
-            let before = tasks(of: change.before, on: change.day)
+            var before = tasks(of: change.before, on: change.day)
             let after = tasks(of: change.after, on: change.day)
+            if before.keys.contains(where: \.isUnnamed) {
+                // A task written without an id that got one here is the same task, named.
+                for (id, now) in after.sorted(by: { $0.key < $1.key }) where !id.isUnnamed && before[id] == nil {
+                    let unnamed = TaskID(unnamed: now.task.description)
+                    guard let was = before.removeValue(forKey: unnamed) else { continue }
+                    before[id] = was
+                    events.append(TaskEvent(.named, id, day: change.day, text: now.task.text, from: unnamed.value))
+                }
+            }
             for (id, now) in after {
                 guard let was = before[id] else {
                     gained[id] = now
@@ -137,11 +146,13 @@ package enum CommitEvents {
         return result
     }
 
+    /// The tasks of a day by id; a task without one by the name `TaskID(unnamed:)` gives it.
     private static func tasks(of file: DayFile?, on day: Day) -> [TaskID: Seen] {
         guard let file else { return [:] }
         var result: [TaskID: Seen] = [:]
         for entry in file.entries {
-            guard let id = entry.task.id, result[id] == nil else { continue }
+            let id = entry.task.id ?? TaskID(unnamed: entry.task.description)
+            guard result[id] == nil else { continue }
             result[id] = Seen(day: day, task: entry.task, parent: entry.parentLineIndex.flatMap { file.lines[$0].task?.id })
         }
         return result

@@ -4,6 +4,8 @@
 public struct TaskEvent: Equatable {
     public enum Kind: String, Sendable {
         case created, scheduled, reworded, field, state, carried, moved, renested, deleted, restored, withdrawn
+        /// A task written without an id got one: `from` is the name history knew it by before.
+        case named
     }
 
     public let kind: Kind

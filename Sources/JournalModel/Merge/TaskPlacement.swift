@@ -39,11 +39,11 @@ public enum TaskPlacement {
     /// that does not have the task, as `FILE:LINE` problems. `journal check` asks this of every
     /// day of the journal: it keeps a `Mark` per task line, not a `Copy` with the task's text
     /// (with copies, `check` on ten years took 1.45× its time before; with marks, 1.26–1.28×).
-    public static func problems(in days: Days) -> [DayProblem] { problems(in: days) { _ in false } }
+    public static func problems(in days: Days, layout: DayLayout) -> [DayProblem] { problems(in: days, layout: layout) { _ in false } }
 
     /// The same, where `isRemoved` says whether a task was deleted on purpose (`journal rm`), its
     /// carried records left where they were: an arrow to it is then no problem.
-    public static func problems(in days: Days, isRemoved: (TaskID) throws -> Bool) rethrows -> [DayProblem] {
+    public static func problems(in days: Days, layout: DayLayout, isRemoved: (TaskID) throws -> Bool) rethrows -> [DayProblem] {
         var marks: [TaskID: [Mark]] = [:]
         for day in days.keys.sorted() {
             for (index, line) in days[day]!.lines.enumerated() {
@@ -54,7 +54,7 @@ public enum TaskPlacement {
         var problems: [DayProblem] = []
         for (id, copies) in marks where copies.count > 1 || copies[0].carriedTo != nil {
             func report(_ mark: Mark, _ message: String) {
-                problems.append(DayProblem(path: DayPath.path(for: mark.day), line: mark.line, message: "task ^\(id.value) " + message))
+                problems.append(DayProblem(path: layout.path(for: mark.day), line: mark.line, message: "task ^\(id.value) " + message))
             }
             for mark in copies {
                 if let target = mark.carriedTo, days[target] != nil, !copies.contains(where: { $0.day == target }), try !isRemoved(id) {

@@ -1,6 +1,6 @@
 /// What the day files say about each task over time: the day it first appeared, how often it
 /// was carried, when it was finished or dropped, and how it stands on the last day it appears.
-/// A task is followed by its id; one without an id, by its text.
+/// A task is followed by its id; one without an id, by its text, until an id is written to it.
 package struct TaskTimeline {
     package struct Life {
         package let key: String
@@ -54,6 +54,11 @@ package struct TaskTimeline {
 
     private mutating func record(_ task: TaskLine, tags: [String], notes: [String], on day: Day) {
         let key = TaskTimeline.key(of: task)
+        if positions[key] == nil, let id = task.id, let unnamed = positions[task.text], lives[unnamed].id == nil {
+            // Written without an id on the days before: the same task, as history names it.
+            positions[key] = unnamed
+            lives[unnamed].id = id.value
+        }
         guard let position = positions[key] else {
             positions[key] = lives.count
             var life = Life(key: key, id: task.id?.value, text: task.text, tags: tags, notes: notes, firstDay: day, lastDay: day, state: task.state)

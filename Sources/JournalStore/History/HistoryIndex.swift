@@ -12,7 +12,7 @@ import SQLite
 /// It rebuilds from nothing when that commit is no longer in HEAD's history (a reset, a rewrite),
 /// when its format is older, or when SQLite finds the file damaged.
 package final class HistoryIndex {
-    package static let format = "4"
+    package static let format = "5"
     package static let fileName = "history.sqlite"
     private static let commitsPerReader = 250
     private var database: Database
@@ -20,10 +20,12 @@ package final class HistoryIndex {
     private let gitDirectory: String
     /// The handle history is read through: the index's own, so that it can be replaced.
     private var repository: Repository
+    private let layout: DayLayout
 
     /// Opens (creating if needed) the index at `path`; a file SQLite cannot read is replaced.
-    package init(path: String, gitDirectory: String) throws {
+    package init(path: String, gitDirectory: String, layout: DayLayout) throws {
         self.path = path
+        self.layout = layout
         self.gitDirectory = gitDirectory
         repository = try Repository.open(at: gitDirectory)
         do {
@@ -118,7 +120,7 @@ package final class HistoryIndex {
             let tree = try commit.tree()
             var changes: [CommitEvents.Change] = []
             for path in try repository.changedPaths(from: parentTree, to: tree) {
-                guard let day = DayPath.day(at: path) else { continue }
+                guard let day = layout.day(at: path) else { continue }
                 changes.append(CommitEvents.Change(day: day, before: try files.file(path, in: parentTree), after: try files.file(path, in: tree)))
             }
             let message = CommitMessage.Parsed(commit.message)
@@ -140,7 +142,7 @@ package final class HistoryIndex {
             }
             // What the merge withdrew from its other side moves the task too: to its finish.
             for event in events + recorded.filter({ $0.kind == .withdrawn && !events.contains($0) }) {
-                let state = event.kind == .deleted ? "deleted" : try HistoryIndex.state(of: event, in: changes, tree: tree, files: &files)
+                let state = event.kind == .deleted ? "deleted" : try self.state(of: event, in: changes, tree: tree, files: &files)
                 try upsertTask.run([.text(event.task), .text(event.text), .text(event.day), .text(state)])
             }
         }
@@ -163,12 +165,12 @@ package final class HistoryIndex {
             let baseTree = try repository.mergeBase(merge.parentIDs[0], parent).map { try repository.commit($0).tree() }
             let parentTree = try repository.commit(parent).tree()
             let sideChanges = try changes.map { change in
-                let path = DayPath.path(for: change.day)
+                let path = layout.path(for: change.day)
                 return CommitEvents.Change(day: change.day, before: try files.file(path, in: baseTree), after: try files.file(path, in: parentTree))
             }
             otherSide += CommitEvents.events(in: sideChanges, commitDay: nil) { _ in false }
             let intoMerge = try repository.changedPaths(from: parentTree, to: mergeTree).compactMap { path in
-                try DayPath.day(at: path).map { CommitEvents.Change(day: $0, before: try files.file(path, in: parentTree), after: try files.file(path, in: mergeTree)) }
+                try layout.day(at: path).map { CommitEvents.Change(day: $0, before: try files.file(path, in: parentTree), after: try files.file(path, in: mergeTree)) }
             }
             withdrawnThere += CommitEvents.events(in: intoMerge, commitDay: nil) { _ in true }.filter { $0.kind == .withdrawn }
         }
@@ -179,9 +181,9 @@ package final class HistoryIndex {
     /// The state of the task an event is about, on the event's day after the commit.
     /// (A withdrawal's day is the finish's, which the commit may not have changed: then it is read
     /// from the commit's tree.)
-    private static func state(of event: TaskEvent, in changes: [CommitEvents.Change], tree: Tree, files: inout DayFileCache) throws -> String {
+    private func state(of event: TaskEvent, in changes: [CommitEvents.Change], tree: Tree, files: inout DayFileCache) throws -> String {
         let changed = changes.first { $0.day.iso == event.day }?.after
-        let file = try changed ?? Day(iso: event.day).flatMap { try files.file(DayPath.path(for: $0), in: tree) }
+        let file = try changed ?? Day(iso: event.day).flatMap { try files.file(layout.path(for: $0), in: tree) }
         return file?.tasks.last { $0.id?.value == event.task }?.state.rawValue ?? "open"
     }
 
@@ -195,7 +197,8 @@ package final class HistoryIndex {
     package func events(of id: TaskID) throws -> [TaskEvent] {
         try database.prepare("""
             SELECT e.kind, e.task, e.day, e.text, e.before, e.after, e.words, c.id, c.time, c.offset, c.author, c.command, c.subject
-            FROM events e JOIN commits c ON c.seq = e.seq WHERE e.task = ? ORDER BY e.seq, e.rowid
+            FROM events e JOIN commits c ON c.seq = e.seq WHERE e.task = ?1 OR e.task IN (\(HistoryIndex.earlierNames))
+            ORDER BY e.seq, e.rowid
             """).rows([.text(id.value)]).map { row in
             TaskEvent(kind: TaskEvent.Kind(rawValue: row[0].text ?? "") ?? .state, task: row[1].text ?? "", day: row[2].text ?? "",
                       text: row[3].text ?? "", from: row[4].text, to: row[5].text, words: row[6].text,
@@ -240,7 +243,10 @@ package final class HistoryIndex {
     /// was carried (less the carries a merge withdrew because the task was finished before): what
     /// a few days' files cannot tell when a carry skipped days.
     package func lifetimes(of ids: [String]) throws -> [String: (firstDay: Day, timesCarried: Int)] {
-        let query = try database.prepare("SELECT MIN(day), MAX(0, SUM(kind = 'carried') - SUM(kind = 'withdrawn')) FROM events WHERE task = ?")
+        let query = try database.prepare("""
+            SELECT MIN(day), MAX(0, SUM(kind = 'carried') - SUM(kind = 'withdrawn')) FROM events
+            WHERE task = ?1 OR task IN (\(HistoryIndex.earlierNames))
+            """)
         var found: [String: (firstDay: Day, timesCarried: Int)] = [:]
         for id in Set(ids) {
             guard let row = try query.rows([.text(id)]).first, let day = row[0].text.flatMap(Day.init(iso:)) else { continue }
@@ -252,9 +258,13 @@ package final class HistoryIndex {
     /// Tasks whose latest text contains `words` (case-insensitive for ASCII), most recent day first.
     package func tasks(matching words: String) throws -> [(id: String, text: String, day: String, state: String)] {
         let pattern = "%" + words.replacingOccurrences("\\", "\\\\").replacingOccurrences("%", "\\%").replacingOccurrences("_", "\\_") + "%"
-        return try database.prepare("SELECT id, text, day, state FROM tasks WHERE text LIKE ? ESCAPE '\\' ORDER BY day DESC, id")
+        return try database.prepare("SELECT id, text, day, state FROM tasks WHERE text LIKE ? ESCAPE '\\' AND id NOT LIKE '~%' ORDER BY day DESC, id")
             .rows([.text(pattern)]).map { ($0[0].text ?? "", $0[1].text ?? "", $0[2].text ?? "", $0[3].text ?? "") }
     }
+
+    /// The names a task (`?1`) had in history before its id was written: a task written without
+    /// one is known by `TaskID(unnamed:)` until a command names it.
+    private static let earlierNames = "SELECT before FROM events WHERE task = ?1 AND kind = 'named'"
 
     private static func commitInfo(_ row: [Statement.Value]) -> CommitInfo {
         CommitInfo(id: row[0].text ?? "", time: row[1].integer ?? 0, offsetMinutes: Int(row[2].integer ?? 0),

@@ -42,9 +42,9 @@ extension Journal {
     /// Fetches the remote's main into its remote-tracking ref and returns it; refuses when it does
     /// not descend from what the last sync saw there (history rewritten on the remote).
     package func fetchMain(of remote: String, handlers: TransferHandlers) throws -> ObjectID? {
-        let tracking = "refs/remotes/\(remote)/main"
+        let tracking = "refs/remotes/\(remote)/\(try branch())"
         try faults.check(.fetch)
-        try repository.fetch(remote, refspecs: ["+refs/heads/main:\(tracking)"], handlers: handlers)
+        try repository.fetch(remote, refspecs: ["+refs/heads/\(try branch()):\(tracking)"], handlers: handlers)
         let fetched = try repository.referenceTarget(tracking)
         if let synced = try repository.referenceTarget(Journal.syncedReference(remote)), let fetched, fetched != synced,
            try !repository.isDescendant(fetched, of: synced) {
@@ -56,7 +56,7 @@ extension Journal {
     /// Points the remote-tracking ref back at what the last sync saw, so that nothing refused keeps a
     /// ref (its objects are then unreachable, and `git gc` drops them).
     package func forgetFetched(_ remote: String) throws {
-        let tracking = "refs/remotes/\(remote)/main"
+        let tracking = "refs/remotes/\(remote)/\(try branch())"
         if let synced = try repository.referenceTarget(Journal.syncedReference(remote)) {
             try repository.setReference(tracking, to: synced, logMessage: ReflogMessage.refusedFetch)
         } else {
@@ -80,7 +80,7 @@ extension Journal {
     /// Why a push to `remote` failed when a push killed half-way left a lock on main in it (a
     /// remote on this machine's disk): the lock, with its age. Nothing, otherwise.
     package func refuseIfStaleLock(in remote: String, at url: String) throws {
-        guard let path = LocalRemote.gitFolder(of: url).map({ $0 + "refs/heads/main.lock" }),
+        guard let path = LocalRemote.gitFolder(of: url).map({ $0 + "refs/heads/\((try? branch()) ?? "main").lock" }),
               let modified = FileSystem.modificationTime(path) else { return }
         throw JournalError.staleRemoteLock(remote, path: path, ageSeconds: max(0, clock.now().seconds - modified))
     }

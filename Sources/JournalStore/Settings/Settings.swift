@@ -180,9 +180,10 @@ public struct Settings {
 }
 
 extension Settings {
-    /// Where the journal is: `explicit` (from where `explicitOrigin` says), else `$JOURNAL_DIR`, else `journal.dir` in the user's or
-    /// the system's Git configuration (never the journal's own, which is inside it), else
-    /// `~/journal`; made absolute, `~/` expanded.
+    /// Where the journal is: `explicit` (from where `explicitOrigin` says), else `$JOURNAL_DIR`,
+    /// else the journal the current folder is in (as Git finds a repository), else `journal.dir`
+    /// in the user's or the system's Git configuration (never the journal's own, which is inside
+    /// it), else `~/journal`; made absolute, `~/` expanded.
     public static func journalLocation(explicit: String?, explicitOrigin: String,
                                        environment: [String: String]) throws -> Value {
         let key = Key.dir.rawValue
@@ -190,6 +191,7 @@ extension Settings {
         if let variable = environment["JOURNAL_DIR"], !variable.isEmpty {
             return Value(key: key, value: FileSystem.absolute(variable), origin: "$JOURNAL_DIR")
         }
+        if let top = Journal.top(enclosing: ".") { return Value(key: key, value: top, origin: "the current folder") }
         let home = environment["HOME"] ?? "."
         if let (configured, scope) = try Configuration.userAndSystem().entry(key) {
             let expanded = configured == "~" || configured.hasPrefix("~/") ? home + configured.dropFirst() : configured

@@ -26,9 +26,9 @@ package struct Draft {
     /// command changed it), which no new task may take; read when the first id is made.
     private var templateIDs: Set<TaskID>?
 
-    package init(repository: Repository, state: WorkingTree) throws {
+    package init(repository: Repository, state: WorkingTree, layout: DayLayout) throws {
         head = try repository.headCommit()
-        committed = DayTree(tree: try head?.tree(), repository: repository)
+        committed = DayTree(tree: try head?.tree(), repository: repository, layout: layout)
         self.state = state
     }
 
@@ -67,7 +67,7 @@ package struct Draft {
 
     package mutating func loadedRegistry() throws -> IDRegistry {
         if let registry { return registry }
-        let loaded = try IDRegistry.load(from: state, repository: committed.repository, head: head)
+        let loaded = try IDRegistry.load(from: state, repository: committed.repository, head: head, layout: committed.layout)
         registry = loaded
         return loaded
     }
@@ -113,7 +113,7 @@ package struct Draft {
 
     /// Every path the draft changes with its new bytes (nil: removed).
     package var changes: [(path: String, bytes: [UInt8]?)] {
-        changedDays.map { (DayPath.path(for: $0.key), Optional($0.value.bytes)) } + changedFiles.map { ($0.key, $0.value) }
+        changedDays.map { (committed.layout.path(for: $0.key), Optional($0.value.bytes)) } + changedFiles.map { ($0.key, $0.value) }
     }
 
     package mutating func recordCommit(_ commit: ObjectID) throws {

@@ -73,6 +73,23 @@ package enum FileSystem {
         return lstat(path, &info) == 0 && (info.st_mtim.tv_sec, info.st_mtim.tv_nsec) >= (time.tv_sec, time.tv_nsec)
     }
 
+    /// The nearest folder from `path` up (`path` itself first unless `above`) that holds every
+    /// one of `names`, as Git looks for `.git`.
+    package static func nearestFolder(from path: String, holding names: [String], above: Bool = false) -> String? {
+        var folder = absolute(path)
+        while folder.count > 1 && (folder.hasSuffix("/") || folder.hasSuffix("/.")) {
+            folder.removeLast(folder.hasSuffix("/") ? 1 : 2)
+        }
+        var checks = !above
+        while true {
+            let prefix = folder == "/" ? "/" : folder + "/"
+            if checks && names.allSatisfy({ exists(prefix + $0) }) { return folder }
+            checks = true
+            guard folder != "/", let slash = folder.lastIndex(of: "/") else { return nil }
+            folder = slash == folder.startIndex ? "/" : String(folder[..<slash])
+        }
+    }
+
     package static func absolute(_ path: String) -> String {
         if path.hasPrefix("/") { return path }
         guard let cwd = getcwd(nil, 0) else { return path }

@@ -12,6 +12,9 @@ public final class Journal {
     /// `.git/journal/`: journal's own state, never committed.
     package let state: WorkingTree
     package let environment: [String: String]
+    /// What the `.journal` file says: where the days are and how their tasks are written.
+    public let marker: JournalMarker
+    public var layout: DayLayout { marker.layout }
     public let clock: Clock
     /// The journal command running, which hooks see as JOURNAL_COMMAND.
     public var command: CommandName?
@@ -28,31 +31,7 @@ public final class Journal {
 
     /// Where HEAD stood before the last sync that changed it, for `journal undo`.
     package static let preSyncReference = "refs/journal/pre-sync"
-    /// A committed file that marks a repository as a journal, so that a clone is one too.
-    package static let markerPath = ".journal"
-    package static let markerFormat = "day-file format 1"
-    package static let markerContent = "This Git repository is a work journal kept by `journal` (\(markerFormat)).\n"
-    package static let attributesPath = ".gitattributes"
-    package static let attributesContent = "*.md merge=journal\n"
-    package static let ignorePath = ".gitignore"
-    /// What editors and systems leave beside a file: never part of the journal.
-    package static let ignoreContent = """
-        # Left by editors and systems beside the files they open; never part of the journal.
-        *.swp
-        *.swo
-        *.swx
-        *~
-        .#*
-        \\#*\\#
-        4913
-        .DS_Store
-        Thumbs.db
-        desktop.ini
-        .merge_file_*
-
-        """
-
-    package init(repository: Repository, environment: [String: String]) throws {
+    package init(repository: Repository, environment: [String: String], marker: JournalMarker? = nil) throws {
         self.repository = repository
         guard let workingDirectory = repository.workingDirectory else {
             throw JournalError.notAJournal(repository.gitDirectory)
@@ -61,6 +40,12 @@ public final class Journal {
         files = WorkingTree(root: workingDirectory)
         state = WorkingTree(root: repository.gitDirectory + "journal/")
         self.environment = environment
+        self.marker = try marker ?? files.read(JournalMarker.path).map { bytes in
+            guard let marker = try JournalMarker(bytes: bytes) else {
+                throw JournalError.storage("\(workingDirectory)\(JournalMarker.path) names no day-file format this version of journal reads (\(JournalMarker.formats.joined(separator: ", ")))")
+            }
+            return marker
+        } ?? JournalMarker()
         clock = Clock(environment: environment)
         try FileSystem.makeDirectory(state.root)
         // A value journal cannot use keeps the files private, the safe side; `journal config` names
@@ -70,46 +55,18 @@ public final class Journal {
         }
     }
 
+    /// The journal at `path`, or the one `path` is a folder of, as Git finds a repository.
     public static func open(at path: String, environment: [String: String]) throws -> Journal {
         guard FileSystem.exists(path) else { throw JournalError.noJournal(path) }
-        guard FileSystem.exists(path + "/.git"), FileSystem.exists(path + "/" + markerPath),
-              let repository = try? Repository.open(at: path)
+        guard let top = top(enclosing: path), let repository = try? Repository.open(at: top)
         else { throw JournalError.notAJournal(path) }
         return try Journal(repository: repository, environment: environment)
     }
 
-    /// Creates the journal in a new or empty directory, readable by its owner only unless `mode`
-    /// (a `journal.fileMode`, kept in its configuration) says otherwise, with a first commit
-    /// holding the marker and the merge attributes.
-    public static func create(at path: String, environment: [String: String], mode: String? = nil) throws -> Journal {
-        if let mode { try Settings.validate(mode, for: .fileMode, origin: nil) }
-        if FileSystem.exists(path + "/.git") && FileSystem.exists(path + "/" + markerPath) {
-            throw JournalError.alreadyExists(path)
-        }
-        guard FileSystem.isEmptyOrMissing(path) else { throw JournalError.directoryNotEmpty(path) }
-        let created = !FileSystem.exists(path)
-        try FileSystem.makeDirectory(path)
-        do {
-            let journal = try Journal(repository: try Repository.create(at: path, initialBranch: "main"), environment: environment)
-            if let mode {
-                try journal.store(.fileMode, mode)
-                journal.files.mode = FileMode(octal: mode)!
-            }
-            chmod(path, journal.files.mode.folder)
-            chmod(journal.repository.gitDirectory, journal.files.mode.folder)
-            try journal.write { draft in
-                draft.writeFile(Array(markerContent.utf8), at: markerPath)
-                draft.writeFile(Array(attributesContent.utf8), at: attributesPath)
-                draft.writeFile(Array(ignoreContent.utf8), at: ignorePath)
-                draft.message = CommitMessage(command: .initialize, subject: "init journal")
-            }
-            return journal
-        } catch {
-            // A journal that could not make its first commit (no Git identity, say) is no journal:
-            // leave nothing that would stop the next `journal init`.
-            FileSystem.removeTree(path, keepingTop: !created)
-            throw error
-        }
+    /// The top of the journal that `path` is, or is a folder of: the nearest folder from `path`
+    /// up that holds both `.git` and the marker.
+    public static func top(enclosing path: String) -> String? {
+        FileSystem.nearestFolder(from: path, holding: [".git", JournalMarker.path])
     }
 
     package var lock: WriteLock { WriteLock(path: state.root + "lock", command: command?.rawValue ?? "") }
@@ -131,8 +88,15 @@ public final class Journal {
         return configuration
     }
 
+    /// The branch the journal is on (`main` for a journal `journal init` created; an adopted
+    /// repository keeps its own), which sync fetches and pushes under the same name.
+    package func branch() throws -> String {
+        let name = try repository.headBranchName()
+        return name.hasPrefix("refs/heads/") ? String(name.dropFirst(11)) : name
+    }
+
     package func headTree() throws -> DayTree {
-        DayTree(tree: try repository.headCommit()?.tree(), repository: repository)
+        DayTree(tree: try repository.headCommit()?.tree(), repository: repository, layout: layout)
     }
 
     /// The journal's first day, as committed; nil before any.
@@ -140,18 +104,18 @@ public final class Journal {
 
     /// The day as it is in the working tree (what the user sees in an editor), else as committed.
     package func currentFile(for day: Day) throws -> DayFile? {
-        if let bytes = try files.read(DayPath.path(for: day)) { return DayFile(bytes: bytes) }
+        if let bytes = try files.read(layout.path(for: day)) { return DayFile(bytes: bytes) }
         return try headTree().file(for: day)
     }
 
     /// The working tree's days, as the user sees them.
-    package var workingTreeDays: WorkingTreeDays { WorkingTreeDays(files) }
+    package var workingTreeDays: WorkingTreeDays { WorkingTreeDays(files, layout: layout) }
 
     /// The index, brought up to HEAD first; `progress` hears (done, total) during a long read.
     /// HEAD is resolved through refs alone, so that this handle has read no object yet and the
     /// index's own handle is the only one holding the packs while it reads history.
     package func historyIndex(progress: ((Int, Int) -> Void)?) throws -> HistoryIndex {
-        let index = try HistoryIndex(path: state.absolute(HistoryIndex.fileName), gitDirectory: repository.gitDirectory)
+        let index = try HistoryIndex(path: state.absolute(HistoryIndex.fileName), gitDirectory: repository.gitDirectory, layout: layout)
         try index.update(to: try repository.referenceTarget("HEAD"), progress: progress)
         return index
     }

@@ -15,7 +15,7 @@ extension Journal {
             try commitHandEdits()
             var attempts = 0
             while true {
-                var draft = try Draft(repository: repository, state: state)
+                var draft = try Draft(repository: repository, state: state, layout: layout)
                 let result = try change(&draft)
                 do {
                     try commit(&draft)
@@ -63,20 +63,20 @@ extension Journal {
         }
         // What git writes half-way through a stash, a pull or a merge is not the user's edit.
         try GitActivity.waitForQuiet(gitDirectory: repository.gitDirectory, directory: directory, seconds: Journal.gitWaitLimit)
-        var draft = try Draft(repository: repository, state: state)
+        var draft = try Draft(repository: repository, state: state, layout: layout)
         for path in paths {
             let bytes = try files.read(path)
             draft.readFromDisk[path] = bytes
-            if let day = DayPath.day(at: path), let bytes {
+            if let day = layout.day(at: path), let bytes {
                 draft.write(DayFile(bytes: bytes), for: day)
             } else {
                 draft.writeFile(bytes, at: path)
             }
         }
         draft.authoredAt = paths.compactMap { FileSystem.modificationTime(files.absolute($0)) }.max()
-        let days = paths.compactMap(DayPath.day(at:))
+        let days = paths.compactMap(layout.day(at:))
         let changes = try paths.map { path -> (name: String, summary: String) in
-            guard let day = DayPath.day(at: path) else { return (path, "") }
+            guard let day = layout.day(at: path) else { return (path, "") }
             let after = (draft.readFromDisk[path] ?? nil).map { DayFile(bytes: $0) }
             return (day.iso, DayChangeSummary(before: try committed?.file(for: day), after: after).description)
         }
@@ -206,7 +206,7 @@ extension Journal {
         var kept: [String] = [], edited: [String] = [], strays: [String] = []
         for path in uncommitted {
             let name = path.split(separator: "/").last ?? ""
-            let misplaced = (DayPath.isInDayFolder(path) && DayPath.day(at: path) == nil) || name.hasPrefix(".merge_file_")
+            let misplaced = (layout.isInDayFolder(path) && layout.day(at: path) == nil) || name.hasPrefix(".merge_file_")
             let onDisk = try files.read(path)
             let inHead = try committed.bytes(at: path)
             if misplaced, inHead == nil, onDisk != nil {

@@ -5,32 +5,27 @@ import JournalModel
 /// making `Draft`'s.
 package struct WorkingTreeDays {
     let tree: WorkingTree
+    let layout: DayLayout
 
-    package init(_ tree: WorkingTree) {
+    package init(_ tree: WorkingTree, layout: DayLayout) {
         self.tree = tree
+        self.layout = layout
     }
 
     /// The days that have a file in the working tree (what the user sees, hand edits included),
-    /// oldest first, within the bounds when given. Only the `YYYY/MM/` folders of those months are
-    /// listed, so a short period costs little in a long journal.
+    /// oldest first, within the bounds when given. Only the folders that may hold those days are
+    /// listed (in the standard layout, the `YYYY/MM/` folders of those months), so a short period
+    /// costs little in a long journal.
     package func days(from start: Day? = nil, through end: Day? = nil) -> [Day] {
-        let root = tree.root
-        let years = (FileSystem.names(in: root) ?? []).compactMap { $0.count == 4 ? Int($0) : nil }
-            .filter { (start?.year ?? .min) <= $0 && $0 <= (end?.year ?? .max) }
-        let inRange = { (year: Int, month: Int) in
-            (start.map { (year, month) >= ($0.year, $0.month) } ?? true) && (end.map { (year, month) <= ($0.year, $0.month) } ?? true)
-        }
-        return years.flatMap { year in
-            (FileSystem.names(in: root + String(year)) ?? []).filter { Int($0).map { inRange(year, $0) } ?? true }.flatMap { month in
-                (FileSystem.names(in: root + "\(year)/\(month)") ?? []).compactMap { DayPath.day(at: "\(year)/\(month)/\($0)") }
-            }
-        }.filter { day in (start.map { $0 <= day } ?? true) && (end.map { day <= $0 } ?? true) }
+        // No name is checked for being a folder or a file: a file listed as a folder lists
+        // nothing, and a folder named as a day fails to read as one, as it always did.
+        layout.days(from: start, through: end) { folder, _ in FileSystem.names(in: tree.root + folder) ?? [] }
     }
 
     /// The files of those days, read from the working tree.
     package func files(from start: Day? = nil, through end: Day? = nil) throws -> [(day: Day, file: DayFile)] {
         try days(from: start, through: end).compactMap { day in
-            try tree.read(DayPath.path(for: day)).map { (day, DayFile(bytes: $0)) }
+            try tree.read(layout.path(for: day)).map { (day, DayFile(bytes: $0)) }
         }
     }
 }

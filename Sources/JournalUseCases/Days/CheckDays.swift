@@ -14,18 +14,19 @@ public struct CheckDays {
     }
 
     /// `journal check`: the day files of `days` as they are in the working tree; without days,
-    /// every file in the day folders, or only those that differ from the last commit (what a
-    /// pre-commit hook is about to let through). A file that is not a day file but sits in a day
-    /// folder is a problem too: another machine's sync would refuse it. Without days, the day
-    /// template too (a rule it cannot read stops `journal new`).
+    /// every day file and every file in a folder only days belong in (`2025/…`), or only those
+    /// that differ from the last commit (what a pre-commit hook is about to let through). A file
+    /// that is not a day file but sits in a day folder is a problem too: another machine's sync
+    /// would refuse it. Without days, the day template too (a rule it cannot read stops
+    /// `journal new`).
     public func run(days: [Day], changedOnly: Bool) throws -> DayCheck {
         let paths: [String]
         var checksTemplate = false
         if !days.isEmpty {
-            paths = days.map(DayPath.path(for:))
+            paths = days.map(store.layout.path(for:))
         } else if changedOnly {
             let uncommitted = try store.uncommittedPaths()
-            paths = uncommitted.filter(CheckDays.isInDayFolder)
+            paths = uncommitted.filter(isChecked)
             checksTemplate = uncommitted.contains(DayTemplate.path)
         } else {
             paths = dayFolderPaths()
@@ -38,8 +39,8 @@ public struct CheckDays {
         }
         var read: TaskPlacement.Days = [:]
         for path in paths {
-            guard let day = DayPath.day(at: path) else {
-                problems.append(DayProblem(path: path, line: 1, message: "not a day file: day folders hold only YYYY/MM/YYYY-MM-DD.md (sync refuses anything else)"))
+            guard let day = store.layout.day(at: path) else {
+                problems.append(DayProblem(path: path, line: 1, message: "not a day file: day folders hold only \(store.layout.pattern) (sync refuses anything else)"))
                 continue
             }
             let bytes: [UInt8]?
@@ -55,29 +56,30 @@ public struct CheckDays {
             }
             checked += 1
             read[day] = DayFile(bytes: bytes)
-            problems += DayProblem.find(in: read[day]!, day: day)
+            problems += DayProblem.find(in: read[day]!, day: day, path: path)
         }
         // A task in two places is a problem only the days together show.
         let removals = Removals(store)
-        problems += try TaskPlacement.problems(in: read) { try removals.removal(of: $0) != nil }
+        problems += try TaskPlacement.problems(in: read, layout: store.layout) { try removals.removal(of: $0) != nil }
         return DayCheck(checkedFiles: checked, problems: problems)
     }
 
-    private static func isInDayFolder(_ path: String) -> Bool {
-        guard let first = path.split(separator: "/").first else { return false }
-        return first.count == 4 && first.allSatisfy(\.isNumber)
+    private func isChecked(_ path: String) -> Bool {
+        store.layout.day(at: path) != nil || store.layout.isInDayFolder(path)
     }
 
-    /// Every path under the `YYYY` folders of the working tree, links and all, without
-    /// following links.
+    /// Every day file of the working tree and every other path in a day folder, links and all,
+    /// without following links; folders no day can be in are not listed.
     private func dayFolderPaths() -> [String] {
         func below(_ folder: String) -> [String] {
             (FileSystem.names(in: store.files.absolute(folder)) ?? []).flatMap { name -> [String] in
-                let path = folder + "/" + name
-                return FileSystem.isDirectory(store.files.absolute(path)) ? below(path) : [path]
+                let path = folder.isEmpty ? name : folder + "/" + name
+                if FileSystem.isDirectory(store.files.absolute(path)) {
+                    return store.layout.mayHoldDays(inFolder: path) ? below(path) : []
+                }
+                return isChecked(path) ? [path] : []
             }
         }
-        return (FileSystem.names(in: store.directory) ?? []).filter(CheckDays.isInDayFolder)
-            .filter { FileSystem.isDirectory(store.files.absolute($0)) }.flatMap(below)
+        return below("")
     }
 }

@@ -12,7 +12,7 @@ public struct EditDay {
     /// the working tree (a new day gets its heading; it is committed only if the user keeps it).
     /// Returns the file's absolute path.
     public func prepare(of day: Day) throws -> String {
-        try prepare(DayPath.path(for: day), blank: DayFile.new(for: day).bytes)
+        try prepare(store.layout.path(for: day), blank: DayFile.new(for: day).bytes)
     }
 
     /// The same for any file of the journal, which starts as `blank` when it does not exist.
@@ -39,9 +39,9 @@ public struct EditDay {
     /// After the editor closed: commits whatever changed (ids given to new tasks) as one `edit`
     /// commit and reports what looks wrong in the day, without refusing any of it.
     public func finish(of day: Day) throws -> Edited {
-        let committed = try finish(DayPath.path(for: day), blank: DayFile.new(for: day).bytes, command: .edit) { "edit " + $0 }
+        let committed = try finish(store.layout.path(for: day), blank: DayFile.new(for: day).bytes, command: .edit) { "edit " + $0 }
         let file = try store.currentFile(for: day)
-        return Edited(committed: committed, problems: file.map { DayProblem.find(in: $0, day: day) } ?? [])
+        return Edited(committed: committed, problems: file.map { DayProblem.find(in: $0, day: day, path: store.layout.path(for: day)) } ?? [])
     }
 
     /// The same for any file of the journal: whether a commit was made. A file left as `blank`

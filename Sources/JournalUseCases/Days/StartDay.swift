@@ -67,7 +67,7 @@ public struct StartDay {
     /// After `journal new` has shown the day: the post-new hook, given the date and, in
     /// `JOURNAL_FILE`, the day's file.
     public func announce(_ day: Day) {
-        store.announceLater(.postNew, arguments: [day.iso], environment: ["JOURNAL_FILE": store.files.absolute(DayPath.path(for: day))])
+        store.announceLater(.postNew, arguments: [day.iso], environment: ["JOURNAL_FILE": store.files.absolute(store.layout.path(for: day))])
         store.announcePending()
     }
 
@@ -92,7 +92,7 @@ public struct StartDay {
         var candidates: Set<Day> = [latest]
         if let (checkpoint, checkpointDay) = try lastCarry(from: draft.head) {
             let changed = try store.repository.changedPaths(from: try checkpoint.tree(), to: days.tree)
-            candidates.formUnion(changed.compactMap(DayPath.day(at:)).filter { $0 < latest })
+            candidates.formUnion(changed.compactMap(store.layout.day(at:)).filter { $0 < latest })
             if checkpointDay < latest {
                 candidates.formUnion(try days.allDays().filter { $0 >= checkpointDay && $0 < latest })
             }

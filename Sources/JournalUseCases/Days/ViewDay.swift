@@ -14,6 +14,6 @@ public struct ViewDay {
     public func run(of day: Day, recording: Bool = true) throws -> DayView {
         guard let file = try store.currentFile(for: day) else { throw JournalError.noSuchDay(day) }
         if recording { ShownListings.record(file, for: day, in: store.state) }
-        return DayView(day: day, file: file)
+        return DayView(day: day, file: file, path: store.layout.path(for: day))
     }
 }

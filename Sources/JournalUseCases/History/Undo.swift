@@ -56,14 +56,14 @@ public struct Undo {
             }
             let changed = try takeBack(change, named: item.commit.subject, into: &draft)
             guard !changed.isEmpty else { throw JournalError.undoFoundNothing(item.commit.subject) }
-            let days = changed.compactMap(DayPath.day(at:))
+            let days = changed.compactMap(store.layout.day(at:))
             var message = CommitMessage(command: .undo, subject: "undo: " + item.commit.subject, day: days.count == 1 ? days[0] : nil)
             message.trailers += [CommitMessage.Trailer(.undoes, change.commit.id.hex),
                                  CommitMessage.Trailer(.restores, change.restores.id.hex)]
             draft.message = message
             // The tasks come back as they were, ids included.
             draft.givesCopiesFreshIDs = false
-            return (item, changed.map { DayPath.day(at: $0)?.iso ?? $0 })
+            return (item, changed.map { store.layout.day(at: $0)?.iso ?? $0 })
         }
         return Undone(item: item, commit: try store.repository.referenceTarget("HEAD")?.hex, changed: changed)
     }
@@ -81,11 +81,11 @@ public struct Undo {
             guard now != before else { continue }
             var result = before
             if now != was {
-                guard DayPath.day(at: path) != nil, let was, let before, let now else { throw JournalError.undoConflict(path, subject) }
+                guard store.layout.day(at: path) != nil, let was, let before, let now else { throw JournalError.undoConflict(path, subject) }
                 result = DayMerge.merge(base: DayFile(bytes: was), ours: DayFile(bytes: now), theirs: DayFile(bytes: before)).file.bytes
                 guard result != now else { continue }
             }
-            if let day = DayPath.day(at: path), let result { draft.write(DayFile(bytes: result), for: day) } else { draft.writeFile(result, at: path) }
+            if let day = store.layout.day(at: path), let result { draft.write(DayFile(bytes: result), for: day) } else { draft.writeFile(result, at: path) }
             changed.append(path)
         }
         return changed

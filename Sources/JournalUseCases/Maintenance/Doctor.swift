@@ -7,7 +7,7 @@ import JournalStore
 public struct DoctorReport {
     public struct Finding: Equatable {
         /// `interrupted-command`, `git-operation`, `lock-file`, `damaged-object`, `missing-object`, `branch`,
-        /// `index`, `history-index`.
+        /// `index`, `history-index`, `merge-driver`.
         public let kind: String
         public let path: String
         public let problem: String
@@ -27,6 +27,9 @@ public struct DoctorReport {
 
 public struct Doctor {
     let store: Journal
+    /// The merge driver this journal binary would set (`journal init` sets it): when the one Git
+    /// is configured with names a program that is gone, doctor says to set this one.
+    public var mergeDriver: String?
 
     public init(_ store: Journal) {
         self.store = store
@@ -49,12 +52,29 @@ public struct Doctor {
             let known = Set(damaged.map(\.id))
             report.findings += walk.objects.filter { !known.contains($0.id) }.map(unreadable)
         }
-        report.findings += indexFindings() + historyIndexFindings()
+        report.findings += indexFindings() + historyIndexFindings() + mergeDriverFindings()
         if let check = try? CheckDays(store).run(days: [], changedOnly: false) {
             report.dayProblems = check.problems
             report.dayFilesChecked = check.checkedFiles
         }
         return report
+    }
+
+    /// A merge driver whose program no longer exists (the binary moved, or was uninstalled):
+    /// a `git pull` would fail on the first day file both sides changed.
+    private func mergeDriverFindings() -> [DoctorReport.Finding] {
+        guard let mergeDriver, let (configured, scope) = try? store.mergeDriver() else { return [] }
+        let program = Doctor.program(of: configured)
+        guard program.hasPrefix("/"), !FileSystem.exists(program) else { return [] }
+        let file = scope == "local" ? "-C \(shownDirectory) config" : "config --\(scope)"
+        return [finding("merge-driver", program, "Git's merge driver for day files (\(Journal.mergeDriverKey)) runs \(program), which does not exist",
+                        "git \(file) \(Journal.mergeDriverKey) \"\(mergeDriver)\"")]
+    }
+
+    /// The program a shell command line runs: its first word, unquoted.
+    static func program(of command: String) -> String {
+        guard command.hasPrefix("'") else { return String(command.prefix { $0 != " " }) }
+        return String(command.dropFirst().prefix { $0 != "'" })
     }
 
     private var shownDirectory: String { String(store.directory.dropLast()) }

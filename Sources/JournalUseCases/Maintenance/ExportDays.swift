@@ -14,7 +14,7 @@ public struct ExportDays {
         let days = try store.headTree()
         return try days.allDays().filter { day in since.map { day >= $0 } ?? true && until.map { day <= $0 } ?? true }.compactMap { day in
             guard let file = try days.file(for: day) else { return nil }
-            return ExportedDay(view: DayView(day: day, file: file), bytes: file.bytes)
+            return ExportedDay(view: DayView(day: day, file: file, path: store.layout.path(for: day)), bytes: file.bytes)
         }
     }
 }

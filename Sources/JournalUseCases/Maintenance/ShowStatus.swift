@@ -39,7 +39,7 @@ public struct ShowStatus {
     public func run(today: Day) throws -> JournalStatus {
         let todayFile = try store.currentFile(for: today)
         if let todayFile { ShownListings.record(todayFile, for: today, in: store.state) }
-        let todayView = todayFile.map { DayView(day: today, file: $0) }
+        let todayView = todayFile.map { DayView(day: today, file: $0, path: store.layout.path(for: today)) }
         let waiting = try WaitingTasks(store, today: today)
         let lastDay = try todayView != nil ? today : store.headTree().latestDay(before: today)
         return JournalStatus(

@@ -31,7 +31,7 @@ public struct ManageRemotes {
     /// Clones a journal into a new or empty directory: a new repository, the remote as `origin`,
     /// and its main fetched, checked like anything a sync receives, and checked out. A remote that
     /// is not a journal leaves nothing behind.
-    public static func clone(_ url: String, to path: String, environment: [String: String],
+    public static func clone(_ url: String, to path: String, branch: String = "main", environment: [String: String],
                              progress: ((RemoteProgress) -> Void)? = nil) throws -> Journal {
         guard FileSystem.isEmptyOrMissing(path) else { throw JournalError.directoryNotEmpty(path) }
         try checkLocalRemote(url)
@@ -39,20 +39,24 @@ public struct ManageRemotes {
         try FileSystem.makeDirectory(path)
         let http = HTTPCredentials(environment: environment)
         do {
-            let journal = try Journal(repository: try Repository.create(at: path, initialBranch: "main"), environment: environment)
+            let journal = try Journal(repository: try Repository.create(at: path, initialBranch: branch), environment: environment)
             try journal.repository.addRemote("origin", url: url)
             try journal.lock.withLock {
                 guard let main = try journal.fetchMain(of: "origin", handlers: try journal.transferHandlers(url: url, http: http, progress: progress)) else {
                     throw JournalError.notAJournal(url)
                 }
                 let incoming = try journal.repository.commit(main)
-                guard try incoming.tree().entry(atPath: Journal.markerPath) != nil else { throw JournalError.notAJournal(url) }
-                try IncomingCheck.refuseUnsafe(journal.repository, from: nil, to: try incoming.tree())
+                guard let markerEntry = try incoming.tree().entry(atPath: JournalMarker.path) else { throw JournalError.notAJournal(url) }
+                guard let marker = try JournalMarker(bytes: try journal.repository.blobContent(markerEntry.id)) else {
+                    throw JournalError.refusedIncoming(JournalMarker.path, "names no day-file format this version of journal reads")
+                }
+                try IncomingCheck.refuseUnsafe(journal.repository, marker: marker, from: nil, to: try incoming.tree())
                 try journal.fastForward(from: nil, to: incoming)
                 try journal.markSynced("origin", at: main)
             }
             http.approve()
-            return journal
+            // Opened again, to read the layout the journal's own marker names.
+            return try Journal(repository: journal.repository, environment: environment)
         } catch {
             FileSystem.removeTree(path, keepingTop: !created)
             http.rejectIfRefused(error)

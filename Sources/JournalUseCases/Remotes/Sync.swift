@@ -105,7 +105,7 @@ public struct Sync {
         guard let theirs, theirs != head.id, try !store.repository.isDescendant(head.id, of: theirs) else { return head.id }
         let incoming = try store.repository.commit(theirs)
         do {
-            try IncomingCheck.refuseUnsafe(store.repository, from: try head.tree(), to: try incoming.tree())
+            try IncomingCheck.refuseUnsafe(store.repository, marker: store.marker, from: try head.tree(), to: try incoming.tree())
         } catch {
             try store.forgetFetched(remote)
             throw error
@@ -129,19 +129,20 @@ public struct Sync {
     /// hook; the server's refusal, if it refused.
     private func push(_ now: ObjectID, over theirs: ObjectID?, over network: Network) throws -> (String, String)? {
         let (remote, url) = (network.remote, network.url)
-        try IncomingCheck.refuseToSend(store.repository, from: try theirs.map { try store.repository.commit($0).tree() },
+        try IncomingCheck.refuseToSend(store.repository, marker: store.marker, from: try theirs.map { try store.repository.commit($0).tree() },
                                        to: try store.repository.commit(now).tree())
         let remoteTip = theirs?.hex ?? String(repeating: "0", count: 40)
-        let update = "refs/heads/main \(now.hex) refs/heads/main \(remoteTip)\n"
+        let branch = "refs/heads/" + (try store.branch())
+        let update = "\(branch) \(now.hex) \(branch) \(remoteTip)\n"
         try store.runRefusableHook(.prePush, arguments: [remote, url], input: update, consequence: .push)
         do {
             try store.faults.check(.push)
             let outgoing = try store.markOutgoing(now)
             return try network.limited("pushing") {
-                try store.repository.push(remote, refspecs: ["\(outgoing):refs/heads/main"], handlers: network.handlers).first
+                try store.repository.push(remote, refspecs: ["\(outgoing):\(branch)"], handlers: network.handlers).first
             }
         } catch let error as GitError where error.code == .nonFastForward {
-            return ("refs/heads/main", error.message)
+            return (branch, error.message)
         } catch {
             try store.refuseIfStaleLock(in: remote, at: url)
             throw error
@@ -160,9 +161,9 @@ public struct Sync {
         let baseTree = try base.map { try store.repository.commit($0).tree() }
         let targetTree = try store.repository.commit(target).tree()
         return try store.repository.changedPaths(from: baseTree, to: targetTree).compactMap { path in
-            guard let day = DayPath.day(at: path) else { return nil }
+            guard let day = store.layout.day(at: path) else { return nil }
             func file(_ tree: Tree?) throws -> DayFile {
-                try DayTree(tree: tree, repository: store.repository).file(for: day) ?? DayFile(bytes: [])
+                try DayTree(tree: tree, repository: store.repository, layout: store.layout).file(for: day) ?? DayFile(bytes: [])
             }
             return DayComparison(from: "\(day.iso) before", to: day.iso, before: try file(baseTree), after: try file(targetTree), toDay: day) { _ in nil }
         }

@@ -11,7 +11,7 @@ extension Sync {
     func merge(_ incoming: Commit, into head: Commit, from remote: String, report: inout SyncReport) throws {
         var keptBoth: [String] = []
         let mergedTree = try store.repository.mergeCommits(head, incoming) { sides in
-            if Sync.mergesByTask(sides.path) { return [:] }
+            if mergesByTask(sides.path) { return [:] }
             guard let ours = sides.ours, let theirs = sides.theirs else {
                 // Deleted on one side, changed on the other: the changed version stays.
                 return (sides.ours ?? sides.theirs).map { [sides.path: $0] } ?? [:]
@@ -21,11 +21,11 @@ extension Sync {
         }
         report.keptBoth = keptBoth.sorted()
 
-        var draft = try Draft(repository: store.repository, state: store.state)
+        var draft = try Draft(repository: store.repository, state: store.state, layout: store.layout)
         draft.otherParents = [incoming]
         draft.givesCopiesFreshIDs = false
         let merged = try store.repository.tree(mergedTree)
-        for path in try store.repository.changedPaths(from: try head.tree(), to: merged) where !Sync.mergesByTask(path) {
+        for path in try store.repository.changedPaths(from: try head.tree(), to: merged) where !mergesByTask(path) {
             draft.writeFile(try merged.entry(atPath: path).map { try store.repository.blobContent($0.id) }, at: path)
         }
         let repository = store.repository
@@ -34,7 +34,7 @@ extension Sync {
         let days = try mergeDays(head: head, incoming: incoming, base: baseTree)
         for (day, file) in days.days {
             guard file != (try draft.committed.file(for: day)) else { continue }
-            if let file { draft.write(file, for: day) } else { draft.writeFile(nil, at: DayPath.path(for: day)) }
+            if let file { draft.write(file, for: day) } else { draft.writeFile(nil, at: store.layout.path(for: day)) }
         }
         report.mergedDays = days.mergedByTask.map(\.iso)
         report.withdrawn = days.placement.withdrawn
@@ -46,18 +46,18 @@ extension Sync {
             + report.withdrawn.map { "withdrew ^\($0.id.value) from \($0.day.iso): finished on \($0.standsOn.iso)" }
             + report.redirected.map { "^\($0.id.value) on \($0.day.iso) now points to \($0.standsOn.iso), where it stands" }
             + report.sameOccurrences.map { "^\($0.dropped.value) on \($0.day.iso) left out: the same occurrence as ^\($0.kept.value)" }
-        draft.message = CommitMessage(command: .sync, subject: "sync: merge \(remote)/main\(subject)", body: body)
+        draft.message = CommitMessage(command: .sync, subject: "sync: merge \(remote)/\(try store.branch())\(subject)", body: body)
         try store.commit(&draft)
     }
 
-    private static func mergesByTask(_ path: String) -> Bool {
-        DayPath.day(at: path) != nil || path == DayTemplate.path
+    private func mergesByTask(_ path: String) -> Bool {
+        store.layout.day(at: path) != nil || path == DayTemplate.path
     }
 
     /// The day template merged by task as a day is, into the draft, where theirs changed it.
     private func mergeTemplate(head: Commit, incoming: Commit, base: Tree?, into draft: inout Draft) throws {
         func template(_ tree: Tree?) throws -> DayFile? {
-            try DayTree(tree: tree, repository: store.repository).bytes(at: DayTemplate.path).map { DayFile(bytes: $0) }
+            try DayTree(tree: tree, repository: store.repository, layout: store.layout).bytes(at: DayTemplate.path).map { DayFile(bytes: $0) }
         }
         let ours = try template(try head.tree())
         let merged = JournalMerge.mergeFile(base: try template(base), ours: ours, theirs: try template(try incoming.tree())).file
@@ -70,9 +70,9 @@ extension Sync {
         let ourTree = try head.tree()
         let theirTree = try incoming.tree()
         let changed = Set(try (repository.changedPaths(from: baseTree, to: ourTree) + repository.changedPaths(from: baseTree, to: theirTree))
-            .compactMap(DayPath.day(at:)))
+            .compactMap(store.layout.day(at:)))
         func days(_ tree: Tree?) throws -> TaskPlacement.Days {
-            let files = DayTree(tree: tree, repository: repository)
+            let files = DayTree(tree: tree, repository: repository, layout: store.layout)
             var result: TaskPlacement.Days = [:]
             for day in changed { result[day] = try files.file(for: day) }
             return result

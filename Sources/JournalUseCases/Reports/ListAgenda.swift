@@ -35,6 +35,6 @@ public struct ListAgenda {
             overdue: waiting.overdue(on: today),
             due: waiting.tasks.filter { inWindow($0.task.fields.due) }.sorted(by: DatedTask.byDate(\.due)),
             scheduled: waiting.tasks.filter { inWindow($0.task.fields.scheduled) }.sorted(by: DatedTask.byDate(\.scheduled)),
-            daysAhead: ahead.map { DayView(day: $0.day, file: $0.file) })
+            daysAhead: ahead.map { DayView(day: $0.day, file: $0.file, path: store.layout.path(for: $0.day)) })
     }
 }

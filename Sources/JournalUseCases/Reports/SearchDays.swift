@@ -107,7 +107,7 @@ public struct SearchDays {
         var seen: Set<String> = []
         var hits: [SearchHit] = []
         for day in store.workingTreeDays.days(from: query.since, through: query.until).reversed() {
-            guard let bytes = try store.files.read(DayPath.path(for: day)), query.mayMatch(bytes) else { continue }
+            guard let bytes = try store.files.read(store.layout.path(for: day)), query.mayMatch(bytes) else { continue }
             let file = DayFile(bytes: bytes)
             let headingLine = file.headingLine ?? -1
             let tags = file.tagsWithParents

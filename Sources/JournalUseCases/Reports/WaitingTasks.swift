@@ -34,7 +34,7 @@ struct WaitingTasks {
             files = try days.files(from: today)
         }
         tasks = files.flatMap { day, file in
-            DayView(day: day, file: file).tasks.filter { $0.state.isUnfinished }.map { DatedTask(day: day.iso, task: $0) }
+            DayView(day: day, file: file, path: store.layout.path(for: day)).tasks.filter { $0.state.isUnfinished }.map { DatedTask(day: day.iso, task: $0) }
         }
     }
 
