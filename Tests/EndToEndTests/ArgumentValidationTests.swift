@@ -54,7 +54,6 @@ import Testing
         let head = try journal.git("rev-parse", "HEAD")
         let root = journal.sandbox.root.path
         let cases: [(dir: String, message: String)] = [
-            ("journal/2025", "\(root)/journal/2025 is not a journal"),
             ("journal/.git", "\(root)/journal/.git is not a journal"),
             ("journal/../../nowhere", "no journal at \(root)/journal/../../nowhere;"),
             ("", "\(root)/ is not a journal"),
@@ -67,8 +66,10 @@ import Testing
             #expect(result.stderr.hasPrefix("journal: error: " + message), "--dir \(dir.debugDescription): \(result.stderr)")
             #expect(result.stderr.filter { $0 == "\n" }.count == 1)
         }
-        // `..` that leads back into the journal names the same journal.
+        // `..` that leads back into the journal names the same journal; a folder of it, too (as
+        // `git -C` finds the repository around a folder).
         #expect(try journal.ok("show", "--dir", "journal/2025/../").contains("Only task"))
+        #expect(try journal.ok("show", "--dir", "journal/2025").contains("Only task"))
         #expect(try journal.git("rev-parse", "HEAD") == head)
         try journal.assertClean()
     }

@@ -55,8 +55,11 @@ import Testing
         try journal.sandbox.write("x", to: "plain/file.txt")
         let plain = try journal.run("add", "x", "--dir", journal.sandbox.path("plain"))
         #expect(plain.stderr.hasPrefix("journal: error: \(journal.sandbox.path("plain")) is not a journal"))
-        let notEmpty = try journal.run("init", "--dir", journal.sandbox.path("plain"))
-        #expect(notEmpty.stderr.contains("exists and is not empty"))
+        #expect(plain.stderr.contains("'journal init --dir \(journal.sandbox.path("plain"))' makes it one, keeping its files"))
+        // A folder that is not empty is made a journal in place, its files kept.
+        let adopted = try journal.ok("init", "--dir", journal.sandbox.path("plain"))
+        #expect(adopted.contains("0 days kept as YYYY/MM/YYYY-MM-DD.md, 1 other file left untouched"))
+        #expect(try journal.sandbox.read("plain/file.txt") == "x")
         try journal.ok("init")
         #expect(try journal.run("init").stderr == "journal: error: \(journal.directory) is already a journal\n")
     }

@@ -53,7 +53,7 @@ import Testing
         let source = "Meeting notes\n- plain bullet\n- [ ] task ^aaaaa\n  indented note\n"
         let result = carry([(monday, source)])
         #expect(result.target.tasks.count == 1)
-        #expect(DayView(day: tuesday, file: result.target).notes.isEmpty)
+        #expect(DayView(day: tuesday, file: result.target, path: DayLayout.standard.path(for: tuesday)).notes.isEmpty)
         #expect(String(decoding: result.changedSources[monday]!.bytes, as: UTF8.self) ==
             "Meeting notes\n- plain bullet\n- [>] task → 2025-01-14 ^aaaaa\n  indented note\n")
     }

@@ -140,7 +140,7 @@ import Testing
 @Suite struct DayProblemTests {
     @Test func reportsAWrongHeadingDuplicateIdsAndUnknownStatesWithLines() {
         let file = DayFile("# 2025-01-14 Tuesday\n- [ ] a ^aaaaa\n- [?] odd\n- [ ] b ^aaaaa\n")
-        let problems = DayProblem.find(in: file, day: Day(iso: "2025-01-15")!).map(\.description)
+        let problems = DayProblem.find(in: file, day: Day(iso: "2025-01-15")!, path: "2025/01/2025-01-15.md").map(\.description)
         #expect(problems == [
             "2025/01/2025-01-15.md:1: the heading date says 2025-01-14; expected '# 2025-01-15 …'",
             "2025/01/2025-01-15.md:3: unknown task state '[?]' (known: [ ] [/] [x] [-] [>]); kept as a note",
@@ -151,7 +151,7 @@ import Testing
     @Test func reportsMisshapenIdsAndInvalidUTF8() {
         var bytes = Array("# 2025-01-15 Wednesday\n- [ ] parent ^bbbbb\n  - [ ] child ^ccccc\n- [ ] shout ^ABCDE\n".utf8)
         bytes += [0x2D, 0x20, 0xFF, 0x0A]
-        let problems = DayProblem.find(in: DayFile(bytes: bytes), day: Day(iso: "2025-01-15")!).map(\.description)
+        let problems = DayProblem.find(in: DayFile(bytes: bytes), day: Day(iso: "2025-01-15")!, path: "2025/01/2025-01-15.md").map(\.description)
         #expect(problems == [
             "2025/01/2025-01-15.md:4: '^ABCDE' is not a task id (^ and 5 lowercase letters or digits); journal will add an id after it",
             "2025/01/2025-01-15.md:5: not valid UTF-8; kept byte for byte",
@@ -179,7 +179,7 @@ import Testing
             - [ ] hidden
 
             """
-        let problems = DayProblem.find(in: DayFile(text), day: Day(iso: "2025-01-15")!)
+        let problems = DayProblem.find(in: DayFile(text), day: Day(iso: "2025-01-15")!, path: "2025/01/2025-01-15.md")
         #expect(problems.allSatisfy { $0.isWarning })
         #expect(problems.map { "\($0.line): \($0.message.prefix(40))" } == [
             "7: indented under line 6, but GitHub does n",

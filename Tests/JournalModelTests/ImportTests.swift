@@ -106,7 +106,7 @@ import Testing
 @Suite struct ExportFormatTests {
     @Test func csvQuotesCommasAndQuotesAsRFC4180Says() {
         let file = DayFile("# 2025-01-15 Wednesday\n\n- [ ] Plain #ops @ann ^aaaaa\n  - [x] Say \"hi\", then go ^bbbbb\n")
-        let day = ExportedDay(view: DayView(day: Day(iso: "2025-01-15")!, file: file), bytes: file.bytes)
+        let day = ExportedDay(view: DayView(day: Day(iso: "2025-01-15")!, file: file, path: "2025/01/2025-01-15.md"), bytes: file.bytes)
         #expect(ExportFormat.csv([day]) == """
             date,id,state,text,tags,people,depth,parent\r
             2025-01-15,aaaaa,open,Plain #ops @ann,ops,ann,0,\r
@@ -118,7 +118,7 @@ import Testing
 
     @Test func markdownSeparatesDaysWithABlankLine() {
         let days = ["# 2025-01-14 Tuesday\n\n- [ ] a ^aaaaa", "# 2025-01-15 Wednesday\n"].map { text in
-            ExportedDay(view: DayView(day: Day(iso: "2025-01-15")!, file: DayFile(text)), bytes: Array(text.utf8))
+            ExportedDay(view: DayView(day: Day(iso: "2025-01-15")!, file: DayFile(text), path: "2025/01/2025-01-15.md"), bytes: Array(text.utf8))
         }
         #expect(String(decoding: ExportFormat.markdown(days), as: UTF8.self) == "# 2025-01-14 Tuesday\n\n- [ ] a ^aaaaa\n\n# 2025-01-15 Wednesday\n")
     }

@@ -105,17 +105,17 @@ import Testing
 
     @Test func aTaskInTwoPlacesIsAProblemAtTheCopyThatShouldNotStand() {
         let split = [wednesday: file(wednesday, "- [ ] Update the docs ^aaaaa"), thursday: file(thursday, "- [ ] Update the docs ^aaaaa")]
-        #expect(TaskPlacement.problems(in: split).map(\.description) == [
+        #expect(TaskPlacement.problems(in: split, layout: .standard).map(\.description) == [
             "2025/01/2025-01-22.md:3: task ^aaaaa also stands unfinished on 2025-01-23: the next 'journal new' makes this copy an arrow to it",
         ])
         let finished = [wednesday: file(wednesday, "- [x] Update the docs ^aaaaa"), thursday: file(thursday, "- [ ] Update the docs ^aaaaa")]
-        #expect(TaskPlacement.problems(in: finished).map(\.line) == [3])
-        #expect(TaskPlacement.problems(in: finished).first?.path == "2025/01/2025-01-23.md")
+        #expect(TaskPlacement.problems(in: finished, layout: .standard).map(\.line) == [3])
+        #expect(TaskPlacement.problems(in: finished, layout: .standard).first?.path == "2025/01/2025-01-23.md")
     }
 
     @Test func anArrowToADayWithoutTheTaskIsAProblem() {
         let days = [tuesday: file(tuesday, "- [>] Deleted later → 2025-01-22 ^aaaaa"), wednesday: file(wednesday, "- [ ] Other ^bbbbb")]
-        #expect(TaskPlacement.problems(in: days).map(\.description) == [
+        #expect(TaskPlacement.problems(in: days, layout: .standard).map(\.description) == [
             "2025/01/2025-01-21.md:3: task ^aaaaa is carried to 2025-01-22, which does not have it (deleted there by hand?)",
         ])
     }

@@ -54,7 +54,7 @@ struct InitCommand: ParsableCommand {
         }
         let how = outcome.layoutFound ? " (the layout most of its files follow; --layout picks another)" : ""
         print("made a journal of \(directory): \(counted(outcome.days, "day")) kept as \(journal.layout)\(how), "
-            + "\(counted(outcome.otherFiles, "other file")) left as they are")
+            + "\(counted(outcome.otherFiles, "other file")) left untouched")
         if journal.marker.taskWords == .logseq { print("tasks are read and written in Logseq's words (TODO, DOING, DONE, CANCELED)") }
         if let check = outcome.check {
             for problem in check.problems { print(problem.description) }

@@ -7,7 +7,7 @@ extension JournalError: CustomStringConvertible {
     public var description: String {
         switch self {
         case .notAJournal(let path):
-            return "\(path) is not a journal (no .journal file at its top); run 'journal init' in an empty directory to start one"
+            return "\(path) is not a journal (no .journal file at its top); 'journal init --dir \(Shell.quoted(path))' makes it one, keeping its files"
         case .noJournal(let path):
             return "no journal at \(path); run 'journal init' to create it, or pass --dir / set JOURNAL_DIR"
         case .alreadyExists(let path):

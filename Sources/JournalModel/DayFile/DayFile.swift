@@ -54,13 +54,13 @@ public struct DayFile: Equatable, Sendable {
         /// GitHub but no task to journal: there is nothing to track, and writing an id or a
         /// carry date after it would give GitHub's item a paragraph, which changes how the
         /// lines after it read.
-        fileprivate func readTask(opensTaskItem: Bool) -> TaskLine? {
+        fileprivate func readTask(opensTaskItem: Bool, words: TaskWords) -> TaskLine? {
             guard opensTaskItem else { return nil }
             var task: TaskLine?
             if let text = String(validating: content, as: UTF8.self) {
-                task = TaskLine(line: text)
+                task = TaskLine(line: text, words: words)
             } else {
-                task = TaskLine(line: String(decoding: content, as: UTF8.self))
+                task = TaskLine(line: String(decoding: content, as: UTF8.self), words: words)
                 task?.keepTextBytes(of: content)
             }
             return task?.hasNothingAfterBox == true ? nil : task
@@ -79,11 +79,14 @@ public struct DayFile: Equatable, Sendable {
     }
 
     public private(set) var lines: [Line]
+    /// How the file writes a task's state: boxes, or Logseq's words (read, and written for the
+    /// tasks journal adds).
+    public let words: TaskWords
     /// The block structure the tasks were read from.
     public private(set) var outline: BlockOutline
 
     /// Splits at `\n`, `\r\n` and a lone `\r`, the line endings CommonMark knows.
-    public init(bytes: [UInt8]) {
+    public init(bytes: [UInt8], words: TaskWords = .checkboxes) {
         var lines: [Line] = []
         var start = 0
         var index = 0
@@ -100,25 +103,26 @@ public struct DayFile: Equatable, Sendable {
             index = end
         }
         if start < bytes.count { lines.append(Line(content: Array(bytes[start...]), ending: [])) }
-        self.init(readLines: lines)
+        self.init(readLines: lines, words: words)
     }
 
-    public init(_ text: String) { self.init(bytes: Array(text.utf8)) }
+    public init(_ text: String, words: TaskWords = .checkboxes) { self.init(bytes: Array(text.utf8), words: words) }
 
     /// Lines put together elsewhere (a merge's), which may sit side by side as no file read could.
-    package init(lines: [Line]) {
-        self.init(readLines: lines)
+    package init(lines: [Line], words: TaskWords) {
+        self.init(readLines: lines, words: words)
         if keepLinesApart() { readStructure() }
     }
 
     /// Lines put together elsewhere, each task among them kept a task (see `keepTasks`).
-    package init(keepingTasksOf lines: [Line]) {
-        self.init(lines: lines)
+    package init(keepingTasksOf lines: [Line], words: TaskWords) {
+        self.init(lines: lines, words: words)
         keepTasks(lines.indices.compactMap { index in lines[index].task.map { (index, $0) } })
     }
 
-    private init(readLines lines: [Line]) {
+    private init(readLines lines: [Line], words: TaskWords) {
         self.lines = lines
+        self.words = words
         outline = BlockOutline(count: 0) { _ in ([], 0) }
         readStructure()
     }
@@ -128,18 +132,20 @@ public struct DayFile: Equatable, Sendable {
     /// Reads the blocks again and, from them, which lines are tasks.
     private mutating func readStructure() {
         let frontMatter = frontMatterLines
-        outline = BlockOutline(count: lines.count) { [lines] index in
+        outline = BlockOutline(count: lines.count, words: words) { [lines] index in
             (frontMatter.contains(index) ? [] : lines[index].content[...], lines[index].ending.first ?? UInt8(ascii: "\n"))
         }
         for index in lines.indices {
             let opensTaskItem = outline.taskItem(onLine: index) != nil
-            if opensTaskItem || lines[index].task != nil { lines[index].task = lines[index].readTask(opensTaskItem: opensTaskItem) }
+            if opensTaskItem || lines[index].task != nil {
+                lines[index].task = lines[index].readTask(opensTaskItem: opensTaskItem, words: words)
+            }
         }
     }
 
     /// The file `journal` writes for a day it starts: a heading with the date and weekday.
-    public static func new(for day: Day) -> DayFile {
-        DayFile(heading(for: day) + "\n\n")
+    public static func new(for day: Day, words: TaskWords = .checkboxes) -> DayFile {
+        DayFile(heading(for: day) + "\n\n", words: words)
     }
 
     public static func heading(for day: Day) -> String { "# \(day.iso) \(day.weekday.name)" }
@@ -255,7 +261,15 @@ public struct DayFile: Equatable, Sendable {
     /// Adds tasks as a list after the day's last task (at the end when it has none), with the
     /// file's own line ending.
     public mutating func appendTasks(_ tasks: [TaskLine]) {
-        append(tasks.map { Line(task: $0, ending: []) })
+        append(tasks.map { Line(task: inFileWords($0), ending: []) })
+    }
+
+    /// A task journal adds, written with the file's words: Logseq's where the file keeps them.
+    private func inFileWords(_ task: TaskLine) -> TaskLine {
+        guard words == .logseq, task.keyword == nil else { return task }
+        var written = task
+        written.keyword = TaskWords.logseqWord(for: task.state, after: nil)
+        return written
     }
 
     /// Adds lines (tasks, and notes about them) where GitHub shows them as the day's list: after
@@ -431,7 +445,7 @@ public struct DayFile: Equatable, Sendable {
     @discardableResult
     public mutating func addSubtask(_ task: TaskLine, under parentLine: Int) -> Int {
         guard let parent = lines[parentLine].task else { return parentLine }
-        var child = task
+        var child = inFileWords(task)
         child.indent = parent.childIndent
         let index = lastLine(ofItemAt: parentLine) + 1
         if index == lines.count, let last = lines.indices.last, lines[last].ending.isEmpty { lines[last].ending = preferredEnding }

@@ -17,10 +17,12 @@ public struct DayProblem: Equatable, Sendable, CustomStringConvertible {
 
     public var description: String { "\(path):\(line): \(isWarning ? "warning: " : "")\(message)" }
 
-    /// The problems of `file`, the day `day` kept at `path`.
-    public static func find(in file: DayFile, day: Day, path: String) -> [DayProblem] {
+    /// The problems of `file`, the day `day` kept at `path`. A heading with another date is one;
+    /// a missing heading only where `headingRequired` (the standard layout, whose days journal
+    /// always wrote with one): Obsidian's and Logseq's daily notes take their date from the name.
+    public static func find(in file: DayFile, day: Day, path: String, headingRequired: Bool = true) -> [DayProblem] {
         var problems: [DayProblem] = []
-        if file.headingDay != day {
+        if file.headingDay != day && (headingRequired || file.headingDay != nil) {
             let found = file.headingDay.map { "says \($0.iso)" } ?? "is missing"
             problems.append(DayProblem(path: path, line: file.frontMatterLines.count + 1, message: "the heading date \(found); expected '# \(day.iso) …'"))
         }

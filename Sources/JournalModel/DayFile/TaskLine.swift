@@ -13,6 +13,8 @@ public struct TaskLine: Equatable, Sendable {
     package var marker: Character
     /// The white space after the box (a space by default; GitHub needs one, and accepts a tab).
     package var separator: Character
+    /// Logseq's word for the state (`TODO`, `DONE`…), written in place of the box; nil for a box.
+    package var keyword: String?
     public var text: String
     /// For a carried task: the day it was carried to.
     public var carriedTo: Day?
@@ -57,6 +59,7 @@ public struct TaskLine: Equatable, Sendable {
     public mutating func setState(_ newState: TaskState) {
         state = newState
         marker = newState.marker
+        if keyword != nil { keyword = TaskWords.logseqWord(for: newState, after: keyword) }
         if newState != .carried { carriedTo = nil }
     }
 
@@ -64,7 +67,7 @@ public struct TaskLine: Equatable, Sendable {
 
     /// The line as journal writes it.
     package var renderedBytes: [UInt8] {
-        var line = Array("\(indent)\(bullet)\(gap)[\(marker)]\(separator)".utf8)
+        var line = Array(prefix.utf8)
         var body = text
         var parts: [String] = []
         if let occurrenceOf {
@@ -91,17 +94,22 @@ public struct TaskLine: Equatable, Sendable {
     /// Keeps the bytes of the text of `line`, the bytes this task was read from as UTF-8 with
     /// replacements: the parts before and after the text are ASCII, so the text is what lies between.
     package mutating func keepTextBytes(of line: [UInt8]) {
-        let before = "\(indent)\(bullet)\(gap)[\(marker)]\(separator)".utf8.count
+        let before = prefix.utf8.count
         let after = String(decoding: line, as: UTF8.self).utf8.count - before - text.utf8.count
         guard before + after <= line.count else { return }
         textBytes = OriginalBytes(bytes: Array(line[before..<(line.count - after)]))
     }
 
+    /// What comes before the text: the indent, the list marker, the box or Logseq's word, and
+    /// the white space after it.
+    private var prefix: String { "\(indent)\(bullet)\(gap)\(keyword ?? "[\(marker)]")\(separator)" }
+
     /// Reads a task line (without its line ending); nil when the line is not shaped as a task
     /// item: spaces or tabs, a list marker, white space, a box GitHub or journal knows, and
-    /// white space (cmark-gfm's `tasklist` scanner, with journal's `[/]`, `[-]` and `[>]`).
+    /// white space (cmark-gfm's `tasklist` scanner, with journal's `[/]`, `[-]` and `[>]`); with
+    /// Logseq's words, one of them in place of the box.
     /// Whether the line is a task where it stands is the file's `BlockOutline` to say.
-    public init?(line: String) {
+    public init?(line: String, words: TaskWords = .checkboxes) {
         let scalars = line.unicodeScalars
         var position = scalars.startIndex
         func skip(while accepted: (Unicode.Scalar) -> Bool) {
@@ -120,19 +128,28 @@ public struct TaskLine: Equatable, Sendable {
         let afterBullet = position
         skip(while: TaskLine.isSpaceCharacter)
         let open = position
-        // "[ ]" and a white space after it.
-        guard open > afterBullet, scalars.distance(from: open, to: scalars.endIndex) >= 4 else { return nil }
-        let markerIndex = scalars.index(after: open)
-        let close = scalars.index(after: markerIndex)
-        let separatorIndex = scalars.index(after: close)
-        guard scalars[open] == "[", scalars[close] == "]", TaskLine.isSpaceCharacter(scalars[separatorIndex]),
-              scalars[markerIndex].isASCII, let state = TaskState(marker: UInt8(scalars[markerIndex].value))
-        else { return nil }
+        guard open > afterBullet else { return nil }
+        let separatorIndex: String.UnicodeScalarView.Index
+        if words == .logseq, scalars[open] != "[", let word = TaskWords.logseqWord(startingWith: Substring(scalars[open...]).utf8) {
+            separatorIndex = scalars.index(open, offsetBy: word.count)
+            state = TaskWords.logseqStates[word]!
+            marker = state.marker
+            keyword = word
+        } else {
+            // "[ ]" and a white space after it.
+            guard scalars.distance(from: open, to: scalars.endIndex) >= 4 else { return nil }
+            let markerIndex = scalars.index(after: open)
+            let close = scalars.index(after: markerIndex)
+            separatorIndex = scalars.index(after: close)
+            guard scalars[open] == "[", scalars[close] == "]", TaskLine.isSpaceCharacter(scalars[separatorIndex]),
+                  scalars[markerIndex].isASCII, let state = TaskState(marker: UInt8(scalars[markerIndex].value))
+            else { return nil }
+            self.state = state
+            marker = Character(scalars[markerIndex])
+        }
         indent = String(scalars[..<afterIndent])
         bullet = String(scalars[afterIndent..<afterBullet])
         gap = String(scalars[afterBullet..<open])
-        self.state = state
-        marker = Character(scalars[markerIndex])
         separator = Character(scalars[separatorIndex])
         // The rest is read scalar by scalar, not by Character: a grapheme cluster can join a
         // space to the character before it (U+0600 before a space is one Character), which would

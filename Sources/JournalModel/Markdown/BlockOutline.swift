@@ -37,8 +37,12 @@ public struct BlockOutline: Sendable {
     /// as many cells.
     private var paragraphLastLine: (line: MarkdownLine, start: Int)?
 
+    /// True where a list item whose text starts with one of Logseq's task words is a task too.
+    private let readsLogseqWords: Bool
+
     /// `line(i)` gives line i's content and the first byte of its ending (`\n` for none).
-    public init(count: Int, line: (Int) -> (content: ArraySlice<UInt8>, ending: UInt8)) {
+    public init(count: Int, words: TaskWords = .checkboxes, line: (Int) -> (content: ArraySlice<UInt8>, ending: UInt8)) {
+        readsLogseqWords = words == .logseq
         taskItemOnLine = Array(repeating: -1, count: count)
         kinds = Array(repeating: .blank, count: count)
         for index in 0..<count {
@@ -181,9 +185,14 @@ public struct BlockOutline: Sendable {
     /// task when the whole line reads as a task item, and its box is not part of its text
     /// (so an item with a box alone has no paragraph).
     private mutating func readTaskBox(_ reader: inout LineReader) {
-        guard let item = open[reader.container].kind.itemIndex, BlockStarts.taskItem(reader.line) else { return }
-        reader.line.advance(3, columns: false)
-        if items[item].line == reader.number { reader.taskItem = item }
+        guard let item = open[reader.container].kind.itemIndex else { return }
+        if BlockStarts.taskItem(reader.line) {
+            reader.line.advance(3, columns: false)
+            if items[item].line == reader.number { reader.taskItem = item }
+        } else if readsLogseqWords, items[item].line == reader.number, BlockStarts.logseqTaskItem(reader.line) {
+            // The word is the paragraph's first word, not a box: the item reads as before.
+            reader.taskItem = item
+        }
     }
 
     /// Opens the block the line starts at its first non-space, if any; the kind opened.

@@ -164,23 +164,37 @@ enum BlockStarts {
     /// space, a bullet or digits and one more character, white space, a box, and white space.
     /// Journal's own boxes `[/]`, `[-]` and `[>]` count as GitHub's `[ ]` and `[x]` do.
     static func taskItem(_ line: MarkdownLine) -> Bool {
+        guard let index = itemText(line) else { return false }
+        guard line[index] == UInt8(ascii: "["), line[index + 2] == UInt8(ascii: "]"), MarkdownLine.isExtensionSpace(line[index + 3]),
+              Array(" xX/->".utf8).contains(line[index + 1]) else { return false }
+        return true
+    }
+
+    /// A list item whose text starts with one of Logseq's task words (`- TODO …`): a task in a
+    /// journal that writes tasks in Logseq's words, an item like any other to GitHub.
+    static func logseqTaskItem(_ line: MarkdownLine) -> Bool {
+        guard let index = itemText(line) else { return false }
+        return TaskWords.logseqWord(startingWith: line.suffix(from: index)) != nil
+    }
+
+    /// Where the text of the list item the line opens starts, after its marker and the white
+    /// space after it (cmark-gfm's tasklist scanner); nil when the line opens no item.
+    private static func itemText(_ line: MarkdownLine) -> Int? {
         var index = 0
         while MarkdownLine.isExtensionSpace(line[index]) { index += 1 }
         let first = line[index]
         if first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: "*") {
             index += 1
         } else {
-            guard isDigit(first) else { return false }
+            guard isDigit(first) else { return nil }
             while isDigit(line[index]) { index += 1 }
             // Any one character after the digits, a line ending aside (re2c's `.`).
-            guard line[index] != UInt8(ascii: "\n") else { return false }
+            guard line[index] != UInt8(ascii: "\n") else { return nil }
             index += 1
         }
-        guard MarkdownLine.isExtensionSpace(line[index]) else { return false }
+        guard MarkdownLine.isExtensionSpace(line[index]) else { return nil }
         while MarkdownLine.isExtensionSpace(line[index]) { index += 1 }
-        guard line[index] == UInt8(ascii: "["), line[index + 2] == UInt8(ascii: "]"), MarkdownLine.isExtensionSpace(line[index + 3]),
-              Array(" xX/->".utf8).contains(line[index + 1]) else { return false }
-        return true
+        return index
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }

@@ -32,7 +32,7 @@ public enum DayMerge {
     }
 
     public static func merge(base: DayFile?, ours: DayFile, theirs: DayFile) -> Result {
-        let baseItems = Item.items(of: base ?? DayFile(bytes: []))
+        let baseItems = Item.items(of: base ?? DayFile(bytes: [], words: ours.words))
         let ourItems = Item.items(of: ours)
         let theirItems = Item.items(of: theirs)
         let baseByKey = Dictionary(uniqueKeysWithValues: baseItems.map { ($0.key, $0) })
@@ -84,14 +84,15 @@ public enum DayMerge {
         for index in output.indices.dropLast() where output[index].ending.isEmpty {
             output[index] = output[index].ending(with: ending)
         }
-        var file = DayFile(keepingTasksOf: output)
+        var file = DayFile(keepingTasksOf: output, words: ours.words)
         // Decided on the merged file, where the other side's lines may have put a copy in code.
         let sameOccurrences = sameOccurrences(among: file.tasks, base: base, ours: ours)
         if !sameOccurrences.isEmpty {
             let dropped = Set(sameOccurrences.map(\.dropped))
-            file = DayFile(keepingTasksOf: file.lines.filter { line in
+            let kept = file.lines.filter { line in
                 !(line.task.map { $0.occurrenceOf != nil && $0.id.map(dropped.contains) == true } ?? false)
-            })
+            }
+            file = DayFile(keepingTasksOf: kept, words: ours.words)
         }
         return Result(file: file, resolved: resolved, fromTheirs: fromTheirs, sameOccurrences: sameOccurrences)
     }

@@ -282,7 +282,7 @@ public enum TaskPlacement {
                 for index in lines.indices.dropLast() where lines[index].ending.isEmpty {
                     lines[index] = lines[index].ending(with: ending)
                 }
-                result[day] = DayFile(lines: lines)
+                result[day] = DayFile(lines: lines, words: file.words)
             }
             return result
         }

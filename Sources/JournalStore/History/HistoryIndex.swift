@@ -20,12 +20,13 @@ package final class HistoryIndex {
     private let gitDirectory: String
     /// The handle history is read through: the index's own, so that it can be replaced.
     private var repository: Repository
-    private let layout: DayLayout
+    private let marker: JournalMarker
+    private var layout: DayLayout { marker.layout }
 
     /// Opens (creating if needed) the index at `path`; a file SQLite cannot read is replaced.
-    package init(path: String, gitDirectory: String, layout: DayLayout) throws {
+    package init(path: String, gitDirectory: String, marker: JournalMarker) throws {
         self.path = path
-        self.layout = layout
+        self.marker = marker
         self.gitDirectory = gitDirectory
         repository = try Repository.open(at: gitDirectory)
         do {
@@ -106,14 +107,14 @@ package final class HistoryIndex {
             WHERE excluded.day >= tasks.day OR (excluded.state IN ('done', 'cancelled') AND tasks.state NOT IN ('done', 'cancelled'))
             """)
         let lastSequence = try database.prepare("SELECT last_insert_rowid()")
-        var files = DayFileCache(repository: repository)
+        var files = DayFileCache(repository: repository, words: marker.taskWords)
         for (position, id) in chain.enumerated() {
             if position % 500 == 0 { progress?(position, chain.count) }
             if position > 0 && position % HistoryIndex.commitsPerReader == 0 {
                 // libgit2 keeps per-pack caches of every object looked up, unbounded, for as long as
                 // a handle holds the pack: a fresh handle now and then keeps a long read's memory flat.
                 repository = try Repository.open(at: gitDirectory)
-                files = DayFileCache(repository: repository)
+                files = DayFileCache(repository: repository, words: marker.taskWords)
             }
             let commit = try repository.commit(id)
             let parentTree = try commit.parentIDs.first.map { try repository.commit($0).tree() }
@@ -278,13 +279,18 @@ private struct DayFileCache {
     let repository: Repository
     private var files: [ObjectID: DayFile] = [:]
 
-    init(repository: Repository) { self.repository = repository }
+    private let words: TaskWords
+
+    init(repository: Repository, words: TaskWords) {
+        self.repository = repository
+        self.words = words
+    }
 
     mutating func file(_ path: String, in tree: Tree?) throws -> DayFile? {
         guard let entry = try tree?.entry(atPath: path), entry.kind == .blob else { return nil }
         if let cached = files[entry.id] { return cached }
         if files.count > 64 { files.removeAll(keepingCapacity: true) }
-        let file = DayFile(bytes: try repository.blobContent(entry.id))
+        let file = DayFile(bytes: try repository.blobContent(entry.id), words: words)
         files[entry.id] = file
         return file
     }

@@ -6,12 +6,14 @@ import JournalModel
 package struct DayTree {
     package let tree: Tree?
     package let repository: Repository
-    package let layout: DayLayout
+    /// Where the days are, and how their tasks are written.
+    package let marker: JournalMarker
+    package var layout: DayLayout { marker.layout }
 
-    package init(tree: Tree?, repository: Repository, layout: DayLayout) {
+    package init(tree: Tree?, repository: Repository, marker: JournalMarker) {
         self.tree = tree
         self.repository = repository
-        self.layout = layout
+        self.marker = marker
     }
 
     /// The committed file of `day`, or nil when the tree has none.
@@ -21,7 +23,7 @@ package struct DayTree {
         guard entry.kind == .blob else {
             throw JournalError.unsafePath(path, "is not a regular file in the journal's history (a link or a folder)")
         }
-        return DayFile(bytes: try repository.blobContent(entry.id))
+        return DayFile(bytes: try repository.blobContent(entry.id), words: marker.taskWords)
     }
 
     /// The committed content of any file, nil when the tree has none there.

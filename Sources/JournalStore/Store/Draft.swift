@@ -26,9 +26,9 @@ package struct Draft {
     /// command changed it), which no new task may take; read when the first id is made.
     private var templateIDs: Set<TaskID>?
 
-    package init(repository: Repository, state: WorkingTree, layout: DayLayout) throws {
+    package init(repository: Repository, state: WorkingTree, marker: JournalMarker) throws {
         head = try repository.headCommit()
-        committed = DayTree(tree: try head?.tree(), repository: repository, layout: layout)
+        committed = DayTree(tree: try head?.tree(), repository: repository, marker: marker)
         self.state = state
     }
 
@@ -67,7 +67,7 @@ package struct Draft {
 
     package mutating func loadedRegistry() throws -> IDRegistry {
         if let registry { return registry }
-        let loaded = try IDRegistry.load(from: state, repository: committed.repository, head: head, layout: committed.layout)
+        let loaded = try IDRegistry.load(from: state, repository: committed.repository, head: head, marker: committed.marker)
         registry = loaded
         return loaded
     }

@@ -24,17 +24,17 @@ package struct IDRegistry {
     private static let header = Array("journal-ids 2\n".utf8)
     private static let recordLength = 17
 
-    package static func load(from state: WorkingTree, repository: Repository, head: Commit?, layout: DayLayout) throws -> IDRegistry {
+    package static func load(from state: WorkingTree, repository: Repository, head: Commit?, marker: JournalMarker) throws -> IDRegistry {
         var registry = IDRegistry()
         guard let head else { return registry }
         let headTree = try head.tree()
-        let days = DayTree(tree: headTree, repository: repository, layout: layout)
+        let days = DayTree(tree: headTree, repository: repository, marker: marker)
         if let log = try? state.read(logName), registry.parse(log),
            let stamp = try? state.read(stampName), let commit = ObjectID(hex: String(decoding: stamp.prefix(40), as: UTF8.self)),
            let describedTree = try? repository.commit(commit).tree() {
             if commit != head.id {
                 for path in try repository.changedPaths(from: describedTree, to: headTree) {
-                    guard let day = layout.day(at: path) else { continue }
+                    guard let day = marker.layout.day(at: path) else { continue }
                     registry.record(try days.file(for: day), on: day)
                 }
             }

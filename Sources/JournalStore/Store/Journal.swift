@@ -40,12 +40,11 @@ public final class Journal {
         files = WorkingTree(root: workingDirectory)
         state = WorkingTree(root: repository.gitDirectory + "journal/")
         self.environment = environment
-        self.marker = try marker ?? files.read(JournalMarker.path).map { bytes in
-            guard let marker = try JournalMarker(bytes: bytes) else {
-                throw JournalError.storage("\(workingDirectory)\(JournalMarker.path) names no day-file format this version of journal reads (\(JournalMarker.formats.joined(separator: ", ")))")
-            }
-            return marker
-        } ?? JournalMarker()
+        let found = FileSystem.exists(workingDirectory + JournalMarker.path)
+        guard let marker = try marker ?? (found ? JournalMarker.read(atTop: workingDirectory) : JournalMarker()) else {
+            throw JournalError.storage("\(workingDirectory)\(JournalMarker.path) names no day-file format this version of journal reads (\(JournalMarker.formats.joined(separator: ", ")))")
+        }
+        self.marker = marker
         clock = Clock(environment: environment)
         try FileSystem.makeDirectory(state.root)
         // A value journal cannot use keeps the files private, the safe side; `journal config` names
@@ -64,9 +63,11 @@ public final class Journal {
     }
 
     /// The top of the journal that `path` is, or is a folder of: the nearest folder from `path`
-    /// up that holds both `.git` and the marker.
+    /// up that holds both `.git` and the marker. Git's own folder is no folder of the journal.
     public static func top(enclosing path: String) -> String? {
-        FileSystem.nearestFolder(from: path, holding: [".git", JournalMarker.path])
+        guard let top = FileSystem.nearestFolder(from: path, holding: [".git", JournalMarker.path]) else { return nil }
+        let inside = FileSystem.absolute(path).dropFirst(top.count).split(separator: "/")
+        return inside.first == ".git" ? nil : top
     }
 
     package var lock: WriteLock { WriteLock(path: state.root + "lock", command: command?.rawValue ?? "") }
@@ -96,7 +97,7 @@ public final class Journal {
     }
 
     package func headTree() throws -> DayTree {
-        DayTree(tree: try repository.headCommit()?.tree(), repository: repository, layout: layout)
+        DayTree(tree: try repository.headCommit()?.tree(), repository: repository, marker: marker)
     }
 
     /// The journal's first day, as committed; nil before any.
@@ -104,18 +105,18 @@ public final class Journal {
 
     /// The day as it is in the working tree (what the user sees in an editor), else as committed.
     package func currentFile(for day: Day) throws -> DayFile? {
-        if let bytes = try files.read(layout.path(for: day)) { return DayFile(bytes: bytes) }
+        if let bytes = try files.read(layout.path(for: day)) { return DayFile(bytes: bytes, words: marker.taskWords) }
         return try headTree().file(for: day)
     }
 
     /// The working tree's days, as the user sees them.
-    package var workingTreeDays: WorkingTreeDays { WorkingTreeDays(files, layout: layout) }
+    package var workingTreeDays: WorkingTreeDays { WorkingTreeDays(files, marker: marker) }
 
     /// The index, brought up to HEAD first; `progress` hears (done, total) during a long read.
     /// HEAD is resolved through refs alone, so that this handle has read no object yet and the
     /// index's own handle is the only one holding the packs while it reads history.
     package func historyIndex(progress: ((Int, Int) -> Void)?) throws -> HistoryIndex {
-        let index = try HistoryIndex(path: state.absolute(HistoryIndex.fileName), gitDirectory: repository.gitDirectory, layout: layout)
+        let index = try HistoryIndex(path: state.absolute(HistoryIndex.fileName), gitDirectory: repository.gitDirectory, marker: marker)
         try index.update(to: try repository.referenceTarget("HEAD"), progress: progress)
         return index
     }

@@ -127,7 +127,7 @@ extension Journal {
             if !contents.isEmpty {
                 // Not `write`, which would take the files for hand edits and give their tasks ids.
                 try journal.exclusively {
-                    var draft = try Draft(repository: repository, state: journal.state, layout: journal.layout)
+                    var draft = try Draft(repository: repository, state: journal.state, marker: journal.marker)
                     for (file, bytes) in contents { draft.writeFile(bytes, at: file) }
                     draft.message = CommitMessage(command: .initialize, subject: "adopt the notes already here (\(contents.count) files)")
                     try journal.commit(&draft)

@@ -39,6 +39,11 @@ public struct JournalMarker: Equatable {
         }
     }
 
+    /// The marker of the journal whose top folder is `top`; nil when it has none this version reads.
+    package static func read(atTop top: String) throws -> JournalMarker? {
+        try WorkingTree(root: top + "/").read(path).flatMap { try JournalMarker(bytes: $0) }
+    }
+
     package var bytes: [UInt8] {
         let isStandard = layout == .standard && taskWords == .checkboxes
         var text = "This Git repository is a work journal kept by `journal` (\(JournalMarker.formats[isStandard ? 0 : 1])).\n"

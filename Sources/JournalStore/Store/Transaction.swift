@@ -15,7 +15,7 @@ extension Journal {
             try commitHandEdits()
             var attempts = 0
             while true {
-                var draft = try Draft(repository: repository, state: state, layout: layout)
+                var draft = try Draft(repository: repository, state: state, marker: marker)
                 let result = try change(&draft)
                 do {
                     try commit(&draft)
@@ -63,12 +63,12 @@ extension Journal {
         }
         // What git writes half-way through a stash, a pull or a merge is not the user's edit.
         try GitActivity.waitForQuiet(gitDirectory: repository.gitDirectory, directory: directory, seconds: Journal.gitWaitLimit)
-        var draft = try Draft(repository: repository, state: state, layout: layout)
+        var draft = try Draft(repository: repository, state: state, marker: marker)
         for path in paths {
             let bytes = try files.read(path)
             draft.readFromDisk[path] = bytes
             if let day = layout.day(at: path), let bytes {
-                draft.write(DayFile(bytes: bytes), for: day)
+                draft.write(DayFile(bytes: bytes, words: marker.taskWords), for: day)
             } else {
                 draft.writeFile(bytes, at: path)
             }
@@ -77,7 +77,7 @@ extension Journal {
         let days = paths.compactMap(layout.day(at:))
         let changes = try paths.map { path -> (name: String, summary: String) in
             guard let day = layout.day(at: path) else { return (path, "") }
-            let after = (draft.readFromDisk[path] ?? nil).map { DayFile(bytes: $0) }
+            let after = (draft.readFromDisk[path] ?? nil).map { DayFile(bytes: $0, words: marker.taskWords) }
             return (day.iso, DayChangeSummary(before: try committed?.file(for: day), after: after).description)
         }
         let words = changes.count == 1

@@ -5,11 +5,12 @@ import JournalModel
 /// making `Draft`'s.
 package struct WorkingTreeDays {
     let tree: WorkingTree
-    let layout: DayLayout
+    let marker: JournalMarker
+    var layout: DayLayout { marker.layout }
 
-    package init(_ tree: WorkingTree, layout: DayLayout) {
+    package init(_ tree: WorkingTree, marker: JournalMarker) {
         self.tree = tree
-        self.layout = layout
+        self.marker = marker
     }
 
     /// The days that have a file in the working tree (what the user sees, hand edits included),
@@ -25,7 +26,7 @@ package struct WorkingTreeDays {
     /// The files of those days, read from the working tree.
     package func files(from start: Day? = nil, through end: Day? = nil) throws -> [(day: Day, file: DayFile)] {
         try days(from: start, through: end).compactMap { day in
-            try tree.read(layout.path(for: day)).map { (day, DayFile(bytes: $0)) }
+            try tree.read(layout.path(for: day)).map { (day, DayFile(bytes: $0, words: marker.taskWords)) }
         }
     }
 }

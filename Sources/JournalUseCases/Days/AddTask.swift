@@ -27,7 +27,7 @@ public struct AddTask {
         guard !typed.description.isEmpty else { throw JournalError.invalidTaskText("it has fields but no words") }
         return try store.write { draft in
             let existing = try draft.file(for: day)
-            var file = existing ?? DayFile.new(for: day)
+            var file = existing ?? DayFile.new(for: day, words: store.marker.taskWords)
             let task = TaskLine(state: .open, text: typed.written, id: try draft.freshID(besides: Set(file.tasks.compactMap(\.id))))
             if let parent {
                 let (parentDay, entry) = try TaskFinder(store).locate(parent, near: day, in: &draft)

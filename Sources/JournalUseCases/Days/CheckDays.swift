@@ -35,7 +35,7 @@ public struct CheckDays {
         var problems: [DayProblem] = []
         var checked = 0
         if checksTemplate, let template = try store.files.read(DayTemplate.path) {
-            problems += DayTemplate(DayFile(bytes: template)).problems
+            problems += DayTemplate(DayFile(bytes: template, words: store.marker.taskWords)).problems
         }
         var read: TaskPlacement.Days = [:]
         for path in paths {
@@ -55,8 +55,8 @@ public struct CheckDays {
                 continue
             }
             checked += 1
-            read[day] = DayFile(bytes: bytes)
-            problems += DayProblem.find(in: read[day]!, day: day, path: path)
+            read[day] = DayFile(bytes: bytes, words: store.marker.taskWords)
+            problems += DayProblem.find(in: read[day]!, day: day, path: path, headingRequired: store.layout == .standard)
         }
         // A task in two places is a problem only the days together show.
         let removals = Removals(store)

@@ -23,11 +23,11 @@ public struct CompareDays {
     public func run(_ day: Day, since: String) throws -> DayComparison {
         guard let after = try store.currentFile(for: day) else { throw JournalError.noSuchDay(day) }
         let (commit, label) = try version(since: since)
-        var before = try commit.map { try DayTree(tree: try $0.tree(), repository: store.repository, layout: store.layout).file(for: day) } ?? nil
+        var before = try commit.map { try DayTree(tree: try $0.tree(), repository: store.repository, marker: store.marker).file(for: day) } ?? nil
         if let commit, let seconds = try SinceTime.parse(since, today: store.clock.today()) {
             before = try withOtherMachines(before, of: day, madeBy: seconds, besides: commit)
         }
-        return try comparison(from: "\(day.iso) \(label)", to: "\(day.iso) now", before: before ?? DayFile(bytes: []), after: after, toDay: day)
+        return try comparison(from: "\(day.iso) \(label)", to: "\(day.iso) now", before: before ?? DayFile(bytes: [], words: store.marker.taskWords), after: after, toDay: day)
     }
 
     /// The day as it stood at `seconds` on every machine, not only on this one: what another
@@ -41,7 +41,7 @@ public struct CompareDays {
         var merged = file
         for tip in tips {
             let base = try repository.mergeBase(commit.id, tip).map { try repository.commit($0).tree() }
-            let days = { (tree: Tree?) in try DayTree(tree: tree, repository: repository, layout: store.layout).file(for: day).map { [day: $0] } ?? [:] }
+            let days = { (tree: Tree?) in try DayTree(tree: tree, repository: repository, marker: store.marker).file(for: day).map { [day: $0] } ?? [:] }
             let result = JournalMerge.merge(base: try days(base), ours: merged.map { [day: $0] } ?? [:], theirs: try days(try repository.commit(tip).tree()))
             merged = result.days[day] ?? merged
         }
@@ -49,7 +49,7 @@ public struct CompareDays {
     }
 
     private func comparison(from: String, to: String, before: DayFile, after: DayFile, toDay: Day) throws -> DayComparison {
-        let registry = try IDRegistry.load(from: store.state, repository: store.repository, head: try store.repository.headCommit(), layout: store.layout)
+        let registry = try IDRegistry.load(from: store.state, repository: store.repository, head: try store.repository.headCommit(), marker: store.marker)
         let removals = Removals(store)
         return try DayComparison(from: from, to: to, before: before, after: after, toDay: toDay) { id in
             if let day = registry.lastDay(of: id), let task = try store.currentFile(for: day)?.tasks.last(where: { $0.id == id }) {

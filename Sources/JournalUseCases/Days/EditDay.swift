@@ -12,7 +12,7 @@ public struct EditDay {
     /// the working tree (a new day gets its heading; it is committed only if the user keeps it).
     /// Returns the file's absolute path.
     public func prepare(of day: Day) throws -> String {
-        try prepare(store.layout.path(for: day), blank: DayFile.new(for: day).bytes)
+        try prepare(store.layout.path(for: day), blank: DayFile.new(for: day, words: store.marker.taskWords).bytes)
     }
 
     /// The same for any file of the journal, which starts as `blank` when it does not exist.
@@ -39,16 +39,16 @@ public struct EditDay {
     /// After the editor closed: commits whatever changed (ids given to new tasks) as one `edit`
     /// commit and reports what looks wrong in the day, without refusing any of it.
     public func finish(of day: Day) throws -> Edited {
-        let committed = try finish(store.layout.path(for: day), blank: DayFile.new(for: day).bytes, command: .edit) { "edit " + $0 }
+        let committed = try finish(store.layout.path(for: day), blank: DayFile.new(for: day, words: store.marker.taskWords).bytes, command: .edit) { "edit " + $0 }
         let file = try store.currentFile(for: day)
-        return Edited(committed: committed, problems: file.map { DayProblem.find(in: $0, day: day, path: store.layout.path(for: day)) } ?? [])
+        return Edited(committed: committed, problems: file.map { DayProblem.find(in: $0, day: day, path: store.layout.path(for: day), headingRequired: store.layout == .standard) } ?? [])
     }
 
     /// The same for any file of the journal: whether a commit was made. A file left as `blank`
     /// that no commit has is removed: opened and closed without typing, it leaves nothing behind.
     func finish(_ path: String, blank: [UInt8], command: CommandName, subject: (String) -> String) throws -> Bool {
         try store.exclusively {
-            if let bytes = try store.files.read(path), DayFile(bytes: bytes) == DayFile(bytes: blank),
+            if let bytes = try store.files.read(path), DayFile(bytes: bytes, words: store.marker.taskWords) == DayFile(bytes: blank, words: store.marker.taskWords),
                try store.headTree().bytes(at: path) == nil {
                 try store.files.remove(path)
                 return false

@@ -43,7 +43,7 @@ public struct StartDay {
             // An unfinished occurrence of a `when done` rule comes by carry; the template adds none then.
             let carriedIn = Set(sources.flatMap { $0.file.tasks.filter { $0.state.isUnfinished }.compactMap(\.occurrenceOf) })
                 .intersection(carriedTasks)
-            var target = template?.start(existing, on: day, skipping: carriedIn) ?? existing ?? DayFile.new(for: day)
+            var target = template?.start(existing, on: day, skipping: carriedIn) ?? existing ?? DayFile.new(for: day, words: store.marker.taskWords)
             let occurrences = StartDay.occurrences(in: target) - (existing.map(StartDay.occurrences(in:)) ?? 0)
             var result = CarryForward.Result(target: target)
             if carry {

@@ -48,7 +48,7 @@ public struct TaskHistory {
         var log = TaskLog(task: id.value, text: current.text, events: events, summary: summary)
         if let day = Day(iso: current.day), let template = try store.currentFile(for: day)?.entry(for: id)?.task.occurrenceOf {
             log.occurrenceOf = template.value
-            log.rule = try store.files.read(DayTemplate.path).flatMap { DayTemplate(DayFile(bytes: $0)).task(withID: template)?.recurrence?.text }
+            log.rule = try store.files.read(DayTemplate.path).flatMap { DayTemplate(DayFile(bytes: $0, words: store.marker.taskWords)).task(withID: template)?.recurrence?.text }
         }
         return log
     }

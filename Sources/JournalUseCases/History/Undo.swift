@@ -82,10 +82,10 @@ public struct Undo {
             var result = before
             if now != was {
                 guard store.layout.day(at: path) != nil, let was, let before, let now else { throw JournalError.undoConflict(path, subject) }
-                result = DayMerge.merge(base: DayFile(bytes: was), ours: DayFile(bytes: now), theirs: DayFile(bytes: before)).file.bytes
+                result = DayMerge.merge(base: DayFile(bytes: was, words: store.marker.taskWords), ours: DayFile(bytes: now, words: store.marker.taskWords), theirs: DayFile(bytes: before, words: store.marker.taskWords)).file.bytes
                 guard result != now else { continue }
             }
-            if let day = store.layout.day(at: path), let result { draft.write(DayFile(bytes: result), for: day) } else { draft.writeFile(result, at: path) }
+            if let day = store.layout.day(at: path), let result { draft.write(DayFile(bytes: result, words: store.marker.taskWords), for: day) } else { draft.writeFile(result, at: path) }
             changed.append(path)
         }
         return changed

@@ -32,7 +32,7 @@ public struct ImportFiles {
         return try store.write { draft in
             var imported: [ImportedFile] = []
             for (name, day, list) in lists {
-                let merged = (try draft.file(for: day) ?? DayFile.new(for: day)).importing(list)
+                let merged = (try draft.file(for: day) ?? DayFile.new(for: day, words: store.marker.taskWords)).importing(list)
                 if merged.file != (try draft.file(for: day)) { draft.write(merged.file, for: day) }
                 imported.append(ImportedFile(name: name, day: day, added: merged.added, alreadyThere: merged.alreadyThere))
             }

@@ -36,7 +36,7 @@ public struct MoveTasks {
                 let file = try draft.file(for: source)!
                 let lines = Set(group.flatMap { file.itemLines(atLine: $0.entry.lineIndex) })
                 let result = CarryForward.carry(
-                    from: [(source, file)], into: try draft.file(for: target) ?? DayFile.new(for: target), on: target,
+                    from: [(source, file)], into: try draft.file(for: target) ?? DayFile.new(for: target, words: store.marker.taskWords), on: target,
                     carriedTemplateTasks: Set(file.tasks.compactMap(\.occurrenceOf)), onlyLines: lines)
                 draft.write(result.changedSources[source] ?? file, for: source)
                 draft.write(result.target, for: target)

@@ -18,7 +18,7 @@ public struct EditTemplate {
     /// Commits the template as the editor left it and reports what `journal new` would refuse in it.
     public func finish() throws -> EditDay.Edited {
         let committed = try EditDay(store).finish(DayTemplate.path, blank: [], command: .recur) { "edit the day template: " + $0 }
-        let template = try store.files.read(DayTemplate.path).map { DayTemplate(DayFile(bytes: $0)) }
+        let template = try store.files.read(DayTemplate.path).map { DayTemplate(DayFile(bytes: $0, words: store.marker.taskWords)) }
         return EditDay.Edited(committed: committed, problems: template?.problems ?? [])
     }
 }

@@ -44,7 +44,7 @@ public struct ManageRecurrence {
             start = today
         }
         return try store.write { draft in
-            var file = try draft.dayTemplate()?.file ?? DayFile(bytes: [])
+            var file = try draft.dayTemplate()?.file ?? DayFile(bytes: [], words: store.marker.taskWords)
             let startField = start.map { " 🛫 \($0.iso)" } ?? ""
             let task = TaskLine(state: .open, text: "\(taskText) 🔁 \(written)\(startField)",
                                 id: try draft.freshID(besides: Set(file.tasks.compactMap(\.id))))
@@ -58,7 +58,7 @@ public struct ManageRecurrence {
     /// The day template's tasks, in its order.
     public func list(today: Day) throws -> [TemplateTask] {
         guard let bytes = try store.files.read(DayTemplate.path) else { return [] }
-        return try listed(DayTemplate(DayFile(bytes: bytes)), today: today)
+        return try listed(DayTemplate(DayFile(bytes: bytes, words: store.marker.taskWords)), today: today)
     }
 
     /// Removes a task (with the tasks nested under it) from the day template, by id or by its

@@ -163,7 +163,7 @@ public struct Sync {
         return try store.repository.changedPaths(from: baseTree, to: targetTree).compactMap { path in
             guard let day = store.layout.day(at: path) else { return nil }
             func file(_ tree: Tree?) throws -> DayFile {
-                try DayTree(tree: tree, repository: store.repository, layout: store.layout).file(for: day) ?? DayFile(bytes: [])
+                try DayTree(tree: tree, repository: store.repository, marker: store.marker).file(for: day) ?? DayFile(bytes: [], words: store.marker.taskWords)
             }
             return DayComparison(from: "\(day.iso) before", to: day.iso, before: try file(baseTree), after: try file(targetTree), toDay: day) { _ in nil }
         }

@@ -21,7 +21,7 @@ extension Sync {
         }
         report.keptBoth = keptBoth.sorted()
 
-        var draft = try Draft(repository: store.repository, state: store.state, layout: store.layout)
+        var draft = try Draft(repository: store.repository, state: store.state, marker: store.marker)
         draft.otherParents = [incoming]
         draft.givesCopiesFreshIDs = false
         let merged = try store.repository.tree(mergedTree)
@@ -57,7 +57,7 @@ extension Sync {
     /// The day template merged by task as a day is, into the draft, where theirs changed it.
     private func mergeTemplate(head: Commit, incoming: Commit, base: Tree?, into draft: inout Draft) throws {
         func template(_ tree: Tree?) throws -> DayFile? {
-            try DayTree(tree: tree, repository: store.repository, layout: store.layout).bytes(at: DayTemplate.path).map { DayFile(bytes: $0) }
+            try DayTree(tree: tree, repository: store.repository, marker: store.marker).bytes(at: DayTemplate.path).map { DayFile(bytes: $0, words: store.marker.taskWords) }
         }
         let ours = try template(try head.tree())
         let merged = JournalMerge.mergeFile(base: try template(base), ours: ours, theirs: try template(try incoming.tree())).file
@@ -72,7 +72,7 @@ extension Sync {
         let changed = Set(try (repository.changedPaths(from: baseTree, to: ourTree) + repository.changedPaths(from: baseTree, to: theirTree))
             .compactMap(store.layout.day(at:)))
         func days(_ tree: Tree?) throws -> TaskPlacement.Days {
-            let files = DayTree(tree: tree, repository: repository, layout: store.layout)
+            let files = DayTree(tree: tree, repository: repository, marker: store.marker)
             var result: TaskPlacement.Days = [:]
             for day in changed { result[day] = try files.file(for: day) }
             return result

@@ -35,7 +35,7 @@ public struct PrepareStandup {
     /// from the previous working day (all of that before `new` has run).
     public func run(on today: Day) throws -> Standup {
         let previous = store.workingTreeDays.days(through: today).last { $0 < today }
-        let read = { (day: Day) in try store.files.read(store.layout.path(for: day)).map { (day: day, file: DayFile(bytes: $0)) } }
+        let read = { (day: Day) in try store.files.read(store.layout.path(for: day)).map { (day: day, file: DayFile(bytes: $0, words: store.marker.taskWords)) } }
         let previousFile = try previous.flatMap(read)
         let todayFile = try read(today)
         let timeline = try TimelineReader(store).timeline(of: [previousFile, todayFile].compactMap { $0 })

@@ -108,7 +108,7 @@ public struct SearchDays {
         var hits: [SearchHit] = []
         for day in store.workingTreeDays.days(from: query.since, through: query.until).reversed() {
             guard let bytes = try store.files.read(store.layout.path(for: day)), query.mayMatch(bytes) else { continue }
-            let file = DayFile(bytes: bytes)
+            let file = DayFile(bytes: bytes, words: store.marker.taskWords)
             let headingLine = file.headingLine ?? -1
             let tags = file.tagsWithParents
             for (index, line) in file.lines.enumerated() where index != headingLine {

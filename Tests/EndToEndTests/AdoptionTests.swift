@@ -1,0 +1,235 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Bringing notes people already keep: a Git repository of days, an Obsidian vault, a Logseq
+/// graph, made a journal in place with one command, history and file names kept.
+@Suite struct AdoptionTests {
+    /// Ten days of a plain Git repository on `master`, made with the `git` command line: a
+    /// postmortem written on the first day and carried by hand every day after, a vendor call
+    /// done on the third.
+    func plainRepository(_ journal: JournalRunner) throws {
+        let sandbox = journal.sandbox
+        try sandbox.git("init", "-q", "-b", "master", journal.directory, in: sandbox.root.path)
+        for day in 1...10 {
+            let iso = String(format: "2025-01-%02d", day)
+            if day > 1 {
+                let previous = String(format: "2025-01-%02d", day - 1)
+                let text = try journal.day(previous).replacingOccurrences(of: "- [ ] Write the postmortem", with: "- [>] Write the postmortem → \(iso)")
+                try journal.writeDay(previous, text)
+            }
+            let vendor = day == 1 ? "- [ ] Call the vendor\n" : ""
+            try journal.writeDay(iso, "# \(iso)\n\n- [ ] Write the postmortem\n\(vendor)")
+            if day == 3 {
+                try journal.writeDay("2025-01-01", try journal.day("2025-01-01").replacingOccurrences(of: "- [ ] Call the vendor", with: "- [x] Call the vendor"))
+            }
+            try journal.git("add", "-A")
+            try journal.git("-c", "user.name=Ann", "-c", "user.email=ann@example.org", "commit", "-qm", "notes of \(iso)", "--date", "\(iso)T18:00:00Z")
+        }
+    }
+
+    @Test func aPlainGitRepositoryOfDaysBecomesAJournalAndKeepsItsHistory() throws {
+        var journal = try JournalRunner()
+        try plainRepository(journal)
+        let before = try (1...10).map { try journal.day(String(format: "2025-01-%02d", $0)) }
+        let output = try journal.ok("init")
+        #expect(output.contains("10 days kept as YYYY/MM/YYYY-MM-DD.md"))
+        #expect(output.contains("check: no problems in 10 day files"))
+        // Nothing rewritten, history and branch kept, one commit added.
+        #expect(try (1...10).map { try journal.day(String(format: "2025-01-%02d", $0)) } == before)
+        #expect(try journal.commitCount() == 11)
+        #expect(try journal.git("symbolic-ref", "--short", "HEAD") == "master\n")
+        #expect(try journal.git("log", "-1", "--format=%s") == "init journal\n")
+
+        journal.today = "2025-01-11"
+        try journal.ok("new")
+        #expect(try journal.day("2025-01-11").contains("- [ ] Write the postmortem ^"))
+        let log = try journal.ok("log", "postmortem")
+        #expect(log.contains("created on 2025-01-01 as [ ]"))
+        #expect(log.contains("carried 2025-01-09 → 2025-01-10"))
+        #expect(log.contains("carried 2025-01-10 → 2025-01-11"))
+        #expect(log.contains("carried 10 times"))
+        #expect(log.contains("(Ann)"))
+        try journal.assertClean()
+    }
+
+    @Test func anObsidianDailyFolderBecomesAJournalAndItsOtherNotesStayAsTheyAre() throws {
+        var journal = try JournalRunner()
+        let sandbox = journal.sandbox
+        try sandbox.write("# 2025-01-14\n\n- [ ] Draft the migration plan\n- [x] Stand-up\n", to: "journal/Daily/2025-01-14.md")
+        try sandbox.write("- [ ] Review the vendor contract #legal\n", to: "journal/Daily/2025-01-15.md")
+        try sandbox.write("# Ideas\n\n- [ ] not a day's task\n", to: "journal/Ideas.md")
+        try sandbox.write("# {{date}}\n", to: "journal/Templates/Daily.md")
+        try sandbox.write("{\"folder\":\"Daily\"}\n", to: "journal/.obsidian/daily-notes.json")
+
+        let output = try journal.ok("init")
+        #expect(output.contains("2 days kept as Daily/YYYY-MM-DD.md (the layout most of its files follow"))
+        #expect(output.contains("3 other files left untouched"))
+        #expect(try journal.commitCount() == 2)
+        #expect(try sandbox.read("journal/.journal").contains("Day files: Daily/YYYY-MM-DD.md"))
+
+        journal.today = "2025-01-16"
+        try journal.ok("new")
+        let today = try sandbox.read("journal/Daily/2025-01-16.md")
+        #expect(today.contains("- [ ] Draft the migration plan ^"))
+        #expect(today.contains("- [ ] Review the vendor contract #legal ^"))
+        #expect(try sandbox.read("journal/Daily/2025-01-14.md").contains("- [>] Draft the migration plan → 2025-01-16 ^"))
+        #expect(!FileManager.default.fileExists(atPath: sandbox.path("journal/2025")))
+        // Notes beside the days are neither tasks nor days.
+        #expect(try sandbox.read("journal/Ideas.md") == "# Ideas\n\n- [ ] not a day's task\n")
+        #expect(try sandbox.read("journal/Templates/Daily.md") == "# {{date}}\n")
+        #expect(try journal.ok("diff", "2025-01-14", "2025-01-16").contains("carried"))
+        try journal.assertClean()
+    }
+
+    @Test(arguments: ["YYYY/MM/YYYY-MM-DD.md", "Daily/YYYY-MM-DD.md", "journals/YYYY_MM_DD.md", "YYYY-MM-DD.md"])
+    func everyLayoutStartsCarriesComparesSyncsImportsAndExports(pattern: String) throws {
+        var first = try JournalRunner()
+        let sandbox = first.sandbox
+        let path = { (iso: String) in
+            pattern.replacingOccurrences(of: "YYYY", with: String(iso.prefix(4))).replacingOccurrences(of: "MM", with: String(iso.dropFirst(5).prefix(2)))
+                .replacingOccurrences(of: "DD", with: String(iso.suffix(2)))
+        }
+        try first.ok("init", "--layout", pattern)
+        first.today = "2025-01-14"
+        try first.ok("add", "Prepare the design review")
+        try first.ok("add", "Send the status email")
+        try first.ok("done", "2")
+        first.today = "2025-01-15"
+        try first.ok("new")
+        #expect(try sandbox.read("journal/" + path("2025-01-15")).contains("- [ ] Prepare the design review ^"))
+        #expect(try first.ok("diff", "2025-01-14", "2025-01-15").contains("carried"))
+
+        let remote = sandbox.path("remote.git")
+        try sandbox.git("init", "-q", "--bare", remote, in: sandbox.root.path)
+        try first.ok("remote", "add", "origin", remote)
+        try first.ok("sync")
+        var second = first
+        second.extraEnvironment["JOURNAL_DIR"] = sandbox.path("second")
+        try second.ok("clone", remote)
+        try second.ok("add", "Book the vendor call")
+        try second.ok("sync")
+        try first.ok("done", "1")
+        try first.ok("sync")
+        let merged = try sandbox.read("journal/" + path("2025-01-15"))
+        #expect(merged.contains("- [x] Prepare the design review ^") && merged.contains("- [ ] Book the vendor call ^"))
+
+        try sandbox.write("- [ ] Imported task\n", to: "notes/2025-01-20.md")
+        try first.ok("import", sandbox.path("notes/2025-01-20.md"))
+        #expect(try sandbox.read("journal/" + path("2025-01-20")).contains("Imported task"))
+        let exported = try first.ok("export", "--format", "json")
+        #expect(exported.contains("\"path\" : \"\(path("2025-01-15"))\""))
+        #expect(try first.ok("check").contains("no problems"))
+        try first.assertClean()
+    }
+
+    @Test func aCommandRunInsideAJournalUsesItAndDirMayComeFirst() throws {
+        let journal = try JournalRunner()
+        try journal.ok("init")
+        try journal.ok("add", "Review the roadmap")
+        var environment = journal.environment
+        environment["JOURNAL_DIR"] = nil
+        let folder = journal.directory + "/2025/01"
+        let inside = try ProcessResult.run(JournalRunner.binary, ["show"], in: folder, environment: environment)
+        #expect(inside.status == 0 && inside.stdout.contains("Review the roadmap"))
+        let dot = try ProcessResult.run(JournalRunner.binary, ["show", "--dir", "."], in: folder, environment: environment)
+        #expect(dot.status == 0 && dot.stdout.contains("Review the roadmap"))
+        let elsewhere = try ProcessResult.run(JournalRunner.binary, ["show"], in: journal.sandbox.root.path, environment: environment)
+        #expect(elsewhere.status == 1 && elsewhere.stderr.contains("no journal at \(journal.sandbox.path("home"))/journal"))
+
+        let first = try ProcessResult.run(JournalRunner.binary, ["--dir", journal.directory, "show"], in: journal.sandbox.root.path, environment: environment)
+        #expect(first.status == 0 && first.stdout.contains("Review the roadmap"))
+        let added = try ProcessResult.run(JournalRunner.binary, ["--dir=\(journal.directory)", "add", "--", "- dashes kept"],
+                                          in: journal.sandbox.root.path, environment: environment)
+        #expect(added.status == 0)
+        #expect(try journal.day("2025-01-15").contains("- [ ] - dashes kept ^"))
+    }
+
+    @Test func aGitPullMergesByTaskWhenJournalIsNotOnThePath() throws {
+        var first = try JournalRunner()
+        let sandbox = first.sandbox
+        try first.ok("init")
+        try first.ok("add", "Review the module")
+        let remote = sandbox.path("remote.git")
+        try sandbox.git("init", "-q", "--bare", remote, in: sandbox.root.path)
+        try first.ok("remote", "add", "origin", remote)
+        try first.ok("sync")
+        let second = sandbox.path("second")
+        try first.ok("clone", remote, second)
+        #expect(try sandbox.git("config", "merge.journal.driver", in: second).contains(JournalRunner.binary))
+
+        let path = "2025/01/2025-01-15.md"
+        let text = try String(contentsOfFile: "\(second)/\(path)", encoding: .utf8)
+        try text.replacingOccurrences(of: "Review the module", with: "Review the auth module").write(toFile: "\(second)/\(path)", atomically: true, encoding: .utf8)
+        try sandbox.git("-c", "user.name=Bo", "-c", "user.email=bo@example.org", "commit", "-qam", "reworded", in: second)
+        try sandbox.git("push", "-q", "origin", "main", in: second)
+        first.today = "2025-01-15"
+        try first.ok("done", "1")
+
+        var environment = sandbox.environment
+        environment["PATH"] = "/usr/bin:/bin"
+        let pull = try ProcessResult.run("/usr/bin/git", ["-c", "pull.rebase=false", "pull", "-q", "--no-edit", "origin", "main"],
+                                         in: first.directory, environment: environment)
+        #expect(pull.status == 0, "\(pull.stderr)")
+        let merged = try first.day("2025-01-15")
+        #expect(merged.contains("- [x] Review the auth module ^"))
+        #expect(!merged.contains("<<<<<<<"))
+    }
+
+    @Test func doctorNamesAMergeDriverWhoseProgramIsGone() throws {
+        let journal = try JournalRunner()
+        try journal.ok("init")
+        try journal.git("config", "merge.journal.driver", "'/nowhere/bin/journal' merge-file %O %A %B")
+        let doctor = try journal.run("doctor")
+        #expect(doctor.status == 1)
+        #expect(doctor.stdout.contains("/nowhere/bin/journal, which does not exist"))
+        #expect(doctor.stdout.contains("fix: git -C \(journal.directory) config merge.journal.driver \"\(JournalRunner.binary) merge-file %O %A %B\""))
+    }
+
+    @Test func whatCannotBeAdoptedIsRefusedInOneLineWithNothingWritten() throws {
+        let journal = try JournalRunner()
+        let sandbox = journal.sandbox
+        // A repository with uncommitted work.
+        try sandbox.git("init", "-q", journal.directory, in: sandbox.root.path)
+        try sandbox.write("- [ ] a task\n", to: "journal/2025-01-15.md")
+        var result = try journal.run("init")
+        #expect(result.status == 1)
+        #expect(result.stderr == "journal: error: cannot make a journal of \(journal.directory): its working tree has uncommitted changes (2025-01-15.md); commit or stash them first; nothing was changed\n")
+        #expect(!FileManager.default.fileExists(atPath: journal.directory + "/.journal"))
+
+        // A folder with a link, and one with Markdown that is not UTF-8: no repository is left.
+        let folder = sandbox.path("notes")
+        try sandbox.write("- [ ] ok\n", to: "notes/2025-01-15.md")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/link.md", withDestinationPath: "2025-01-15.md")
+        var environment = journal.environment
+        environment["JOURNAL_DIR"] = folder
+        result = try ProcessResult.run(JournalRunner.binary, ["init"], in: sandbox.root.path, environment: environment)
+        #expect(result.status == 1 && result.stderr.contains("link.md is a symbolic link"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/.git"))
+        try FileManager.default.removeItem(atPath: folder + "/link.md")
+        try Data([0x2D, 0x20, 0x5B, 0x20, 0x5D, 0x20, 0x6F, 0x6B, 0x0A, 0x66, 0xE9, 0x65, 0x0A]).write(to: URL(fileURLWithPath: folder + "/latin1.md"))
+        result = try ProcessResult.run(JournalRunner.binary, ["init"], in: sandbox.root.path, environment: environment)
+        #expect(result.stderr.contains("latin1.md:2 is not valid UTF-8"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/.git"))
+
+        // A layout two dates would share, or that is no path.
+        for (pattern, reason) in [("Daily/YYYY-MM.md", "it has no DD"), ("/YYYY-MM-DD.md", "not an absolute one"), ("YYYY-MM-DD.txt", "must end in .md")] {
+            result = try ProcessResult.run(JournalRunner.binary, ["init", "--layout", pattern], in: sandbox.root.path, environment: environment)
+            #expect(result.status == 2 && result.stderr.contains(reason), "\(pattern): \(result.stderr)")
+        }
+    }
+
+    @Test func aRepositoryInTheMiddleOfAMergeIsRefused() throws {
+        let journal = try JournalRunner()
+        try plainRepository(journal)
+        try journal.git("checkout", "-q", "-b", "side", "HEAD~1")
+        try journal.writeDay("2025-01-09", "# 2025-01-09\n\n- [ ] other\n")
+        try journal.git("-c", "user.name=Ann", "-c", "user.email=ann@example.org", "commit", "-qam", "side")
+        try journal.git("checkout", "-q", "master")
+        _ = try? journal.git("-c", "user.name=Ann", "-c", "user.email=ann@example.org", "merge", "-q", "side")
+        let result = try journal.run("init")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("git is in the middle of a merge"))
+        #expect(!FileManager.default.fileExists(atPath: journal.directory + "/.journal"))
+    }
+}
