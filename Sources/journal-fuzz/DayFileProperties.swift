@@ -16,7 +16,18 @@ enum DayFileProperties {
         }
         checkAppend(to: file)
         checkCarry(from: file)
+        checkLogseqWords(bytes)
         MergeProperties.check(bytes)
+    }
+
+    /// Read with Logseq's task words, the file is still written back as it was, and each task's
+    /// line, rendered and read again, is the same task.
+    private static func checkLogseqWords(_ bytes: [UInt8]) {
+        let file = DayFile(bytes: bytes, words: .logseq)
+        require(file.bytes == bytes, "a file read with Logseq's words is not written back byte for byte")
+        for task in file.tasks {
+            require(TaskLine(line: task.rendered, words: .logseq) == task, "the Logseq task rendered as '\(task.rendered)' reads back differently")
+        }
     }
 
     static let someDay = Day(year: 2025, month: 1, day: 15)!

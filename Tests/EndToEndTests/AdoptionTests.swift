@@ -82,6 +82,27 @@ import Testing
         try journal.assertClean()
     }
 
+    @Test func aLogseqGraphKeepsItsTaskWordsThroughCarryAndStateChanges() throws {
+        var journal = try JournalRunner()
+        let sandbox = journal.sandbox
+        try sandbox.write("- TODO Call the vendor\n- LATER Read the RFC\n\t- the notes under it\n- DONE Stand-up\n- a block\n", to: "journal/journals/2025_01_14.md")
+        try sandbox.write("{:preferred-workflow :todo}\n", to: "journal/logseq/config.edn")
+        let output = try journal.ok("init")
+        #expect(output.contains("1 day kept as journals/YYYY_MM_DD.md"))
+        #expect(output.contains("Logseq's words"))
+        journal.today = "2025-01-15"
+        try journal.ok("new")
+        try journal.ok("done", "1")
+        try journal.ok("start", "2")
+        try journal.ok("add", "Write the summary")
+        let today = try sandbox.read("journal/journals/2025_01_15.md").split(separator: "\n").map { $0.replacingOccurrences(of: #" \^[a-z0-9]{5}$"#, with: "", options: .regularExpression) }
+        #expect(today == ["# 2025-01-15 Wednesday", "", "- DONE Call the vendor", "- NOW Read the RFC", "\t- the notes under it", "- TODO Write the summary"])
+        let before = try sandbox.read("journal/journals/2025_01_14.md")
+        #expect(before.contains("- [>] Call the vendor → 2025-01-15 ^") && before.contains("- DONE Stand-up ^") && before.contains("- a block\n"))
+        #expect(try journal.ok("show", "--json").contains("\"state\" : \"in-progress\""))
+        try journal.assertClean()
+    }
+
     @Test(arguments: ["YYYY/MM/YYYY-MM-DD.md", "Daily/YYYY-MM-DD.md", "journals/YYYY_MM_DD.md", "YYYY-MM-DD.md"])
     func everyLayoutStartsCarriesComparesSyncsImportsAndExports(pattern: String) throws {
         var first = try JournalRunner()

@@ -38,3 +38,21 @@ import Testing
         #expect(events([(tuesday, "- [ ] a ^aaaaa\n- [ ] b ^bbbbb\n", "- [ ] b ^bbbbb\n- [ ] a ^aaaaa\n")]).isEmpty)
     }
 }
+
+/// Tasks written without an id (by plain Git, before the journal was adopted) have a history too.
+@Suite struct UnnamedTaskEventsTests {
+    @Test func aTaskWithoutAnIdIsFollowedAcrossDaysAndNamedWhenItGetsOne() throws {
+        let tuesday = Day(iso: "2025-01-14")!, wednesday = Day(iso: "2025-01-15")!
+        let created = CommitEvents.events(in: [.init(day: tuesday, before: nil, after: DayFile("- [ ] Write the postmortem\n"))],
+                                          commitDay: tuesday) { _ in false }
+        #expect(created.map(\.kind) == [.created])
+        let unnamed = created[0].task
+        #expect(unnamed.hasPrefix("~"))
+        let carried = CommitEvents.events(in: [
+            .init(day: tuesday, before: DayFile("- [ ] Write the postmortem\n"), after: DayFile("- [>] Write the postmortem → 2025-01-15 ^k7f3q\n")),
+            .init(day: wednesday, before: nil, after: DayFile("- [ ] Write the postmortem ^k7f3q\n")),
+        ], commitDay: wednesday) { _ in false }
+        #expect(carried.map(\.kind) == [.named, .carried])
+        #expect(carried[0].task == "k7f3q" && carried[0].from == unnamed)
+    }
+}

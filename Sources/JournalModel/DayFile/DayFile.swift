@@ -106,7 +106,9 @@ public struct DayFile: Equatable, Sendable {
         self.init(readLines: lines, words: words)
     }
 
-    public init(_ text: String, words: TaskWords = .checkboxes) { self.init(bytes: Array(text.utf8), words: words) }
+    public init(_ text: String) { self.init(bytes: Array(text.utf8)) }
+
+    public init(_ text: String, words: TaskWords) { self.init(bytes: Array(text.utf8), words: words) }
 
     /// Lines put together elsewhere (a merge's), which may sit side by side as no file read could.
     package init(lines: [Line], words: TaskWords) {
