@@ -96,7 +96,7 @@ import Testing
         try journal.ok("start", "2")
         try journal.ok("add", "Write the summary")
         let today = try sandbox.read("journal/journals/2025_01_15.md").split(separator: "\n").map { $0.replacingOccurrences(of: #" \^[a-z0-9]{5}$"#, with: "", options: .regularExpression) }
-        #expect(today == ["# 2025-01-15 Wednesday", "", "- DONE Call the vendor", "- NOW Read the RFC", "\t- the notes under it", "- TODO Write the summary"])
+        #expect(today == ["# 2025-01-15 Wednesday", "- DONE Call the vendor", "- NOW Read the RFC", "\t- the notes under it", "- TODO Write the summary"])
         let before = try sandbox.read("journal/journals/2025_01_14.md")
         #expect(before.contains("- [>] Call the vendor → 2025-01-15 ^") && before.contains("- DONE Stand-up ^") && before.contains("- a block\n"))
         #expect(try journal.ok("show", "--json").contains("\"state\" : \"in-progress\""))
@@ -231,6 +231,14 @@ import Testing
         try Data([0x2D, 0x20, 0x5B, 0x20, 0x5D, 0x20, 0x6F, 0x6B, 0x0A, 0x66, 0xE9, 0x65, 0x0A]).write(to: URL(fileURLWithPath: folder + "/latin1.md"))
         result = try ProcessResult.run(JournalRunner.binary, ["init"], in: sandbox.root.path, environment: environment)
         #expect(result.stderr.contains("latin1.md:2 is not valid UTF-8"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/.git"))
+
+        // Markdown whose days follow no known layout: no guess.
+        try FileManager.default.removeItem(atPath: folder + "/latin1.md")
+        try sandbox.write("- [ ] ok\n", to: "notes/Journal/15.01.2025.md")
+        try FileManager.default.removeItem(atPath: folder + "/2025-01-15.md")
+        result = try ProcessResult.run(JournalRunner.binary, ["init"], in: sandbox.root.path, environment: environment)
+        #expect(result.status == 2 && result.stderr.contains("is named as a day in a known layout"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder + "/.git"))
 
         // A layout two dates would share, or that is no path.

@@ -37,6 +37,17 @@ import Testing
         #expect(try machines.second.ok("doctor").contains("journal"))
     }
 
+    @Test func aRemoteMarkerNamingAnotherLayoutIsRefused() throws {
+        let machines = try TwoMachines(.path)
+        try pushByHand(machines) { other in
+            let marker = "This Git repository is a work journal kept by `journal` (day-file format 2).\nDay files: Daily/YYYY-MM-DD.md\nTask words: checkboxes\n"
+            try marker.write(toFile: other + "/.journal", atomically: true, encoding: .utf8)
+        }
+        let result = try machines.second.run("sync")
+        #expect(result.status == 1)
+        #expect(result.stderr == "journal: error: refused what the remote sent: .journal keeps days as Daily/YYYY-MM-DD.md, where this journal keeps them as YYYY/MM/YYYY-MM-DD.md; the local journal is untouched\n")
+    }
+
     @Test func anIncomingMergeAttributeNeverChangesHowDaysMerge() throws {
         let machines = try TwoMachines(.path)
         try pushByHand(machines) { other in

@@ -35,7 +35,14 @@ public struct InitializeJournal {
         }
         if let mode { try Settings.validate(mode, for: .fileMode, origin: nil) }
         let files = filesBelow("")
-        let chosen = layout ?? DayLayout.mostFollowed(by: files)?.layout ?? .standard
+        let found = DayLayout.mostFollowed(by: files)?.layout
+        if layout == nil, found == nil, files.contains(where: { $0.hasSuffix(".md") }) {
+            // Notes whose days follow no known layout: a guess would start a second set of days.
+            let known = DayLayout.known.map(\.pattern).joined(separator: ", ")
+            throw JournalError.refusedRequest("no Markdown file in \(path) is named as a day in a known layout (\(known)); "
+                + "say where its days are with --layout PATTERN, such as --layout 'Journal/YYYY-MM-DD.md'; nothing was changed")
+        }
+        let chosen = layout ?? found ?? .standard
         let words = taskWords ?? (chosen == .logseq || FileSystem.exists(path + "/logseq/config.edn") ? .logseq : .checkboxes)
         let journal = try Journal.adopt(at: path, environment: environment, marker: JournalMarker(layout: chosen, taskWords: words))
         if let mode { try journal.store(.fileMode, mode) }
