@@ -53,7 +53,7 @@ public struct DayLayout: Equatable, Sendable, CustomStringConvertible {
         (folders + [file]).map { component in
             component.pieces.map { piece in
                 switch piece {
-                case .text(let text): return text
+                case .text(let text): return String(decoding: text, as: UTF8.self)
                 case .token(let token): return String(repeating: "[0-9]", count: token.width)
                 }
             }.joined()
@@ -69,35 +69,43 @@ public struct DayLayout: Equatable, Sendable, CustomStringConvertible {
     }
 
     public func path(for day: Day) -> String {
-        (folders + [file]).map { $0.name(for: day) }.joined(separator: "/")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(pattern.utf8.count)
+        for component in folders {
+            component.write(day, into: &bytes)
+            bytes.append(UInt8(ascii: "/"))
+        }
+        file.write(day, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The day a repository path names, or nil when it is not a day file of this layout.
     public func day(at path: String) -> Day? {
-        let names = path.split(separator: "/", omittingEmptySubsequences: false)
+        let names = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         guard names.count == folders.count + 1 else { return nil }
         var parts = DateParts()
-        for (component, name) in zip(folders + [file], names) {
-            guard let matched = component.match(name, adding: parts) else { return nil }
+        for (index, name) in names.enumerated() {
+            guard let matched = (index < folders.count ? folders[index] : file).match(name, adding: parts) else { return nil }
             parts = matched
         }
-        guard let day = parts.day, self.path(for: day) == path else { return nil }
-        return day
+        // Every token is read at its fixed width, and one read twice must agree: a path that
+        // names a valid day is exactly the path of that day.
+        return parts.day
     }
 
     /// True for a path in a folder that only days belong in, one that a date names (`2025/…` in
     /// the standard layout): a file there that is no day is a mistake, not a note.
     public func isInDayFolder(_ path: String) -> Bool {
-        let names = path.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+        let names = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropLast()
         return !names.isEmpty && mayHoldDays(names) && folders.prefix(names.count).contains { !$0.tokens.isEmpty }
     }
 
     /// True when days may lie in `folder` or below it (`""`: the top of the journal).
     public func mayHoldDays(inFolder folder: String) -> Bool {
-        folder.isEmpty || mayHoldDays(folder.split(separator: "/", omittingEmptySubsequences: false))
+        folder.isEmpty || mayHoldDays(folder.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false))
     }
 
-    private func mayHoldDays<Names: Collection<Substring>>(_ names: Names) -> Bool {
+    private func mayHoldDays<Names: Collection<Substring.UTF8View>>(_ names: Names) -> Bool {
         guard names.count <= folders.count else { return false }
         var parts = DateParts()
         for (component, name) in zip(folders, names) {
@@ -136,7 +144,7 @@ public struct DayLayout: Equatable, Sendable, CustomStringConvertible {
         let isFile = level == folders.count
         let component = isFile ? file : folders[level]
         var matches: [(name: String, parts: DateParts)] = try names(folder, !isFile).compactMap { name in
-            guard let matched = component.match(Substring(name), adding: parts), bounds.admit(matched) else { return nil }
+            guard let matched = component.match(Substring(name).utf8, adding: parts), bounds.admit(matched) else { return nil }
             return (name, matched)
         }
         if foldersRunInOrder {
@@ -145,7 +153,7 @@ public struct DayLayout: Equatable, Sendable, CustomStringConvertible {
         for (name, matched) in matches {
             let path = folder.isEmpty ? name : folder + "/" + name
             if isFile {
-                guard let day = matched.day, self.path(for: day) == path else { continue }
+                guard let day = matched.day else { continue }
                 found.append(day)
             } else {
                 try walk(bounds, newestFirst: newestFirst, limit: limit, level: level + 1, folder: path, parts: matched, names: names, into: &found)
@@ -171,7 +179,7 @@ private enum Token: String, CaseIterable {
 /// One folder or file name of a pattern: literal text and tokens.
 private struct Component: Equatable {
     enum Piece: Equatable {
-        case text(String)
+        case text([UInt8])
         case token(Token)
     }
 
@@ -186,44 +194,53 @@ private struct Component: Equatable {
 
     init(_ name: String) {
         var pieces: [Piece] = []
-        var rest = Substring(name)
-        var text = ""
-        while !rest.isEmpty {
-            if let token = Token.allCases.first(where: { rest.hasPrefix($0.rawValue) }) {
+        var rest = Substring(name).utf8
+        var text: [UInt8] = []
+        while let byte = rest.first {
+            if let token = Token.allCases.first(where: { rest.starts(with: $0.rawValue.utf8) }) {
                 if !text.isEmpty { pieces.append(.text(text)) }
-                text = ""
+                text = []
                 pieces.append(.token(token))
                 rest = rest.dropFirst(token.width)
             } else {
-                text.append(rest.removeFirst())
+                text.append(byte)
+                rest = rest.dropFirst()
             }
         }
         if !text.isEmpty { pieces.append(.text(text)) }
         self.pieces = pieces
     }
 
-    func name(for day: Day) -> String {
-        let iso = day.iso
-        return pieces.map { piece in
+    func write(_ day: Day, into bytes: inout [UInt8]) {
+        for piece in pieces {
             switch piece {
-            case .text(let text): return text
-            case .token(.year): return String(iso.prefix(4))
-            case .token(.month): return String(iso.dropFirst(5).prefix(2))
-            case .token(.day): return String(iso.suffix(2))
+            case .text(let text): bytes += text
+            case .token(.year): Component.append(day.year, width: 4, to: &bytes)
+            case .token(.month): Component.append(day.month, width: 2, to: &bytes)
+            case .token(.day): Component.append(day.day, width: 2, to: &bytes)
             }
-        }.joined()
+        }
+    }
+
+    private static func append(_ value: Int, width: Int, to bytes: inout [UInt8]) {
+        var divisor = 1
+        for _ in 1..<width { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+            divisor /= 10
+        }
     }
 
     /// The date parts `name` holds added to `parts`; nil when it does not match, or names
     /// another date than `parts` does.
-    func match(_ name: Substring, adding parts: DateParts) -> DateParts? {
-        var rest = name.utf8[...]
+    func match(_ name: Substring.UTF8View, adding parts: DateParts) -> DateParts? {
+        var rest = name
         var parts = parts
         for piece in pieces {
             switch piece {
             case .text(let text):
-                guard rest.starts(with: text.utf8) else { return nil }
-                rest = rest.dropFirst(text.utf8.count)
+                guard rest.starts(with: text) else { return nil }
+                rest = rest.dropFirst(text.count)
             case .token(let token):
                 let digits = rest.prefix(token.width)
                 guard digits.count == token.width, digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
