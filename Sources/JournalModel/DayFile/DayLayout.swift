@@ -21,6 +21,9 @@ public struct DayLayout: Equatable, Sendable, CustomStringConvertible {
 
     public var description: String { pattern }
 
+    /// The pattern says all there is to a layout.
+    public static func == (lhs: DayLayout, rhs: DayLayout) -> Bool { lhs.pattern == rhs.pattern }
+
     public init(pattern: String) throws {
         func refuse(_ reason: String) -> DayLayoutError { DayLayoutError(pattern: pattern, reason: reason) }
         guard pattern.hasSuffix(".md") else { throw refuse("a day file must end in .md") }

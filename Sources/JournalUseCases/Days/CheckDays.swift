@@ -38,9 +38,12 @@ public struct CheckDays {
             problems += DayTemplate(DayFile(bytes: template, words: store.marker.taskWords)).problems
         }
         var read: TaskPlacement.Days = [:]
+        let layout = store.layout
+        let words = store.marker.taskWords
+        let headingRequired = layout == .standard
         for path in paths {
-            guard let day = store.layout.day(at: path) else {
-                problems.append(DayProblem(path: path, line: 1, message: "not a day file: day folders hold only \(store.layout.pattern) (sync refuses anything else)"))
+            guard let day = layout.day(at: path) else {
+                problems.append(DayProblem(path: path, line: 1, message: "not a day file: day folders hold only \(layout.pattern) (sync refuses anything else)"))
                 continue
             }
             let bytes: [UInt8]?
@@ -55,12 +58,12 @@ public struct CheckDays {
                 continue
             }
             checked += 1
-            read[day] = DayFile(bytes: bytes, words: store.marker.taskWords)
-            problems += DayProblem.find(in: read[day]!, day: day, path: path, headingRequired: store.layout == .standard)
+            read[day] = DayFile(bytes: bytes, words: words)
+            problems += DayProblem.find(in: read[day]!, day: day, path: path, headingRequired: headingRequired)
         }
         // A task in two places is a problem only the days together show.
         let removals = Removals(store)
-        problems += try TaskPlacement.problems(in: read, layout: store.layout) { try removals.removal(of: $0) != nil }
+        problems += try TaskPlacement.problems(in: read, layout: layout) { try removals.removal(of: $0) != nil }
         return DayCheck(checkedFiles: checked, problems: problems)
     }
 
