@@ -28,7 +28,7 @@ public enum JournalError: Error, Equatable {
     case noRepositoryAt(String)
     case changedMeanwhile(String)
     case remoteExists(String)
-    case remoteRewritten(String, directory: String)
+    case remoteRewritten(String, branch: String, directory: String)
     case refusedOutgoing(String, String)
     case syncTimedOut(String, step: String, seconds: Double)
     case staleRemoteLock(String, path: String, ageSeconds: Int64)

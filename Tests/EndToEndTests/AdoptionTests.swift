@@ -100,6 +100,13 @@ import Testing
         let before = try sandbox.read("journal/journals/2025_01_14.md")
         #expect(before.contains("- [>] Call the vendor → 2025-01-15 ^") && before.contains("- DONE Stand-up ^") && before.contains("- a block\n"))
         #expect(try journal.ok("show", "--json").contains("\"state\" : \"in-progress\""))
+
+        // The day template speaks Logseq's words too, and its tasks recur.
+        try journal.ok("recur", "add", "Join the stand-up", "--every", "every weekday")
+        #expect(try sandbox.read("journal/templates/day.md").hasPrefix("- TODO Join the stand-up 🔁 every weekday ^"))
+        journal.today = "2025-01-16"
+        try journal.ok("new")
+        #expect(try sandbox.read("journal/journals/2025_01_16.md").contains("- TODO Join the stand-up 🔁 ^"))
         try journal.assertClean()
     }
 
@@ -197,9 +204,12 @@ import Testing
         #expect(!merged.contains("<<<<<<<"))
     }
 
-    @Test func doctorNamesAMergeDriverWhoseProgramIsGone() throws {
+    @Test func doctorNamesAMergeDriverThatIsMissingOrWhoseProgramIsGone() throws {
         let journal = try JournalRunner()
         try journal.ok("init")
+        try journal.git("config", "--unset", "merge.journal.driver")
+        let unset = try journal.run("doctor")
+        #expect(unset.status == 1 && unset.stdout.contains("(merge.journal.driver) is not set: a git pull would merge them line by line"))
         try journal.git("config", "merge.journal.driver", "'/nowhere/bin/journal' merge-file %O %A %B")
         let doctor = try journal.run("doctor")
         #expect(doctor.status == 1)
@@ -246,6 +256,37 @@ import Testing
             result = try ProcessResult.run(JournalRunner.binary, ["init", "--layout", pattern], in: sandbox.root.path, environment: environment)
             #expect(result.status == 2 && result.stderr.contains(reason), "\(pattern): \(result.stderr)")
         }
+    }
+
+    @Test func aFolderIsFoundThroughLinksAndDotsAsGitFindsIt() throws {
+        let journal = try JournalRunner()
+        let sandbox = journal.sandbox
+        try sandbox.write("- [ ] Review the budget\n", to: "vault/Daily/2025-01-15.md")
+        try FileManager.default.createSymbolicLink(atPath: sandbox.path("link"), withDestinationPath: sandbox.path("vault"))
+        // Run from inside an unrelated repository, naming the folder through `..` and a link.
+        try sandbox.git("init", "-q", sandbox.path("code"), in: sandbox.root.path)
+        var environment = journal.environment
+        environment["JOURNAL_DIR"] = nil
+        let adopted = try ProcessResult.run(JournalRunner.binary, ["init", "--dir", "../link"], in: sandbox.path("code"), environment: environment)
+        #expect(adopted.status == 0, "\(adopted.stderr)")
+        #expect(FileManager.default.fileExists(atPath: sandbox.path("vault/.journal")))
+        let shown = try ProcessResult.run(JournalRunner.binary, ["show", "2025-01-15", "--dir", "../link/Daily"], in: sandbox.path("code"), environment: environment)
+        #expect(shown.status == 0 && shown.stdout.contains("Review the budget"), "\(shown.stderr)")
+    }
+
+    @Test func aDetachedHeadOrAFileWhereTheTemplateGoesIsRefused() throws {
+        let journal = try JournalRunner()
+        try plainRepository(journal)
+        try journal.git("checkout", "-q", "--detach", "HEAD~1")
+        var result = try journal.run("init")
+        #expect(result.status == 1 && result.stderr.contains("its HEAD is detached"))
+        try journal.git("checkout", "-q", "master")
+        try journal.sandbox.write("# {{date}}\n", to: "journal/templates/day.md")
+        try journal.git("add", "-A")
+        try journal.git("-c", "user.name=Ann", "-c", "user.email=ann@example.org", "commit", "-qm", "template")
+        result = try journal.run("init")
+        #expect(result.status == 1 && result.stderr.contains("templates/day.md is where journal keeps its day template"))
+        #expect(!FileManager.default.fileExists(atPath: journal.directory + "/.journal"))
     }
 
     @Test func aRepositoryInTheMiddleOfAMergeIsRefused() throws {

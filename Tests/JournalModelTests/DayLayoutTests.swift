@@ -21,9 +21,12 @@ import Testing
         #expect(DayLayout.obsidian.day(at: "Daily/Weekly review.md") == nil)
         // Only a folder named by a date belongs to the days alone.
         #expect(standard.isInDayFolder("2025/01/notes.txt"))
+        #expect(standard.isInDayFolder("2025/drafts/notes.md") && standard.isInDayFolder("2025/01/old/2025-01-05.md"))
+        #expect(!standard.isInDayFolder("notes/2025/01/x.md") && !standard.isInDayFolder("202/x.md"))
         #expect(!standard.isInDayFolder("README.md"))
         #expect(!DayLayout.obsidian.isInDayFolder("Daily/Weekly review.md"))
         #expect(DayLayout.obsidian.glob == "Daily/[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9].md")
+        #expect(try DayLayout(pattern: "Daily Notes [1]/YYYYMMDD.md").glob == "Daily[[:space:]]Notes[[:space:]]\\[1]/[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9].md")
     }
 
     @Test func aPatternTwoDatesWouldShareOrThatIsNoPathIsRefused() throws {

@@ -95,3 +95,16 @@ import Testing
         #expect(scan("Ünïcode then ASCII", "ascii"))
     }
 }
+
+/// What `.journal` says, as any editor may have saved it.
+@Suite struct JournalMarkerTests {
+    @Test func aMarkerSavedWithCRLFStillNamesItsLayoutAndOneWithoutALayoutIsRefused() throws {
+        let crlf = "This Git repository is a work journal kept by `journal` (day-file format 2).\r\nDay files: Daily/YYYY-MM-DD.md\r\nTask words: logseq\r\n"
+        let marker = try #require(try JournalMarker(bytes: Array(crlf.utf8)))
+        #expect(marker.layout == .obsidian && marker.taskWords == .logseq)
+        let bare = "This Git repository is a work journal kept by `journal` (day-file format 2).\n"
+        #expect(throws: JournalError.self) { try JournalMarker(bytes: Array(bare.utf8)) }
+        #expect(try JournalMarker(bytes: Array("nothing".utf8)) == nil)
+        #expect(try JournalMarker(bytes: JournalMarker().bytes) == JournalMarker())
+    }
+}

@@ -25,12 +25,29 @@ struct MergeFileCommand: ParsableCommand {
     @Argument(help: "Their version (Git's %B).") var theirs: String
 
     /// The driver Git runs: this binary by its absolute path, so that a `git pull` finds it
-    /// whatever PATH the process running Git has.
+    /// whatever PATH the process running Git has. The path it was run by, links not followed
+    /// (a `bin/journal` linked to a versioned install still works after an upgrade); the
+    /// executable itself when that cannot be told.
     static func driverCommand() -> String {
+        "\(Shell.quoted(invokedPath() ?? executablePath())) merge-file %O %A %B"
+    }
+
+    private static func invokedPath() -> String? {
+        let invoked = CommandLine.arguments[0]
+        if invoked.hasPrefix("/") { return invoked }
+        if invoked.contains("/") {
+            guard let folder = getcwd(nil, 0) else { return nil }
+            defer { free(folder) }
+            return String(cString: folder) + "/" + invoked
+        }
+        let folders = (getenv("PATH").map { String(cString: $0) } ?? "").split(separator: ":")
+        return folders.map { $0 + "/" + invoked }.first { access($0, X_OK) == 0 && $0.hasPrefix("/") }
+    }
+
+    private static func executablePath() -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        let path = length > 0 ? String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
-        return "\(Shell.quoted(path)) merge-file %O %A %B"
+        return length > 0 ? String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
     }
 
     func run() throws {

@@ -55,8 +55,8 @@ extension JournalError: CustomStringConvertible {
             return "no remote '\(name)'; add one with: journal remote add \(name) URL"
         case .remoteExists(let name):
             return "a remote '\(name)' exists already (journal remote remove \(name) first)"
-        case .remoteRewritten(let name, let directory):
-            return "the history on '\(name)' was rewritten (force-pushed) since the last sync; nothing was merged or pushed. Inspect it with: git -C \(Shell.quoted(directory)) log \(name)/main"
+        case .remoteRewritten(let name, let branch, let directory):
+            return "the history on '\(name)' was rewritten (force-pushed) since the last sync; nothing was merged or pushed. Inspect it with: git -C \(Shell.quoted(directory)) log \(name)/\(branch)"
         case .syncTimedOut(let name, let step, let seconds):
             let limit = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
             let outcome = step == "pushing" ? "the local journal is unchanged; the next sync finds out whether the push arrived"

@@ -51,16 +51,25 @@ public struct DayLayout: Equatable, Sendable, CustomStringConvertible {
         foldersRunInOrder = inOrder
     }
 
-    /// The pattern as a Git attribute's (or a shell's) glob: each digit of the date `[0-9]`.
+    /// The pattern as a Git attribute's glob: each digit of the date `[0-9]`, a blank
+    /// `[[:space:]]` (a blank would end the pattern there), and what a glob reads as more than a
+    /// character (`*`, `?`, `[`, `\`, a leading `#` or `!`) escaped.
     public var glob: String {
         (folders + [file]).map { component in
             component.pieces.map { piece in
                 switch piece {
-                case .text(let text): return String(decoding: text, as: UTF8.self)
+                case .text(let text): return DayLayout.escaped(String(decoding: text, as: UTF8.self))
                 case .token(let token): return String(repeating: "[0-9]", count: token.width)
                 }
             }.joined()
         }.joined(separator: "/")
+    }
+
+    private static func escaped(_ text: String) -> String {
+        text.map { character in
+            if character == " " || character == "\t" { return "[[:space:]]" }
+            return "*?[\\#!".contains(character) ? "\\" + String(character) : String(character)
+        }.joined()
     }
 
     /// The known layout that most of `paths` follow, with how many days it finds there; nil
@@ -96,11 +105,13 @@ public struct DayLayout: Equatable, Sendable, CustomStringConvertible {
         return parts.day
     }
 
-    /// True for a path in a folder that only days belong in, one that a date names (`2025/…` in
-    /// the standard layout): a file there that is no day is a mistake, not a note.
+    /// True for a path anywhere under a folder that only days belong in, the first one a date
+    /// names (`2025/…` in the standard layout, however deep): a file there that is no day is a
+    /// mistake, not a note. A layout whose folders name no date has no such folder.
     public func isInDayFolder(_ path: String) -> Bool {
+        guard let first = folders.firstIndex(where: { !$0.tokens.isEmpty }) else { return false }
         let names = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropLast()
-        return !names.isEmpty && mayHoldDays(names) && folders.prefix(names.count).contains { !$0.tokens.isEmpty }
+        return names.count > first && mayHoldDays(names.prefix(first + 1))
     }
 
     /// True when days may lie in `folder` or below it (`""`: the top of the journal).

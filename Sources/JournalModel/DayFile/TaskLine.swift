@@ -128,7 +128,7 @@ public struct TaskLine: Equatable, Sendable {
         let afterBullet = position
         skip(while: TaskLine.isSpaceCharacter)
         let open = position
-        guard open > afterBullet else { return nil }
+        guard open > afterBullet, open < scalars.endIndex else { return nil }
         let separatorIndex: String.UnicodeScalarView.Index
         if words == .logseq, scalars[open] != "[", let word = TaskWords.logseqWord(startingWith: Substring(scalars[open...]).utf8) {
             separatorIndex = scalars.index(open, offsetBy: word.count)

@@ -102,7 +102,7 @@ public struct DayTemplate: Sendable {
             let ending = String(decoding: file.preferredEnding, as: UTF8.self)
             let frontMatter = file.lines[file.frontMatterLines].flatMap { $0.content + $0.ending }
             let heading = Array((DayFile.heading(for: day) + ending + ending).utf8)
-            return DayFile(bytes: frontMatter + heading + Array(bodyText.map { $0 + ending }.joined().utf8))
+            return DayFile(bytes: frontMatter + heading + Array(bodyText.map { $0 + ending }.joined().utf8), words: file.words)
         }
         if hasLines(in: started) {
             started.append(body.lines.indices.filter { body.isOccurrenceItem[$0] }.map { body.lines[$0] })

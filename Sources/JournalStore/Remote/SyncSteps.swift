@@ -48,7 +48,7 @@ extension Journal {
         let fetched = try repository.referenceTarget(tracking)
         if let synced = try repository.referenceTarget(Journal.syncedReference(remote)), let fetched, fetched != synced,
            try !repository.isDescendant(fetched, of: synced) {
-            throw JournalError.remoteRewritten(remote, directory: String(directory.dropLast()))
+            throw JournalError.remoteRewritten(remote, branch: try branch(), directory: String(directory.dropLast()))
         }
         return fetched
     }

@@ -55,7 +55,7 @@ package struct Draft {
     /// An id no task of the journal has ever had.
     package mutating func freshID(besides taken: Set<TaskID> = []) throws -> TaskID {
         let registry = try loadedRegistry()
-        if templateIDs == nil { templateIDs = Set(try bytes(at: DayTemplate.path).map { DayFile(bytes: $0).tasks.compactMap(\.id) } ?? []) }
+        if templateIDs == nil { templateIDs = Set(try bytes(at: DayTemplate.path).map { DayFile(bytes: $0, words: committed.marker.taskWords).tasks.compactMap(\.id) } ?? []) }
         let reserved = templateIDs!
         return TaskID.fresh { registry.contains($0) || taken.contains($0) || reserved.contains($0) }
     }

@@ -73,13 +73,23 @@ package enum FileSystem {
         return lstat(path, &info) == 0 && (info.st_mtim.tv_sec, info.st_mtim.tv_nsec) >= (time.tv_sec, time.tv_nsec)
     }
 
+    /// The paths of what is not a folder below `root` (a folder with a trailing slash), relative
+    /// to it, links not followed; a folder is entered when `enters` says so of its path.
+    package static func files(below root: String, entering enters: (String) -> Bool) -> [String] {
+        func below(_ folder: String) -> [String] {
+            (names(in: root + folder) ?? []).flatMap { name -> [String] in
+                let path = folder.isEmpty ? name : folder + "/" + name
+                guard isDirectory(root + path) else { return [path] }
+                return enters(path) ? below(path) : []
+            }
+        }
+        return below("")
+    }
+
     /// The nearest folder from `path` up (`path` itself first unless `above`) that holds every
     /// one of `names`, as Git looks for `.git`.
     package static func nearestFolder(from path: String, holding names: [String], above: Bool = false) -> String? {
-        var folder = absolute(path)
-        while folder.count > 1 && (folder.hasSuffix("/") || folder.hasSuffix("/.")) {
-            folder.removeLast(folder.hasSuffix("/") ? 1 : 2)
-        }
+        var folder = resolved(path)
         var checks = !above
         while true {
             let prefix = folder == "/" ? "/" : folder + "/"
@@ -88,6 +98,19 @@ package enum FileSystem {
             guard folder != "/", let slash = folder.lastIndex(of: "/") else { return nil }
             folder = slash == folder.startIndex ? "/" : String(folder[..<slash])
         }
+    }
+
+    /// The absolute path with links, `.` and `..` resolved (as far as the path exists: a part
+    /// that does not is kept as written), as Git resolves a folder before looking for `.git`.
+    package static func resolved(_ path: String) -> String {
+        let full = absolute(path)
+        if let real = realpath(full, nil) {
+            defer { free(real) }
+            return String(cString: real)
+        }
+        guard let slash = full.lastIndex(of: "/"), slash != full.startIndex else { return full }
+        let parent = resolved(String(full[..<slash]))
+        return (parent == "/" ? "" : parent) + full[slash...]
     }
 
     package static func absolute(_ path: String) -> String {

@@ -66,7 +66,7 @@ public final class Journal {
     /// up that holds both `.git` and the marker. Git's own folder is no folder of the journal.
     public static func top(enclosing path: String) -> String? {
         guard let top = FileSystem.nearestFolder(from: path, holding: [".git", JournalMarker.path]) else { return nil }
-        let inside = FileSystem.absolute(path).dropFirst(top.count).split(separator: "/")
+        let inside = FileSystem.resolved(path).dropFirst(top.count).split(separator: "/")
         return inside.first == ".git" ? nil : top
     }
 

@@ -77,6 +77,9 @@ extension Journal {
         if let enclosing = FileSystem.nearestFolder(from: top, holding: [".git"], above: true) {
             throw JournalError.cannotAdopt(top, "it is inside the Git repository \(enclosing); run 'journal init' at that repository's top")
         }
+        if FileSystem.exists(top + "/" + DayTemplate.path) {
+            throw JournalError.cannotAdopt(top, "\(DayTemplate.path) is where journal keeps its day template; rename that file first")
+        }
         let journal = FileSystem.exists(top + "/.git")
             ? try adoptRepository(at: top, environment: environment, marker: marker)
             : try adoptFolder(at: top, environment: environment, marker: marker)
@@ -89,6 +92,9 @@ extension Journal {
             throw JournalError.cannotAdopt(path, "its .git is not a folder (a worktree or a submodule); adopt the repository it belongs to")
         }
         let repository = try Repository.open(at: path)
+        guard (try? repository.headBranchName()) != nil else {
+            throw JournalError.cannotAdopt(path, "its HEAD is detached; check out the branch the journal is to be kept on first")
+        }
         if case .unfinished(let operation, let gitMarker, let abort) = GitActivity.unfinishedOperation(gitDirectory: repository.gitDirectory) {
             throw JournalError.gitOperationUnfinished(operation, marker: gitMarker, abort: abort)
         }
@@ -110,28 +116,31 @@ extension Journal {
     }
 
     private static func adoptFolder(at path: String, environment: [String: String], marker: JournalMarker) throws -> Journal {
-        guard FileSystem.isDirectory(path) else { throw JournalError.cannotAdopt(path, "it is not a folder") }
+        guard FileSystem.isDirectory(path, followingLinks: true) else { throw JournalError.cannotAdopt(path, "it is not a folder") }
         let repository = try Repository.create(at: path, initialBranch: "main")
         do {
             let journal = try Journal(repository: repository, environment: environment, marker: marker)
-            let files = try repository.status().map(\.path)
-            var contents: [(String, [UInt8])] = []
-            for file in files {
-                if FileSystem.linkTarget(journal.files.absolute(file)) != nil {
-                    throw JournalError.cannotAdopt(path, "\(file) is a symbolic link; a journal holds regular files only (move it out, or replace it with the file it points to)")
+            // Not `write`, which would take the files for hand edits and give their tasks ids; each
+            // file is read and stored in turn, so that a vault of large attachments fits in memory.
+            try journal.exclusively {
+                var changes: [TreeChange] = [], paths: [String] = []
+                for file in try repository.status().map(\.path) {
+                    if FileSystem.linkTarget(journal.files.absolute(file)) != nil {
+                        throw JournalError.cannotAdopt(path, "\(file) is a symbolic link; a journal holds regular files only (move it out, or replace it with the file it points to)")
+                    }
+                    guard let bytes = try journal.files.read(file) else { continue }
+                    if file.hasSuffix(".md") { try refuseUnlessUTF8(bytes, at: path, file: file) }
+                    changes.append(.upsertBlob(path: file, id: try repository.writeBlob(bytes)))
+                    paths.append(file)
                 }
-                guard let bytes = try journal.files.read(file) else { continue }
-                if file.hasSuffix(".md") { try refuseUnlessUTF8(bytes, at: path, file: file) }
-                contents.append((file, bytes))
-            }
-            if !contents.isEmpty {
-                // Not `write`, which would take the files for hand edits and give their tasks ids.
-                try journal.exclusively {
-                    var draft = try Draft(repository: repository, state: journal.state, marker: journal.marker)
-                    for (file, bytes) in contents { draft.writeFile(bytes, at: file) }
-                    draft.message = CommitMessage(command: .initialize, subject: "adopt the notes already here (\(contents.count) files)")
-                    try journal.commit(&draft)
-                }
+                guard !changes.isEmpty else { return }
+                let identity = try Identity(configuration: try journal.configuration(), environment: environment, clock: journal.clock)
+                let subject = "adopt the notes already here (\(changes.count) files)"
+                let commit = try repository.writeCommit(
+                    tree: try repository.writeTree(updating: nil, with: changes), parents: [],
+                    message: CommitMessage(command: .initialize, subject: subject).text, author: identity.author, committer: identity.committer)
+                try repository.updateReference(try repository.headBranchName(), to: commit, expecting: nil, logMessage: ReflogMessage.commit(subject))
+                journal.refreshIndex(paths, head: commit)
             }
             return journal
         } catch {

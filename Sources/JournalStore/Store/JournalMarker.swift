@@ -19,11 +19,16 @@ public struct JournalMarker: Equatable {
 
     /// Reads the marker; nil when it names no format this version reads.
     package init?(bytes: [UInt8]) throws {
-        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
+        let lines = bytes.split(separator: UInt8(ascii: "\n")).map { line in
+            Substring(String(decoding: line.last == UInt8(ascii: "\r") ? line.dropLast() : line, as: UTF8.self))
+        }
         guard let format = JournalMarker.formats.last(where: { format in lines.contains { $0.contains("(\(format))") } }) else { return nil }
         layout = .standard
         taskWords = .checkboxes
         guard format != JournalMarker.formats[0] else { return }
+        guard lines.contains(where: { JournalMarker.value(of: "Day files", in: $0) != nil }) else {
+            throw JournalError.storage("\(JournalMarker.path) says \(format) but names no layout (a 'Day files:' line)")
+        }
         for line in lines {
             if let pattern = JournalMarker.value(of: "Day files", in: line) {
                 do { layout = try DayLayout(pattern: pattern) } catch {

@@ -74,15 +74,9 @@ public struct CheckDays {
     /// Every day file of the working tree and every other path in a day folder, links and all,
     /// without following links; folders no day can be in are not listed.
     private func dayFolderPaths() -> [String] {
-        func below(_ folder: String) -> [String] {
-            (FileSystem.names(in: store.files.absolute(folder)) ?? []).flatMap { name -> [String] in
-                let path = folder.isEmpty ? name : folder + "/" + name
-                if FileSystem.isDirectory(store.files.absolute(path)) {
-                    return store.layout.mayHoldDays(inFolder: path) ? below(path) : []
-                }
-                return isChecked(path) ? [path] : []
-            }
-        }
-        return below("")
+        let layout = store.layout
+        return FileSystem.files(below: store.directory) { folder in
+            layout.mayHoldDays(inFolder: folder) || layout.isInDayFolder(folder + "/")
+        }.filter(isChecked)
     }
 }

@@ -61,14 +61,19 @@ public struct Doctor {
     }
 
     /// A merge driver whose program no longer exists (the binary moved, or was uninstalled):
-    /// a `git pull` would fail on the first day file both sides changed.
+    /// a `git pull` would fail on the first day file both sides changed. None at all (a clone
+    /// made with `git clone`, a journal older than the setting): it would merge them line by line.
     private func mergeDriverFindings() -> [DoctorReport.Finding] {
-        guard let mergeDriver, let (configured, scope) = try? store.mergeDriver() else { return [] }
+        guard let mergeDriver else { return [] }
+        let fix = "git -C \(shownDirectory) config \(Journal.mergeDriverKey) \"\(mergeDriver)\""
+        guard let (configured, scope) = try? store.mergeDriver() else {
+            return [finding("merge-driver", store.repository.gitDirectory + "config",
+                            "Git's merge driver for day files (\(Journal.mergeDriverKey)) is not set: a git pull would merge them line by line, with conflict markers", fix)]
+        }
         let program = Doctor.program(of: configured)
         guard program.hasPrefix("/"), !FileSystem.exists(program) else { return [] }
-        let file = scope == "local" ? "-C \(shownDirectory) config" : "config --\(scope)"
-        return [finding("merge-driver", program, "Git's merge driver for day files (\(Journal.mergeDriverKey)) runs \(program), which does not exist",
-                        "git \(file) \(Journal.mergeDriverKey) \"\(mergeDriver)\"")]
+        let setting = scope == "local" ? fix : "git config --\(scope) \(Journal.mergeDriverKey) \"\(mergeDriver)\""
+        return [finding("merge-driver", program, "Git's merge driver for day files (\(Journal.mergeDriverKey)) runs \(program), which does not exist", setting)]
     }
 
     /// The program a shell command line runs: its first word, unquoted.

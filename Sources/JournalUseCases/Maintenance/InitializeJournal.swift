@@ -33,8 +33,7 @@ public struct InitializeJournal {
             let journal = try Journal.create(at: path, environment: environment, mode: mode, marker: marker)
             return Outcome(journal: journal, adopted: false, layoutFound: false, days: 0, otherFiles: 0, check: nil)
         }
-        if let mode { try Settings.validate(mode, for: .fileMode, origin: nil) }
-        let files = filesBelow("")
+        let files = FileSystem.files(below: path.hasSuffix("/") ? path : path + "/") { $0 != ".git" }
         let found = DayLayout.mostFollowed(by: files)?.layout
         if layout == nil, found == nil, files.contains(where: { $0.hasSuffix(".md") }) {
             // Notes whose days follow no known layout: a guess would start a second set of days.
@@ -46,18 +45,13 @@ public struct InitializeJournal {
         let words = taskWords ?? (chosen == .logseq || FileSystem.exists(path + "/logseq/config.edn") ? .logseq : .checkboxes)
         let journal = try Journal.adopt(at: path, environment: environment, marker: JournalMarker(layout: chosen, taskWords: words))
         if let mode { try journal.store(.fileMode, mode) }
-        let days = files.count { chosen.day(at: $0) != nil }
+        // Counted in what was committed: files a `.gitignore` leaves out were not adopted.
+        let journalFiles: Set = [JournalMarker.path, Journal.attributesPath, Journal.ignorePath]
+        let committed = try journal.repository.changedPaths(from: nil, to: try journal.repository.headCommit()?.tree())
+            .filter { !journalFiles.contains($0) }
+        let days = committed.count { chosen.day(at: $0) != nil }
         return Outcome(journal: journal, adopted: true, layoutFound: layout == nil && days > 0, days: days,
-                       otherFiles: files.count - days, check: try CheckDays(journal).run(days: [], changedOnly: false))
+                       otherFiles: committed.count - days, check: try CheckDays(journal).run(days: [], changedOnly: false))
     }
 
-    /// The files of the folder, `.git` left out.
-    private func filesBelow(_ folder: String) -> [String] {
-        let absolute = path + "/" + folder
-        return (FileSystem.names(in: absolute) ?? []).flatMap { name -> [String] in
-            let relative = folder.isEmpty ? name : folder + "/" + name
-            guard FileSystem.isDirectory(absolute + "/" + name) else { return [relative] }
-            return folder.isEmpty && name == ".git" ? [] : filesBelow(relative)
-        }
-    }
 }

@@ -58,7 +58,7 @@ public struct ShowStatus {
     private func remoteStates() throws -> [JournalStatus.RemoteState] {
         let head = try store.repository.referenceTarget("HEAD")
         return try store.repository.remotes().map { remote in
-            let tracking = try store.repository.referenceTarget("refs/remotes/\(remote.name)/main")
+            let tracking = try store.repository.referenceTarget("refs/remotes/\(remote.name)/\(try store.branch())")
             let counts = try head.flatMap { head in try tracking.map { try store.repository.aheadBehind(head, $0) } } ?? (0, 0)
             return JournalStatus.RemoteState(name: remote.name, url: remote.url, ahead: counts.0, behind: counts.1, lastSync: store.lastSync(remote.name))
         }

@@ -8,7 +8,7 @@ extension Draft {
     /// `tolerated` (removing a task must work on a template `journal new` refuses).
     mutating func dayTemplate(toleratingProblems tolerated: Bool = false) throws -> DayTemplate? {
         guard let bytes = try bytes(at: DayTemplate.path) else { return nil }
-        var template = DayTemplate(DayFile(bytes: bytes))
+        var template = DayTemplate(DayFile(bytes: bytes, words: committed.marker.taskWords))
         if !tolerated, let problem = template.problems.first { throw JournalError.invalidTemplate(problem.description) }
         let registry = try loadedRegistry()
         if let identified = try template.identified(isTaken: registry.contains, freshID: { try freshID(besides: $0) }) {
