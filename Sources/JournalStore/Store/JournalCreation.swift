@@ -38,9 +38,7 @@ extension Journal {
     public static func create(at path: String, environment: [String: String], mode: String? = nil,
                               marker: JournalMarker = JournalMarker()) throws -> Journal {
         if let mode { try Settings.validate(mode, for: .fileMode, origin: nil) }
-        if FileSystem.exists(path + "/.git") && FileSystem.exists(path + "/" + JournalMarker.path) {
-            throw JournalError.alreadyExists(path)
-        }
+        try refuseIfJournal(path)
         guard FileSystem.isEmptyOrMissing(path) else { throw JournalError.directoryNotEmpty(path) }
         let created = !FileSystem.exists(path)
         try FileSystem.makeDirectory(path)
@@ -71,9 +69,7 @@ extension Journal {
     /// with nothing written, when a file is a link or Markdown that is not UTF-8.
     public static func adopt(at path: String, environment: [String: String], marker: JournalMarker) throws -> Journal {
         let top = path.hasSuffix("/") ? String(path.dropLast()) : path
-        if FileSystem.exists(top + "/.git") && FileSystem.exists(top + "/" + JournalMarker.path) {
-            throw JournalError.alreadyExists(top)
-        }
+        try refuseIfJournal(top)
         if let enclosing = FileSystem.nearestFolder(from: top, holding: [".git"], above: true) {
             throw JournalError.cannotAdopt(top, "it is inside the Git repository \(enclosing); run 'journal init' at that repository's top")
         }
@@ -147,6 +143,12 @@ extension Journal {
             // The folder is as it was: no repository, no commit.
             FileSystem.removeTree(path + "/.git")
             throw error
+        }
+    }
+
+    private static func refuseIfJournal(_ path: String) throws {
+        if FileSystem.exists(path + "/.git") && FileSystem.exists(path + "/" + JournalMarker.path) {
+            throw JournalError.alreadyExists(path)
         }
     }
 
