@@ -18,7 +18,8 @@ struct InitCommand: ParsableCommand {
             tasks back through it), no file is changed, and 'journal check' reports what it \
             finds. Without --layout, the layout most of the Markdown files follow is taken: \
             YYYY/MM/YYYY-MM-DD.md, Daily/YYYY-MM-DD.md (Obsidian), journals/YYYY_MM_DD.md \
-            (Logseq; its TODO/DOING/DONE words are kept) or YYYY-MM-DD.md. Files that are not \
+            (Logseq; its TODO/DOING/DONE words are kept) or YYYY-MM-DD.md; when the Markdown \
+            follows none of them, --layout says where the days are. Files that are not \
             days are notes beside them, left alone.
 
             Either way, Git's merge driver for day files is set in the journal's .git/config \
