@@ -29,6 +29,8 @@ public enum JournalError: Error, Equatable {
     case changedMeanwhile(String)
     case remoteExists(String)
     case remoteRewritten(String, branch: String, directory: String)
+    /// The remote (first) has no branch of that name (second) to clone.
+    case noSuchBranch(String, String)
     case refusedOutgoing(String, String)
     case syncTimedOut(String, step: String, seconds: Double)
     case staleRemoteLock(String, path: String, ageSeconds: Int64)

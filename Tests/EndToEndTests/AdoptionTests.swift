@@ -70,15 +70,17 @@ import Testing
 
         journal.today = "2025-01-16"
         try journal.ok("new")
+        // What the latest day left open is carried; a box left unticked on an older day is history.
         let today = try sandbox.read("journal/Daily/2025-01-16.md")
-        #expect(today.contains("- [ ] Draft the migration plan ^"))
         #expect(today.contains("- [ ] Review the vendor contract #legal ^"))
-        #expect(try sandbox.read("journal/Daily/2025-01-14.md").contains("- [>] Draft the migration plan → 2025-01-16 ^"))
+        #expect(!today.contains("migration plan"))
+        #expect(try sandbox.read("journal/Daily/2025-01-14.md") == "# 2025-01-14\n\n- [ ] Draft the migration plan\n- [x] Stand-up\n")
+        #expect(try sandbox.read("journal/Daily/2025-01-15.md").contains("- [>] Review the vendor contract #legal → 2025-01-16 ^"))
         #expect(!FileManager.default.fileExists(atPath: sandbox.path("journal/2025")))
         // Notes beside the days are neither tasks nor days.
         #expect(try sandbox.read("journal/Ideas.md") == "# Ideas\n\n- [ ] not a day's task\n")
         #expect(try sandbox.read("journal/Templates/Daily.md") == "# {{date}}\n")
-        #expect(try journal.ok("diff", "2025-01-14", "2025-01-16").contains("carried"))
+        #expect(try journal.ok("diff", "2025-01-15", "2025-01-16").contains("carried"))
         try journal.assertClean()
     }
 
@@ -196,12 +198,29 @@ import Testing
 
         var environment = sandbox.environment
         environment["PATH"] = "/usr/bin:/bin"
-        let pull = try ProcessResult.run("/usr/bin/git", ["-c", "pull.rebase=false", "pull", "-q", "--no-edit", "origin", "main"],
+        // The first machine's branch follows origin's as a clone's does (the clone's own, here).
+        try sandbox.git("branch", "-q", "--set-upstream-to=origin/main", in: first.directory)
+        let pull = try ProcessResult.run("/usr/bin/git", ["-c", "pull.rebase=false", "pull", "-q", "--no-edit"],
                                          in: first.directory, environment: environment)
         #expect(pull.status == 0, "\(pull.stderr)")
+        #expect(pull.stderr.contains("2025/01/2025-01-15.md: 1 task(s) changed on both sides, merged: ^"), "\(pull.stderr)")
+        #expect(try sandbox.git("rev-parse", "--abbrev-ref", "main@{upstream}", in: second) == "origin/main\n")
         let merged = try first.day("2025-01-15")
         #expect(merged.contains("- [x] Review the auth module ^"))
         #expect(!merged.contains("<<<<<<<"))
+    }
+
+    @Test func aCloneOfAnotherBranchIsNamedWithBranch() throws {
+        let journal = try JournalRunner()
+        try plainRepository(journal)
+        try journal.ok("init")
+        let bare = journal.sandbox.path("notes.git")
+        try journal.sandbox.git("clone", "-q", "--bare", journal.directory, bare, in: journal.sandbox.root.path)
+        let refused = try journal.run("clone", bare, journal.sandbox.path("elsewhere"))
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "journal: error: \(bare) has no branch 'main'; a journal kept on another branch is cloned with --branch NAME\n")
+        try journal.ok("clone", bare, journal.sandbox.path("elsewhere"), "--branch", "master")
+        #expect(try journal.sandbox.git("symbolic-ref", "--short", "HEAD", in: journal.sandbox.path("elsewhere")) == "master\n")
     }
 
     @Test func doctorNamesAMergeDriverThatIsMissingOrWhoseProgramIsGone() throws {
@@ -214,7 +233,7 @@ import Testing
         let doctor = try journal.run("doctor")
         #expect(doctor.status == 1)
         #expect(doctor.stdout.contains("/nowhere/bin/journal, which does not exist"))
-        #expect(doctor.stdout.contains("fix: git -C \(journal.directory) config merge.journal.driver \"\(JournalRunner.binary) merge-file %O %A %B\""))
+        #expect(doctor.stdout.contains("fix: git -C \(journal.directory) config merge.journal.driver \"\(JournalRunner.binary) merge-file %O %A %B %P\""))
     }
 
     @Test func whatCannotBeAdoptedIsRefusedInOneLineWithNothingWritten() throws {
@@ -225,7 +244,7 @@ import Testing
         try sandbox.write("- [ ] a task\n", to: "journal/2025-01-15.md")
         var result = try journal.run("init")
         #expect(result.status == 1)
-        #expect(result.stderr == "journal: error: cannot make a journal of \(journal.directory): its working tree has uncommitted changes (2025-01-15.md); commit or stash them first; nothing was changed\n")
+        #expect(result.stderr == "journal: error: cannot make a journal of \(journal.directory): its working tree has uncommitted changes (2025-01-15.md); commit them, or stash them with 'git stash -u', first; nothing was changed\n")
         #expect(!FileManager.default.fileExists(atPath: journal.directory + "/.journal"))
 
         // A folder with a link, and one with Markdown that is not UTF-8: no repository is left.

@@ -12,24 +12,25 @@ struct MergeFileCommand: ParsableCommand {
             attribute and set the driver in the journal's .git/config with this binary's path. \
             'journal doctor' says when that path no longer exists. To set it by hand:
 
-                git config merge.journal.driver "/path/to/journal merge-file %O %A %B"
+                git config merge.journal.driver "/path/to/journal merge-file %O %A %B %P"
 
             It never leaves conflict markers and never drops a line: two rewordings of one task keep \
             one and record the other beneath it.
 
-            Example: journal merge-file base.md mine.md theirs.md
+            Example: journal merge-file base.md mine.md theirs.md 2025/01/2025-01-15.md
             """)
 
     @Argument(help: "The common ancestor (Git's %O).") var base: String
     @Argument(help: "Our version, overwritten with the result (Git's %A).") var ours: String
     @Argument(help: "Their version (Git's %B).") var theirs: String
+    @Argument(help: "The day file's path in the repository, for messages (Git's %P).") var path: String?
 
     /// The driver Git runs: this binary by its absolute path, so that a `git pull` finds it
     /// whatever PATH the process running Git has. The path it was run by, links not followed
     /// (a `bin/journal` linked to a versioned install still works after an upgrade); the
     /// executable itself when that cannot be told.
     static func driverCommand() -> String {
-        "\(Shell.quoted(invokedPath() ?? executablePath())) merge-file %O %A %B"
+        "\(Shell.quoted(invokedPath() ?? executablePath())) merge-file %O %A %B %P"
     }
 
     private static func invokedPath() -> String? {
@@ -53,7 +54,7 @@ struct MergeFileCommand: ParsableCommand {
     func run() throws {
         let result = try MergeFiles.run(base: base, ours: ours, theirs: theirs)
         if !result.resolved.isEmpty {
-            Output.warning("\(ours): \(result.resolved.count) task(s) changed on both sides, merged: \(result.resolved.map { "^\($0.value)" }.joined(separator: " "))")
+            Output.warning("\(path ?? ours): \(result.resolved.count) task(s) changed on both sides, merged: \(result.resolved.map { "^\($0.value)" }.joined(separator: " "))")
         }
     }
 }

@@ -118,6 +118,8 @@ extension JournalError: CustomStringConvertible {
             return "invalid --every: \(reason)"
         case .noSuchRule(let reference):
             return "no recurring task '\(reference)' in the day template ('journal recur list' shows them)"
+        case .noSuchBranch(let url, let branch):
+            return "\(url) has no branch '\(branch)'; a journal kept on another branch is cloned with --branch NAME"
         case .cannotAdopt(let path, let reason):
             return "cannot make a journal of \(path): \(reason); nothing was changed"
         case .storage(let message):

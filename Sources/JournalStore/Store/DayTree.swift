@@ -41,6 +41,11 @@ package struct DayTree {
         try layout.firstDay(newestFirst: false, names: names)
     }
 
+    /// The latest day with a file.
+    package func lastDay() throws -> Day? {
+        try layout.firstDay(newestFirst: true, names: names)
+    }
+
     /// The latest day with a file strictly before `day`.
     package func latestDay(before day: Day) throws -> Day? {
         guard let end = Day(ordinal: day.ordinal - 1) else { return nil }

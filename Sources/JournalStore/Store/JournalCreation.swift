@@ -97,7 +97,7 @@ extension Journal {
         let uncommitted = try repository.status().map(\.path)
         guard uncommitted.isEmpty else {
             let shown = uncommitted.prefix(3).joined(separator: ", ") + (uncommitted.count > 3 ? ", …" : "")
-            throw JournalError.cannotAdopt(path, "its working tree has uncommitted changes (\(shown)); commit or stash them first")
+            throw JournalError.cannotAdopt(path, "its working tree has uncommitted changes (\(shown)); commit them, or stash them with 'git stash -u', first")
         }
         if let tree = try repository.headCommit()?.tree() {
             for file in try repository.changedPaths(from: nil, to: tree) {

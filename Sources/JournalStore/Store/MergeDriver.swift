@@ -13,6 +13,15 @@ extension Journal {
         try configuration.set(Journal.mergeDriverKey, to: command)
     }
 
+    /// Makes the journal's branch follow `remote`'s branch of the same name, as `git clone` does,
+    /// so that a `git pull` by hand knows what to merge.
+    public func trackRemoteBranch(_ remote: String) throws {
+        let branch = try branch()
+        let configuration = try Configuration.file(at: repository.gitDirectory + "config")
+        try configuration.set("branch.\(branch).remote", to: remote)
+        try configuration.set("branch.\(branch).merge", to: "refs/heads/\(branch)")
+    }
+
     /// The driver command Git would run, and where it is set; nil when none is.
     public func mergeDriver() throws -> (command: String, scope: String)? {
         try configuration().entry(Journal.mergeDriverKey).map { ($0.value, $0.scope.rawValue) }

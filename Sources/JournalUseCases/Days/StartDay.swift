@@ -85,7 +85,9 @@ public struct StartDay {
     /// The days whose unfinished tasks `journal new` must carry: the latest day before `day`,
     /// and every older day that still has an unfinished task. To avoid reading ten years of files,
     /// it starts from the last `journal new` that carried (which left no unfinished task before its
-    /// day) and reads only the days changed since, or not covered by it.
+    /// day) and reads only the days changed since, or not covered by it. Notes adopted by
+    /// `journal init` count as carried up to their latest day: the boxes left unticked in years
+    /// of notes kept by hand are history, not today's work.
     func carrySources(before day: Day, in draft: Draft) throws -> [(day: Day, file: DayFile)] {
         let days = draft.committed
         guard let latest = try days.latestDay(before: day) else { return [] }
@@ -139,6 +141,10 @@ public struct StartDay {
         try store.repository.walkFirstParents(from: head.id) { commit in
             let message = CommitMessage.Parsed(commit.message)
             if message.commandName == .new, let day = message.day { found = (commit, day) }
+            if message.commandName == .initialize, found == nil {
+                let adopted = try DayTree(tree: try commit.tree(), repository: store.repository, marker: store.marker).lastDay()
+                found = (commit, adopted ?? .earliest)
+            }
             seen += 1
             return found == nil && seen < limit
         }

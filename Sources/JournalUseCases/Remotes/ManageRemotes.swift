@@ -43,7 +43,7 @@ public struct ManageRemotes {
             try journal.repository.addRemote("origin", url: url)
             try journal.lock.withLock {
                 guard let main = try journal.fetchMain(of: "origin", handlers: try journal.transferHandlers(url: url, http: http, progress: progress)) else {
-                    throw JournalError.notAJournal(url)
+                    throw JournalError.noSuchBranch(url, branch)
                 }
                 let incoming = try journal.repository.commit(main)
                 guard let markerEntry = try incoming.tree().entry(atPath: JournalMarker.path) else { throw JournalError.notAJournal(url) }
@@ -53,6 +53,7 @@ public struct ManageRemotes {
                 try IncomingCheck.refuseUnsafe(journal.repository, marker: marker, from: nil, to: try incoming.tree())
                 try journal.fastForward(from: nil, to: incoming)
                 try journal.markSynced("origin", at: main)
+                try journal.trackRemoteBranch("origin")
             }
             http.approve()
             // Opened again, to read the layout the journal's own marker names.
