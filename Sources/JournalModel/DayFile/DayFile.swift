@@ -131,6 +131,11 @@ public struct DayFile: Equatable, Sendable {
 
     public static func == (lhs: DayFile, rhs: DayFile) -> Bool { lhs.lines == rhs.lines }
 
+    /// The first line (1-based) whose bytes are not UTF-8, for an error that names it.
+    package var firstLineNotUTF8: Int? {
+        lines.firstIndex { String(validating: $0.content, as: UTF8.self) == nil }.map { $0 + 1 }
+    }
+
     /// Reads the blocks again and, from them, which lines are tasks.
     private mutating func readStructure() {
         let frontMatter = frontMatterLines

@@ -65,8 +65,9 @@ public final class Journal {
     /// The top of the journal that `path` is, or is a folder of: the nearest folder from `path`
     /// up that holds both `.git` and the marker. Git's own folder is no folder of the journal.
     public static func top(enclosing path: String) -> String? {
-        guard let top = FileSystem.nearestFolder(from: path, holding: [".git", JournalMarker.path]) else { return nil }
-        let inside = FileSystem.resolved(path).dropFirst(top.count).split(separator: "/")
+        let resolved = FileSystem.resolved(path)
+        guard let top = FileSystem.nearestFolder(from: resolved, holding: [".git", JournalMarker.path]) else { return nil }
+        let inside = resolved.dropFirst(top.count).split(separator: "/")
         return inside.first == ".git" ? nil : top
     }
 

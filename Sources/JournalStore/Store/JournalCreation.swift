@@ -153,11 +153,8 @@ extension Journal {
     }
 
     private static func refuseUnlessUTF8(_ bytes: [UInt8], at path: String, file: String) throws {
-        guard String(validating: bytes, as: UTF8.self) == nil else { return }
-        for (index, line) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
-        where String(validating: line, as: UTF8.self) == nil {
-            throw JournalError.cannotAdopt(path, "\(file):\(index + 1) is not valid UTF-8; journal reads Markdown as UTF-8 (convert it with iconv first)")
-        }
+        guard String(validating: bytes, as: UTF8.self) == nil, let line = DayFile(bytes: bytes).firstLineNotUTF8 else { return }
+        throw JournalError.cannotAdopt(path, "\(file):\(line) is not valid UTF-8; journal reads Markdown as UTF-8 (convert it with iconv first)")
     }
 
     /// The commit that makes the repository a journal: the marker, the merge attributes (added to

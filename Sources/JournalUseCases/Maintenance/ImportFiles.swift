@@ -60,7 +60,7 @@ public struct ImportFiles {
         }
         guard let bytes else { throw JournalError.importRefused(name, "no such file") }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            let line = DayFile(bytes: bytes).lines.firstIndex { String(validating: $0.content, as: UTF8.self) == nil }.map { $0 + 1 } ?? 1
+            let line = DayFile(bytes: bytes).firstLineNotUTF8 ?? 1
             throw JournalError.importRefused(name, "not valid UTF-8 (line \(line))")
         }
         return text
