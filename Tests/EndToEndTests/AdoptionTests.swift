@@ -175,6 +175,40 @@ import Testing
         #expect(try journal.day("2025-01-15").contains("- [ ] - dashes kept ^"))
     }
 
+    @Test func twoMachinesThatEachStartTheDayOnAdoptedNotesKeepEachTaskOnce() throws {
+        var first = try JournalRunner()
+        let sandbox = first.sandbox
+        try sandbox.write("- [ ] Prepare the design review\n- [ ] Call the vendor\n", to: "journal/Daily/2025-01-14.md")
+        try first.ok("init")
+        let remote = sandbox.path("remote.git")
+        try sandbox.git("init", "-q", "--bare", remote, in: sandbox.root.path)
+        try first.ok("remote", "add", "origin", remote)
+        try first.ok("sync")
+        var second = first
+        second.extraEnvironment["JOURNAL_DIR"] = sandbox.path("second")
+        try second.ok("clone", remote)
+        // Each machine names the tasks it carries before either syncs.
+        for (machine, folder) in [(first, first.directory), (second, sandbox.path("second"))] {
+            try sandbox.git("config", "journal.autoSync", "off", in: folder)
+            var starting = machine
+            starting.today = "2025-01-15"
+            try starting.ok("new")
+        }
+        first.today = "2025-01-15"
+        second.today = "2025-01-15"
+        try first.ok("done", "1")
+        try second.ok("add", "Write the summary")
+        try first.ok("sync")
+        try second.ok("sync")
+        try first.ok("sync")
+        let merged = try sandbox.read("journal/Daily/2025-01-15.md")
+        #expect(merged == (try sandbox.read("second/Daily/2025-01-15.md")))
+        let tasks = merged.split(separator: "\n").filter { $0.hasPrefix("- [") }
+        #expect(tasks.count == 3, "\(merged)")
+        #expect(tasks[0].hasPrefix("- [x] Prepare the design review ^") && tasks[1].hasPrefix("- [ ] Call the vendor ^"))
+        #expect(try first.ok("check").contains("no problems"))
+    }
+
     @Test func aGitPullMergesByTaskWhenJournalIsNotOnThePath() throws {
         var first = try JournalRunner()
         let sandbox = first.sandbox

@@ -47,6 +47,23 @@ public struct TaskID: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The same id for the same `seed` on every machine (the `attempt`th candidate, for when an
+    /// earlier one is taken): for a task committed without an id, which two machines may each
+    /// name before they sync.
+    package static func derived(from seed: String, attempt: Int) -> TaskID {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in (seed + " " + String(attempt)).utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        var bytes = (0..<length).map { _ -> UInt8 in
+            defer { hash /= UInt64(alphabet.count) }
+            return alphabet[Int(hash % UInt64(alphabet.count))]
+        }
+        // Never all digits, as `fresh` ensures.
+        if bytes.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) { bytes[0] = UInt8(ascii: "a") }
+        return TaskID(String(decoding: bytes, as: UTF8.self))!
+    }
+
     /// Ids of old journals may be all digits (`12345`): typed without `^`, they read as numbers too.
     public var isAllDigits: Bool { value.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }
 

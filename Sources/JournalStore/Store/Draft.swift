@@ -52,12 +52,15 @@ package struct Draft {
         return try committed.bytes(at: path)
     }
 
-    /// An id no task of the journal has ever had.
-    package mutating func freshID(besides taken: Set<TaskID> = []) throws -> TaskID {
+    /// An id no task of the journal has ever had: a random one, or with a `seed` the first of
+    /// its derived ones that is free (the same on every machine that shares this history).
+    package mutating func freshID(besides taken: Set<TaskID> = [], seed: String? = nil) throws -> TaskID {
         let registry = try loadedRegistry()
         if templateIDs == nil { templateIDs = Set(try bytes(at: DayTemplate.path).map { DayFile(bytes: $0, words: committed.marker.taskWords).tasks.compactMap(\.id) } ?? []) }
         let reserved = templateIDs!
-        return TaskID.fresh { registry.contains($0) || taken.contains($0) || reserved.contains($0) }
+        let isTaken = { (id: TaskID) in registry.contains(id) || taken.contains(id) || reserved.contains(id) }
+        guard let seed else { return TaskID.fresh(avoiding: isTaken) }
+        return (0...).lazy.map { TaskID.derived(from: seed, attempt: $0) }.first { !isTaken($0) }!
     }
 
     /// The day a task id was last seen on, as far as the registry knows.
@@ -74,11 +77,17 @@ package struct Draft {
 
     /// Gives an id to every task of the changed days that has none, and a fresh one to a task
     /// whose id is already taken: twice in one file, or still standing (not carried) on another
-    /// day, which is what a pasted copy looks like. A moved or carried task keeps its id.
+    /// day, which is what a pasted copy looks like. A moved or carried task keeps its id. A task
+    /// committed without one (notes adopted, a plain `git` commit) gets an id derived from its
+    /// day, its text and which copy of that text it is, so that two machines that each name it
+    /// before they sync name it alike, and their merge keeps it once.
     package mutating func assignIDs() throws {
         for day in changedDays.keys.sorted() {
             var file = changedDays[day]!
-            let committedIDs = Set(try committed.file(for: day)?.tasks.compactMap(\.id) ?? [])
+            let committedFile = try committed.file(for: day)
+            let committedIDs = Set(committedFile?.tasks.compactMap(\.id) ?? [])
+            let committedUnnamed = Set(committedFile?.tasks.filter { $0.id == nil }.map(\.text) ?? [])
+            var copiesOfText: [String: Int] = [:]
             let arriving = Set(file.tasks.compactMap(\.id)).subtracting(committedIDs)
             let copies = givesCopiesFreshIDs ? try pastedCopies(among: arriving, arrivingOn: day) : []
             var seen = Set<TaskID>()
@@ -88,7 +97,12 @@ package struct Draft {
                     seen.insert(id)
                     continue
                 }
-                let fresh = try freshID(besides: taken)
+                var seed: String?
+                if entry.task.id == nil, committedUnnamed.contains(entry.task.text) {
+                    copiesOfText[entry.task.text, default: 0] += 1
+                    seed = "\(day.iso) \(copiesOfText[entry.task.text]!) \(entry.task.text)"
+                }
+                let fresh = try freshID(besides: taken, seed: seed)
                 file.updateTask(atLine: entry.lineIndex) { $0.id = fresh }
                 seen.insert(fresh)
                 taken.insert(fresh)
