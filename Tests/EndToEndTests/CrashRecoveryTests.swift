@@ -70,10 +70,11 @@ import Testing
 
     @Test func keepsLockFilesWhileGitRunsInTheJournal() throws {
         let newer = try leaveLock(".git/index.lock", 1)
-        // A program named git, working in the journal, as `git -C journal …` would be.
+        // A program named git, working in the journal, as `git -C journal …` would be. A link,
+        // not a copy: a copy still open for writing in a child another test forks is "busy".
         let git = journal.sandbox.path("bin/git")
         try FileManager.default.createDirectory(atPath: journal.sandbox.path("bin"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: "/bin/sleep", toPath: git)
+        try FileManager.default.createSymbolicLink(atPath: git, withDestinationPath: "/bin/sleep")
         let running = try ChildProcess(["/bin/sh", "-c", "cd \"$0\" && exec \"$1\" 60", journal.directory, git], environment: [:])
         defer { running.kill() }
         let result = try journal.run("add", "While git runs")

@@ -84,18 +84,42 @@ public struct ProcessResult {
         _ = FileManager.default.createFile(atPath: files[1].path, contents: nil)
         _ = FileManager.default.createFile(atPath: files[2].path, contents: nil)
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.environment = environment
-        process.standardInput = try FileHandle(forReadingFrom: files[0])
-        process.standardOutput = try FileHandle(forWritingTo: files[1])
-        process.standardError = try FileHandle(forWritingTo: files[2])
-        try process.run()
+        let process = try launch {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+            process.currentDirectoryURL = URL(fileURLWithPath: directory)
+            process.environment = environment
+            process.standardInput = try FileHandle(forReadingFrom: files[0])
+            process.standardOutput = try FileHandle(forWritingTo: files[1])
+            process.standardError = try FileHandle(forWritingTo: files[2])
+            return process
+        }
         process.waitUntilExit()
         return ProcessResult(status: process.terminationStatus,
                              stdout: String(decoding: try Data(contentsOf: files[1]), as: UTF8.self),
                              stderr: String(decoding: try Data(contentsOf: files[2]), as: UTF8.self))
+    }
+
+    /// A binary a test has just copied can be briefly "busy": a child forked by another test
+    /// while the copy was open for writing holds that descriptor until it runs its own program.
+    /// The descriptor goes away on its own, so launching again is the cure, as Go's tests do.
+    private static func launch(attempts: Int = 250, _ make: () throws -> Process) throws -> Process {
+        var attempt = 1
+        while true {
+            let process = try make()
+            do {
+                try process.run()
+                return process
+            } catch let error as NSError where attempt < attempts && isTextFileBusy(error) {
+                attempt += 1
+                usleep(20_000)
+            }
+        }
+    }
+
+    private static func isTextFileBusy(_ error: NSError) -> Bool {
+        let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError
+        return underlying?.domain == NSPOSIXErrorDomain && underlying?.code == Int(ETXTBSY)
     }
 }
