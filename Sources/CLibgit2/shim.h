@@ -1,6 +1,12 @@
 #ifndef JOURNAL_CLIBGIT2_SHIM_H
 #define JOURNAL_CLIBGIT2_SHIM_H
 
+/* For syncfs, a GNU extension Glibc's Swift module leaves out. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <unistd.h>
+
 #include <git2.h>
 #include <git2/sys/merge.h>
 #include <git2/sys/odb_backend.h>
@@ -31,6 +37,13 @@ static inline int journal_git_set_certificate_locations(const char *file, const 
 /* Where libgit2 looks for the global, XDG or system configuration file (level). */
 static inline int journal_git_set_config_search_path(git_config_level_t level, const char *path) {
     return git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, path);
+}
+
+/* Flushes the whole file system holding `descriptor`: libgit2 writes without flushing
+   (GIT_OPT_ENABLE_FSYNC_GITDIR off), and the Git module flushes everything at once before a
+   reference moves. */
+static inline int journal_syncfs(int descriptor) {
+    return syncfs(descriptor);
 }
 
 /* inflateInit is a macro, which Swift cannot call. */

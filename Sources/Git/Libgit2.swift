@@ -14,8 +14,10 @@ enum Libgit2 {
         journal_defer_certificates(1)
         git_libgit2_init()
         journal_defer_certificates(0)
-        // A journal is worth a few fsyncs: a crash must not leave a ref naming a half-written object.
-        _ = journal_git_enable_fsync(1)
+        // A crash must not leave a ref naming a half-written object; rather than libgit2's
+        // flush of every object file, one flush of all of them before a ref moves
+        // (`Repository.flushToDisk`).
+        _ = journal_git_enable_fsync(0)
         // A ten-year journal's history is larger than a command-line tool should hold at once.
         _ = journal_git_limit_memory(1 << 20, 1 << 20, 8 << 20)
     }()

@@ -82,11 +82,12 @@ extension Repository {
     }
 
     /// Points `name` at `target` only if it still points at `expected` (nil: only if it does not
-    /// exist yet). Another writer in between makes this throw a GitError with code `.modified`
+    /// exist yet), once every object written before is on disk. Another writer in between makes this throw a GitError with code `.modified`
     /// (or `.exists`), never silently overwrite its commit.
     public func updateReference(_ name: String, to target: ObjectID, expecting expected: ObjectID?, logMessage: String) throws {
         var oid = target.raw
         var reference: OpaquePointer?
+        try flushToDisk()
         if var current = expected?.raw {
             try check(
                 git_reference_create_matching(&reference, pointer, name, &oid, 1, &current, logMessage),
@@ -107,10 +108,12 @@ extension Repository {
         try check(result, "cannot remove \(name) from \(gitDirectory)")
     }
 
-    /// Points `name` at `target` whatever it pointed at before.
+    /// Points `name` at `target` whatever it pointed at before, once every object written
+    /// before is on disk.
     public func setReference(_ name: String, to target: ObjectID, logMessage: String) throws {
         var oid = target.raw
         var reference: OpaquePointer?
+        try flushToDisk()
         try check(git_reference_create(&reference, pointer, name, &oid, 1, logMessage), "cannot update \(name) in \(gitDirectory)")
         git_reference_free(reference)
     }

@@ -44,9 +44,17 @@ extension Repository {
         options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
         let remote = try lookupRemote(name)
         defer { git_remote_free(remote) }
+        // git_remote_fetch's steps, with the downloaded pack flushed to disk before any
+        // tracking ref names what it holds (libgit2 flushes nothing itself: see Durability).
         try withStringArray(refspecs) { array in
-            try check(git_remote_fetch(remote, &array, &options, "journal: fetch"), "cannot fetch from '\(name)'")
+            let downloaded = Result { try check(git_remote_download(remote, &array, &options), "cannot fetch from '\(name)'") }
+            git_remote_disconnect(remote)
+            try downloaded.get()
         }
+        try flushToDisk()
+        try check(git_remote_update_tips(remote, &options.callbacks, 1, options.download_tags, "journal: fetch"),
+                  "cannot fetch from '\(name)'")
+        try check(git_remote_prune(remote, &options.callbacks), "cannot fetch from '\(name)'")
         withExtendedLifetime(context) {}
     }
 

@@ -50,4 +50,20 @@ import Testing
         let rebuilt = try String(contentsOfFile: log, encoding: .utf8)
         for id in ids { #expect(rebuilt.contains("\(id) 2025-01-15\n")) }
     }
+
+    /// Neither the log nor its stamp is flushed on its own: a crash of the machine can keep the
+    /// stamp and lose the records it covers. The next command, on a day that does not hold them,
+    /// must not take the log for whole.
+    @Test func aLogThatLostRecordsItsStampCoversIsRebuilt() throws {
+        var journal = try JournalRunner()
+        try journal.ok("init")
+        for number in 1...3 { try journal.ok("add", "Task \(number)") }
+        let log = URL(fileURLWithPath: journal.directory + "/.git/journal/ids")
+        let last = try journal.day("2025-01-15").split(separator: "\n").last { $0.hasPrefix("- [") }!.suffix(5)
+        try Data(try Data(contentsOf: log).dropLast(17)).write(to: log)
+        journal.today = "2025-01-16"
+        try journal.ok("new", "--no-carry")
+        try journal.ok("add", "Task 4")
+        #expect(try String(contentsOf: log, encoding: .utf8).contains("\(last) 2025-01-15\n"))
+    }
 }

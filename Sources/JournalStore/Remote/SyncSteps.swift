@@ -25,9 +25,12 @@ extension Journal {
     private static func syncedReference(_ remote: String) -> String { "refs/journal/synced/\(remote)" }
 
     package func markSynced(_ remote: String, at commit: ObjectID) throws {
-        try repository.setReference(Journal.syncedReference(remote), to: commit, logMessage: ReflogMessage.synced)
+        // Moved only when it changes: moving a reference waits for the disk.
+        if try repository.referenceTarget(Journal.syncedReference(remote)) != commit {
+            try repository.setReference(Journal.syncedReference(remote), to: commit, logMessage: ReflogMessage.synced)
+        }
         let now = clock.now()
-        try state.write(Array("\(now.seconds) \(now.offsetMinutes)\n".utf8), to: "last-sync-\(remote)", scratch: state.root)
+        try state.write(Array("\(now.seconds) \(now.offsetMinutes)\n".utf8), to: "last-sync-\(remote)", scratch: state.root, durable: false)
     }
 
     /// When the last successful sync with `remote` ended, in its local time, if there was one.
@@ -118,5 +121,6 @@ extension Journal {
             throw error
         }
         refreshIndex(paths, head: incoming.id)
+        flushCommitted()
     }
 }

@@ -7,7 +7,9 @@ import JournalModel
 ///
 /// Kept in `.git/journal/` (never committed) as an append-only log of fixed-width records,
 /// `k7f3q 2025-01-15\n`, the latest day of an id winning, and a stamp naming the commit the log
-/// describes. Appending keeps each command's cost independent of the journal's age; when HEAD moved
+/// describes and the log's length then. Neither is flushed on its own: after a crash of the
+/// machine, a log shorter than its stamp says is rebuilt, and a stamp older than the log makes
+/// the days changed since be read again. Appending keeps each command's cost independent of the journal's age; when HEAD moved
 /// without journal (a `git` command, a reset) the days changed since the stamp are read again, and
 /// when the stamp or the log is unusable the log is rebuilt from HEAD's tree.
 package struct IDRegistry {
@@ -31,6 +33,7 @@ package struct IDRegistry {
         let days = DayTree(tree: headTree, repository: repository, marker: marker)
         if let log = try? state.read(logName), registry.parse(log),
            let stamp = try? state.read(stampName), let commit = ObjectID(hex: String(decoding: stamp.prefix(40), as: UTF8.self)),
+           coveredLength(in: stamp).map({ $0 <= log.count }) ?? true,
            let describedTree = try? repository.commit(commit).tree() {
             if commit != head.id {
                 for path in try repository.changedPaths(from: describedTree, to: headTree) {
@@ -87,7 +90,7 @@ package struct IDRegistry {
     /// Appends what was recorded since loading, then stamps the log with `commit`.
     package mutating func save(to state: WorkingTree, describing commit: ObjectID) throws {
         if rebuilt {
-            try state.write(IDRegistry.header + pending, to: IDRegistry.logName, scratch: state.root)
+            try state.write(IDRegistry.header + pending, to: IDRegistry.logName, scratch: state.root, durable: false)
             log = IDRegistry.header + pending
             recorded = [:]
         } else if !pending.isEmpty {
@@ -97,7 +100,14 @@ package struct IDRegistry {
         }
         pending = []
         rebuilt = false
-        try state.write(Array((commit.hex + "\n").utf8), to: IDRegistry.stampName, scratch: state.root)
+        try state.write(Array("\(commit.hex) \(log.count)\n".utf8), to: IDRegistry.stampName, scratch: state.root, durable: false)
+    }
+
+    /// The log length a stamp says it covers; nil for a stamp of a version that wrote none.
+    private static func coveredLength(in stamp: [UInt8]) -> Int? {
+        let fields = String(decoding: stamp, as: UTF8.self).split(whereSeparator: \.isWhitespace)
+        guard fields.count == 2 else { return nil }
+        return Int(fields[1]) ?? Int.max
     }
 
     /// Takes the log; false when it is not one this version wrote whole.

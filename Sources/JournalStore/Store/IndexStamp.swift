@@ -23,6 +23,6 @@ package struct IndexStamp: Equatable {
 
     package static func record(in state: WorkingTree, head: ObjectID?, indexPath: String) throws {
         guard let current = IndexStamp(head: head, indexPath: indexPath) else { return }
-        try state.write(Array(current.text.utf8), to: fileName, scratch: state.root)
+        try state.write(Array(current.text.utf8), to: fileName, scratch: state.root, durable: false)
     }
 }

@@ -163,6 +163,7 @@ extension Journal {
         } catch {
             warn("committed, but the list of used ids was not saved (\(error)); the next journal command rebuilds it")
         }
+        flushCommitted()
         if !isMerge { announceLater(.postCommit) }
         return commit
     }
@@ -177,6 +178,17 @@ extension Journal {
                 try repository.headBranchName(), to: commit, expecting: expected, logMessage: ReflogMessage.commit(subject))
         } catch let error as GitError where [.modified, .exists, .locked].contains(error.code) {
             throw BranchMovedMeanwhile(error: error)
+        }
+    }
+
+    /// Waits until the moved branch, its reflog, Git's index and journal's own records are on
+    /// disk, in one flush: a crash before it can undo the move, never half of it (the files the
+    /// commit holds were flushed before the branch moved, so the next command commits them again).
+    package func flushCommitted() {
+        do {
+            try repository.flushToDisk()
+        } catch {
+            warn("committed, but not yet safe from a crash of the machine: \(error)")
         }
     }
 
@@ -253,7 +265,7 @@ extension Journal {
     private func messageAfterHook(_ text: String, refusal: Refusal) throws -> String {
         guard try willRunRefusableHook(.commitMsg) else { return text }
         let gitFolder = WorkingTree(root: repository.gitDirectory)
-        try gitFolder.write(Array(text.utf8), to: Journal.messageFile, scratch: state.root)
+        try gitFolder.write(Array(text.utf8), to: Journal.messageFile, scratch: state.root, durable: false)
         try runRefusableHook(.commitMsg, arguments: [gitFolder.absolute(Journal.messageFile)], consequence: refusal)
         let edited = String(decoding: try gitFolder.read(Journal.messageFile) ?? [], as: UTF8.self)
         guard edited.contains(where: { !$0.isWhitespace }) else { throw JournalError.emptyCommitMessage(refusal) }

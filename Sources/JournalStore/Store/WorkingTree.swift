@@ -75,14 +75,14 @@ package struct WorkingTree {
     /// The temporary file a process writes through before renaming it into place.
     package static func scratchName(for pid: pid_t) -> String { "write-\(pid)" }
 
-    /// Appends to a file journal alone writes (its own state), creating it when missing, and
-    /// waits until it is on disk: what is written after it may depend on it.
+    /// Appends to a file journal alone writes (its own state), creating it when missing. It is
+    /// not flushed: the commit's closing flush takes it to disk (see `Repository.flushToDisk`).
     package func append(_ bytes: [UInt8], to path: String) throws {
         let descriptor = open(absolute(path), O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw storageError("cannot write", path) }
         defer { close(descriptor) }
         let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-        guard written == bytes.count, fsync(descriptor) == 0 else { throw storageError("cannot write", path) }
+        guard written == bytes.count else { throw storageError("cannot write", path) }
     }
 
     /// Removes a file, and the folders above it that it leaves empty, as Git does.
