@@ -135,6 +135,7 @@ package final class HistoryIndex {
             try insertCommit.run([.text(id.hex), .integer(committer.time), .integer(Int64(committer.offsetMinutes)),
                                   .text(commit.author.name), message.command.map(Statement.Value.text) ?? .null, .text(message.subject)])
             let sequence = try lastSequence.rows()[0][0]
+            var states = StatesAfterCommit(changes: changes, tree: tree, layout: layout)
             for change in changes { try insertDay.run([sequence, .text(change.day.iso)]) }
             for event in recorded {
                 try insertEvent.run([sequence, .text(event.task), .text(event.day), .text(event.kind.rawValue), .text(event.text),
@@ -143,7 +144,7 @@ package final class HistoryIndex {
             }
             // What the merge withdrew from its other side moves the task too: to its finish.
             for event in events + recorded.filter({ $0.kind == .withdrawn && !events.contains($0) }) {
-                let state = event.kind == .deleted ? "deleted" : try self.state(of: event, in: changes, tree: tree, files: &files)
+                let state = event.kind == .deleted ? "deleted" : try states.state(of: event, files: &files)
                 try upsertTask.run([.text(event.task), .text(event.text), .text(event.day), .text(state)])
             }
         }
@@ -177,15 +178,6 @@ package final class HistoryIndex {
         }
         let own = CommitEvents.decidedByMerge(events, otherSide: otherSide)
         return own + withdrawnThere.filter { there in !own.contains { $0.kind == .withdrawn && $0.task == there.task && $0.from == there.from } }
-    }
-
-    /// The state of the task an event is about, on the event's day after the commit.
-    /// (A withdrawal's day is the finish's, which the commit may not have changed: then it is read
-    /// from the commit's tree.)
-    private func state(of event: TaskEvent, in changes: [CommitEvents.Change], tree: Tree, files: inout DayFileCache) throws -> String {
-        let changed = changes.first { $0.day.iso == event.day }?.after
-        let file = try changed ?? Day(iso: event.day).flatMap { try files.file(layout.path(for: $0), in: tree) }
-        return file?.tasks.last { $0.id?.value == event.task }?.state.rawValue ?? "open"
     }
 
     private func meta(_ key: String) throws -> String? {
@@ -275,6 +267,34 @@ package final class HistoryIndex {
 
 /// Day files read from trees, remembered by blob id: consecutive commits mostly touch the same day,
 /// so the version one commit wrote is the one the next commit starts from.
+/// The state of the task an event is about, on the event's day after the commit, each day's
+/// tasks looked up once: a commit that changes a day of thousands of tasks has as many events.
+/// (A withdrawal's day is the finish's, which the commit may not have changed: then it is read
+/// from the commit's tree.)
+private struct StatesAfterCommit {
+    let changes: [CommitEvents.Change]
+    let tree: Tree
+    let layout: DayLayout
+    private var statesOfDay: [String: [String: String]] = [:]
+
+    init(changes: [CommitEvents.Change], tree: Tree, layout: DayLayout) {
+        self.changes = changes
+        self.tree = tree
+        self.layout = layout
+    }
+
+    mutating func state(of event: TaskEvent, files: inout DayFileCache) throws -> String {
+        if let states = statesOfDay[event.day] { return states[event.task] ?? "open" }
+        let changed = changes.first { $0.day.iso == event.day }?.after
+        let file = try changed ?? Day(iso: event.day).flatMap { try files.file(layout.path(for: $0), in: tree) }
+        var states: [String: String] = [:]
+        // The last copy of a task on the day wins.
+        for task in file?.tasks ?? [] { if let id = task.id { states[id.value] = task.state.rawValue } }
+        statesOfDay[event.day] = states
+        return states[event.task] ?? "open"
+    }
+}
+
 private struct DayFileCache {
     let repository: Repository
     private var files: [ObjectID: DayFile] = [:]
