@@ -50,9 +50,11 @@ let package = Package(
         ),
         .executableTarget(name: "journal", dependencies: ["JournalCLI"]),
 
-        // Benchmark-only programs (see Benchmarks/run.py): the synthetic journal and the start-up floor.
+        // Benchmark-only programs (see Benchmarks/run.py): the synthetic journal, the start-up
+        // floor, and a Swift process that does nothing.
         .executableTarget(name: "journal-generate", dependencies: ["JournalModel"], path: "Benchmarks/GenerateJournal"),
         .executableTarget(name: "journal-startup-floor", dependencies: ["Git"], path: "Benchmarks/StartupFloor"),
+        .executableTarget(name: "journal-hello", path: "Benchmarks/Hello"),
 
         // The fuzz target for the day-file parser and the task merge (see Fuzz/run.sh); built
         // normally it replays inputs given as files.
