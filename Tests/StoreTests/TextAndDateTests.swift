@@ -1,6 +1,7 @@
 import JournalModel
 @testable import JournalStore
 @testable import JournalUseCases
+import TestSupport
 import Testing
 
 @Suite struct TaskTextTests {
@@ -93,6 +94,20 @@ import Testing
         #expect(scan("anything", ""))
         #expect(!scan("[@]^_`{", "@`"))
         #expect(scan("Ünïcode then ASCII", "ascii"))
+    }
+
+    /// The scan jumps between candidates for the needle's first byte, in both cases: it must
+    /// find what a search of the lowered text finds, wherever the candidates fall.
+    @Test func agreesWithASearchOfTheLoweredText() {
+        var random = SeededGenerator(seed: 21)
+        let alphabet = Array("aAbB #@-x".utf8)
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...24, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
+            let needle = (0..<Int.random(in: 1...3, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
+            let folded = String(decoding: needle, as: UTF8.self).lowercased()
+            let lowered = String(decoding: text, as: UTF8.self).lowercased()
+            #expect(scan(String(decoding: text, as: UTF8.self), folded) == lowered.contains(folded), "\(text) \(needle)")
+        }
     }
 }
 

@@ -187,7 +187,7 @@ public struct DayLayoutError: Error, Equatable, CustomStringConvertible {
 private enum Token: String, CaseIterable {
     case year = "YYYY", month = "MM", day = "DD"
 
-    var width: Int { rawValue.count }
+    var width: Int { self == .year ? 4 : 2 }
 }
 
 /// One folder or file name of a pattern: literal text and tokens.
@@ -248,22 +248,31 @@ private struct Component: Equatable {
     /// The date parts `name` holds added to `parts`; nil when it does not match, or names
     /// another date than `parts` does.
     func match(_ name: Substring.UTF8View, adding parts: DateParts) -> DateParts? {
-        var rest = name
+        // In place: a walk over a long journal matches thousands of names.
+        if let matched = name.withContiguousStorageIfAvailable({ match($0, adding: parts) }) { return matched }
+        return Array(name).withUnsafeBufferPointer { match($0, adding: parts) }
+    }
+
+    private func match(_ name: UnsafeBufferPointer<UInt8>, adding parts: DateParts) -> DateParts? {
+        var position = 0
         var parts = parts
         for piece in pieces {
             switch piece {
             case .text(let text):
-                guard rest.starts(with: text) else { return nil }
-                rest = rest.dropFirst(text.count)
+                guard name.count - position >= text.count, name[position..<position + text.count].elementsEqual(text) else { return nil }
+                position += text.count
             case .token(let token):
-                let digits = rest.prefix(token.width)
-                guard digits.count == token.width, digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
-                let value = digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+                guard name.count - position >= token.width else { return nil }
+                var value = 0
+                for byte in name[position..<position + token.width] {
+                    guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                    value = value * 10 + Int(byte - UInt8(ascii: "0"))
+                }
                 guard parts.set(token, value) else { return nil }
-                rest = rest.dropFirst(token.width)
+                position += token.width
             }
         }
-        return rest.isEmpty ? parts : nil
+        return position == name.count ? parts : nil
     }
 }
 

@@ -1,3 +1,4 @@
+import Glibc
 import JournalModel
 import JournalStore
 
@@ -64,22 +65,33 @@ public struct SearchQuery: Sendable {
     }
 
     /// A byte scan for a lowercase ASCII needle in any case, without copying the haystack (the
-    /// generic collection search costs about as much as reading the journal).
+    /// generic collection search costs about as much as reading the journal). Candidates are
+    /// found with `memchr`, in both cases of the needle's first byte: most of a journal's bytes
+    /// are then never looked at one by one.
     static func contains(_ haystack: UnsafeBufferPointer<UInt8>, foldedNeedle needle: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
-        return needle.withUnsafeBufferPointer { needle in
-            let last = haystack.count - needle.count
-            var start = 0
-            while start <= last {
-                if fold(haystack[start]) == first {
-                    var offset = 1
-                    while offset < needle.count && fold(haystack[start + offset]) == needle[offset] { offset += 1 }
-                    if offset == needle.count { return true }
-                }
-                start += 1
-            }
-            return false
+        guard let first = needle.first, needle.count <= haystack.count, let base = haystack.baseAddress else { return needle.isEmpty }
+        let upper = first &- 97 < 26 ? first & ~0x20 : first
+        let last = haystack.count - needle.count
+        var nextLower = -1
+        var nextUpper = upper == first ? Int.max : -1
+        var start = 0
+        while start <= last {
+            if nextLower < start { nextLower = position(of: first, in: base, from: start, through: last) }
+            if nextUpper < start { nextUpper = position(of: upper, in: base, from: start, through: last) }
+            let candidate = min(nextLower, nextUpper)
+            guard candidate <= last else { return false }
+            var offset = 1
+            while offset < needle.count && fold(haystack[candidate + offset]) == needle[offset] { offset += 1 }
+            if offset == needle.count { return true }
+            start = candidate + 1
         }
+        return false
+    }
+
+    /// Where `byte` is first found from `start` through `last`; `Int.max` when it is not.
+    private static func position(of byte: UInt8, in base: UnsafePointer<UInt8>, from start: Int, through last: Int) -> Int {
+        guard let found = memchr(base + start, Int32(byte), last - start + 1) else { return Int.max }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     @inline(__always) private static func fold(_ byte: UInt8) -> UInt8 {
