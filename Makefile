@@ -5,28 +5,52 @@
 PREFIX ?= /usr/local
 DESTDIR ?=
 SWIFT ?= swift
+# The toolchain's own clang (beside swift) compiles the one-line object that names the commit.
+CLANG ?= $(shell d=$$(dirname "$$(readlink -f "$$(command -v $(SWIFT))")") && [ -x "$$d/clang" ] && echo "$$d/clang" || echo clang)
 SCRATCH ?= .build
 ROOT := $(DESTDIR)$(PREFIX)
 RELEASE := $(SCRATCH)/release
-MANUALS := $(SCRATCH)/plugins/GenerateManual/outputs/journal
+MANUALS := $(SCRATCH)/manuals
 # What install wrote, one path a line, read by uninstall.
 MANIFEST := $(ROOT)/share/journal/installed-files
+
+# The commit `journal --version` names: HEAD's short hash, "-dirty" after it when the checkout
+# has changes not committed (untracked files included); empty when this folder is not the top of
+# a Git checkout (a source tarball), and then the binary says "commit unknown".
+COMMIT := $(shell [ "$$(git -C '$(CURDIR)' rev-parse --show-toplevel 2>/dev/null)" = '$(CURDIR)' ] && \
+	c=$$(git -C '$(CURDIR)' rev-parse --short HEAD 2>/dev/null) && \
+	{ [ -z "$$(git -C '$(CURDIR)' status --porcelain 2>/dev/null)" ] && echo $$c || echo $$c-dirty; })
+# The commit is linked in as an object of its own (see Sources/BuildInfo), named after it: a new
+# commit relinks the binary and recompiles nothing.
+ifneq ($(COMMIT),)
+COMMIT_OBJECT := $(abspath $(SCRATCH))/commit-$(COMMIT).o
+LINK_COMMIT := -Xlinker $(COMMIT_OBJECT)
+# Man pages dated by the commit, not the day they were built.
+MANUAL_DATE := --date $(shell git -C '$(CURDIR)' log -1 --format=%cs)
+endif
 
 .PHONY: all build manuals install uninstall
 
 all: build
 
-# The Swift runtime linked in: the binary needs no toolchain to run.
-build:
-	$(SWIFT) build -c release --static-swift-stdlib --product journal --scratch-path $(SCRATCH)
+# The Swift runtime linked in: the binary needs no toolchain to run, nor the $ORIGIN run path
+# SwiftPM adds for libraries beside it (there are none).
+build: $(COMMIT_OBJECT)
+	$(SWIFT) build -c release --static-swift-stdlib --disable-local-rpath --product journal --scratch-path $(SCRATCH) $(LINK_COMMIT)
 
-# swift-argument-parser's plugin writes journal.1 and one page per command. It builds the
-# package in release mode its own way, so the binary is built again after it.
-manuals:
-	$(SWIFT) package --scratch-path $(SCRATCH) plugin --allow-writing-to-package-directory generate-manual --multi-page
+$(COMMIT_OBJECT):
+	mkdir -p $(@D)
+	printf 'const char journal_commit[] = "%s";\n' '$(COMMIT)' | $(CLANG) -x c -c -o $@ -
 
-install: manuals
-	$(MAKE) build
+# swift-argument-parser's generate-manual tool writes journal.1 and one page per command from
+# what the built binary says of itself. Built here with the same flags as journal (its plugin
+# would build every product of the package again, in release mode its own way).
+manuals: build
+	$(SWIFT) build -c release --static-swift-stdlib --disable-local-rpath --product generate-manual --scratch-path $(SCRATCH)
+	rm -rf $(MANUALS) && mkdir -p $(MANUALS)
+	$(RELEASE)/generate-manual $(RELEASE)/journal --multi-page $(MANUAL_DATE) --output-directory $(MANUALS)
+
+install: build manuals
 	install -d $(ROOT)/bin $(ROOT)/share/journal/hooks $(ROOT)/share/man/man1 \
 		$(ROOT)/share/bash-completion/completions $(ROOT)/share/zsh/site-functions $(ROOT)/share/fish/vendor_completions.d
 	install -m 755 $(RELEASE)/journal $(ROOT)/bin/journal
