@@ -38,10 +38,14 @@ let package = Package(
         // One type per job a command does (StartDay, Sync, Undo, Doctor…), built on the store.
         // No argument parsing, no printing.
         .target(name: "JournalUseCases", dependencies: ["JournalModel", "JournalStore", "Git"]),
+        // The commit the binary was built from, for `journal --version`: the Makefile links it in
+        // (see BuildInfo.h). Only JournalCLI imports it.
+        .target(name: "BuildInfo"),
         // The commands: argument parsing and printing only.
         .target(
             name: "JournalCLI",
             dependencies: [
+                "BuildInfo",
                 "JournalModel",
                 "JournalStore",
                 "JournalUseCases",

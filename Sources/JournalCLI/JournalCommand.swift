@@ -20,7 +20,7 @@ public struct JournalCommand: ParsableCommand {
 
             Example: journal new && journal add "Prepare the design review" --tag review
             """,
-        version: "0.1.0",
+        version: Version.text,
         subcommands: [
             InitCommand.self, NewCommand.self, AddCommand.self,
             StartCommand.self, DoneCommand.self, CancelCommand.self, ReopenCommand.self,

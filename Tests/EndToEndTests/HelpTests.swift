@@ -21,6 +21,13 @@ import Testing
             #expect(help.contains("Example:"), "journal help \(command) gives no example")
             #expect(completions.contains(command), "bash completion lacks \(command)")
         }
-        #expect(try journal.ok("--version") == "0.1.0\n")
+    }
+
+    /// `--version` names the release and the commit. A plain `swift build` (what the tests run)
+    /// links in no commit, and says so; the Makefile's build names it (checked by
+    /// .ci/install-check on the installed binary).
+    @Test func versionNamesTheReleaseAndTheCommitItWasBuiltFrom() throws {
+        let version = try JournalRunner().ok("--version")
+        #expect(version.wholeMatch(of: /\d+\.\d+\.\d+ \(commit unknown\)\n/) != nil, "journal --version: \(version)")
     }
 }
