@@ -1,7 +1,7 @@
 # Installs journal as a command-line tool: the binary, the ready hooks, the man pages and the
 # shell completions, under PREFIX (default /usr/local; DESTDIR is honoured, as packagers expect).
-#   make install PREFIX=~/.local
-#   make uninstall PREFIX=~/.local      (removes exactly what install wrote)
+#   make install PREFIX="$HOME/.local"
+#   make uninstall PREFIX="$HOME/.local" (removes exactly what install wrote)
 #   make deb                            (journal_VERSION_ARCH.deb of the same install under /usr)
 PREFIX ?= /usr/local
 DESTDIR ?=

@@ -204,8 +204,10 @@ def startup(work, env, runs):
                   floor_ms=measure([BIN / "journal-startup-floor"], work, env, runs)[0],
                   version_ms=measure([BIN / "journal", "--version"], work, env, runs)[0])
     if os.path.exists(BUNDLE) and subprocess.run(with_bundle_hidden("/bin/true"), capture_output=True).returncode == 0:
-        result.update(hidden_hello_ms=measure(with_bundle_hidden(BIN / "journal-hello"), work, env, runs)[0],
-                      hidden_floor_ms=measure(with_bundle_hidden(BIN / "journal-startup-floor"), work, env, runs)[0])
+        # The namespace, sh and mount cost the same to both: what /bin/true pays is taken off.
+        wrapper = measure(with_bundle_hidden("/bin/true"), work, env, runs)[0]
+        result.update(hidden_hello_ms=measure(with_bundle_hidden(BIN / "journal-hello"), work, env, runs)[0] - wrapper,
+                      hidden_floor_ms=measure(with_bundle_hidden(BIN / "journal-startup-floor"), work, env, runs)[0] - wrapper)
     print("start-up: " + ", ".join(f"{key} {value:.2f}" for key, value in result.items()), flush=True)
     return {key: round(value, 2) for key, value in result.items()}
 
@@ -296,6 +298,8 @@ def sync_rows(years, repo, env, jenv, runs):
             git(plain, env, "add", "local.md")
             git(plain, env, "commit", "-qm", "local")
 
+        # git's own defaults here, flushes included (none but the merge's): a sync's git rows
+        # compare time, not what survives a crash.
         pull_and_push = ["sh", "-c", "git pull -q --no-edit && git push -q"]
         rows = []
         for name, prepare_journal, prepare_git in [
@@ -331,8 +335,9 @@ def markdown(result):
              f"{start['floor_ms'] / start['hello_ms']:.2f} |",
              f"| `journal --version` | {start['version_ms']:.2f} | {start['version_ms'] / start['hello_ms']:.2f} |"]
     if "hidden_floor_ms" in start:
-        lines.append(f"| the floor, certificate bundle hidden (both in a mount namespace: {start['hidden_hello_ms']:.2f} ms "
-                     f"for hello) | {start['hidden_floor_ms']:.2f} | {start['hidden_floor_ms'] / start['hidden_hello_ms']:.2f} |")
+        lines.append(f"| the floor, certificate bundle hidden (both in a mount namespace, its own cost taken off: "
+                     f"{start['hidden_hello_ms']:.2f} ms for hello) | {start['hidden_floor_ms']:.2f} | "
+                     f"{start['hidden_floor_ms'] / start['hidden_hello_ms']:.2f} |")
     lines += ["", "| years | journal | git command line | journal ms | git ms | ratio | × floor | journal peak MiB | flushes journal / git |",
               "|---:|---|---|---:|---:|---:|---:|---:|---:|"]
     for row in result["rows"]:
@@ -371,7 +376,7 @@ def goals(result):
     found = [("start-up floor ≤ 1.3× a Swift hello", start["floor_ms"] / start["hello_ms"], 1.3),
              ("`show DATE` ≤ 1.5× the floor", rows["show DATE"]["journal_ms"] / start["floor_ms"], 1.5)]
     for case in ("add (one commit)", "done (one commit)", "new (carry: two files, one commit)"):
-        found.append((f"`{case}` ≤ 1.5× `git commit -am`", rows[case]["ratio"], 1.5))
+        found.append((f"`{case}` ≤ 1.5× `git -c core.fsync=committed commit -am`", rows[case]["ratio"], 1.5))
         if several:
             found.append((f"`{case}` grows < 1.2× from the smallest journal", growth(result, case), 1.2))
     found += [("`search WORD` ≤ 1.5× `git grep -i`", rows["search WORD (all days)"]["ratio"], 1.5),
@@ -390,6 +395,8 @@ def main():
     parser.add_argument("--out", type=Path, default=ROOT / "Benchmarks" / "results")
     options = parser.parse_args()
 
+    if not shutil.which("strace"):
+        raise SystemExit("the flush counts need strace: apt-get install strace")
     subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib"], cwd=ROOT, check=True)
     work = Path(tempfile.mkdtemp(prefix="journal-bench-"))
     try:

@@ -1,12 +1,6 @@
 #ifndef JOURNAL_CLIBGIT2_SHIM_H
 #define JOURNAL_CLIBGIT2_SHIM_H
 
-/* For syncfs, a GNU extension Glibc's Swift module leaves out. */
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE
-#endif
-#include <unistd.h>
-
 #include <git2.h>
 #include <git2/sys/merge.h>
 #include <git2/sys/odb_backend.h>
@@ -42,6 +36,10 @@ static inline int journal_git_set_config_search_path(git_config_level_t level, c
 /* Flushes the whole file system holding `descriptor`: libgit2 writes without flushing
    (GIT_OPT_ENABLE_FSYNC_GITDIR off), and the Git module flushes everything at once before a
    reference moves. */
+/* Declared here: glibc declares it only under _GNU_SOURCE, which would change other
+   declarations this module shares with Swift's Glibc module. */
+extern int syncfs(int descriptor);
+
 static inline int journal_syncfs(int descriptor) {
     return syncfs(descriptor);
 }

@@ -9,7 +9,7 @@ import Glibc
 extension Repository {
     /// Waits until everything written so far on the repository's file system is on disk. One
     /// `syncfs` covers every object, pack, folder and renamed file, the working tree's included
-    /// (it holds `.git`).
+    /// (a journal keeps `.git` inside its working tree).
     public func flushToDisk() throws {
         let folder = Glibc.open(gitDirectory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard folder >= 0 else { throw flushFailure() }

@@ -16,7 +16,7 @@ enum Libgit2 {
         journal_defer_certificates(0)
         // A crash must not leave a ref naming a half-written object; rather than libgit2's
         // flush of every object file, one flush of all of them before a ref moves
-        // (`Repository.flushToDisk`).
+        // (`Repository.flushToDisk`). A push turns libgit2's flushes on for itself (`push`).
         _ = journal_git_enable_fsync(0)
         // A ten-year journal's history is larger than a command-line tool should hold at once.
         _ = journal_git_limit_memory(1 << 20, 1 << 20, 8 << 20)

@@ -67,6 +67,10 @@ extension Repository {
         options.callbacks = try context.callbacks()
         let remote = try lookupRemote(name)
         defer { git_remote_free(remote) }
+        // A remote on this machine (a path) is written by libgit2 itself, pack and refs, on a file
+        // system the local flushes do not reach: libgit2 flushes them, as it once did everything.
+        _ = journal_git_enable_fsync(1)
+        defer { _ = journal_git_enable_fsync(0) }
         try withStringArray(refspecs) { array in
             try check(git_remote_push(remote, &array, &options), "cannot push to '\(name)'")
         }

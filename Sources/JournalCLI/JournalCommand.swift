@@ -21,6 +21,9 @@ public struct JournalCommand: ParsableCommand {
             Example: journal new && journal add "Prepare the design review" --tag review
             """,
         version: Version.text,
+        // Every command, nested ones included, names itself (`commandName:`): ArgumentParser
+        // otherwise derives each name with String(describing:), whose lookups in the Swift
+        // runtime cost every process about a million instructions per unnamed command.
         subcommands: [
             InitCommand.self, NewCommand.self, AddCommand.self,
             StartCommand.self, DoneCommand.self, CancelCommand.self, ReopenCommand.self,

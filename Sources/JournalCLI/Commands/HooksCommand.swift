@@ -17,7 +17,7 @@ struct HooksCommand: ParsableCommand {
         defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show installed hooks and the ready ones.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Show installed hooks and the ready ones.")
         @Option(help: ArgumentHelp("The folder of ready hooks (default: journal's own).", valueName: "DIR")) var from: String?
         @Flag(help: "Print JSON for scripts.") var json = false
         @OptionGroup var options: JournalOptions
@@ -46,6 +46,7 @@ struct HooksCommand: ParsableCommand {
 
     struct Install: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "install",
             abstract: "Copy a ready hook into the journal's hooks folder.",
             discussion: "Example: journal hooks install post-new")
         @Argument(help: "The hook's name, as 'journal hooks list' shows it.", completion: Completions.hook) var name: String

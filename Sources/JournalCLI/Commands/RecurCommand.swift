@@ -25,7 +25,7 @@ struct RecurCommand: ParsableCommand {
         defaultSubcommand: List.self)
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a recurring task to the day template (one commit).")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a recurring task to the day template (one commit).")
         @Argument(help: "The task's text.") var text: String
         @Option(help: ArgumentHelp("The rule, with or without its leading 'every': weekday, \"week on friday\", \"month on the 1st\"…", valueName: "RULE"))
         var every: String
@@ -38,7 +38,7 @@ struct RecurCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the day template's tasks: number, id, text, rule and next day.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the day template's tasks: number, id, text, rule and next day.")
         @Flag(help: "Print JSON for scripts: an array of {number, id, text, rule, readable, next, depth, parent}.") var json = false
         @OptionGroup var options: JournalOptions
         func run() throws {
@@ -55,7 +55,7 @@ struct RecurCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a task from the day template, by id or list number (one commit; past occurrences stay).")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a task from the day template, by id or list number (one commit; past occurrences stay).")
         @Argument(help: "Its id (^k7f3q) or its number in 'journal recur list'.") var task: String
         @OptionGroup var options: JournalOptions
         func run() throws {

@@ -12,7 +12,7 @@ struct RemoteCommand: ParsableCommand {
         defaultSubcommand: List.self)
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a remote: a path, git://, ssh://, user@host:path or https:// URL.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a remote: a path, git://, ssh://, user@host:path or https:// URL.")
         @Argument(help: "Its name, such as origin.") var name: String
         @Argument(help: "Its URL.") var url: String
         @OptionGroup var options: JournalOptions
@@ -23,7 +23,7 @@ struct RemoteCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the remotes with their URLs.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the remotes with their URLs.")
         @Flag(help: "Print JSON for scripts: an array of {name, url}.") var json = false
         @OptionGroup var options: JournalOptions
         func run() throws {
@@ -34,7 +34,7 @@ struct RemoteCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a remote (the journal itself is untouched).")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a remote (the journal itself is untouched).")
         @Argument(help: "The remote's name.", completion: Completions.remote) var name: String
         @OptionGroup var options: JournalOptions
         func run() throws {

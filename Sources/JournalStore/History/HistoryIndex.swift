@@ -265,8 +265,6 @@ package final class HistoryIndex {
     }
 }
 
-/// Day files read from trees, remembered by blob id: consecutive commits mostly touch the same day,
-/// so the version one commit wrote is the one the next commit starts from.
 /// The state of the task an event is about, on the event's day after the commit, each day's
 /// tasks looked up once: a commit that changes a day of thousands of tasks has as many events.
 /// (A withdrawal's day is the finish's, which the commit may not have changed: then it is read
@@ -295,6 +293,8 @@ private struct StatesAfterCommit {
     }
 }
 
+/// Day files read from trees, remembered by blob id: consecutive commits mostly touch the same day,
+/// so the version one commit wrote is the one the next commit starts from.
 private struct DayFileCache {
     let repository: Repository
     private var files: [ObjectID: DayFile] = [:]

@@ -105,7 +105,9 @@ extension Journal {
                 if let entry = try incomingTree.entry(atPath: path) {
                     let bytes = try repository.blobContent(entry.id)
                     replaced.append((path, previous, bytes))
-                    try files.write(bytes, to: path, scratch: state.root, executable: entry.isExecutable)
+                    // A new file has nothing to lose: the flush before the branch moves takes it
+                    // to disk with the rest (a clone writes thousands).
+                    try files.write(bytes, to: path, scratch: state.root, executable: entry.isExecutable, durable: previous != nil)
                 } else {
                     replaced.append((path, previous, nil))
                     try files.remove(path)

@@ -90,7 +90,8 @@ package struct IDRegistry {
     /// Appends what was recorded since loading, then stamps the log with `commit`.
     package mutating func save(to state: WorkingTree, describing commit: ObjectID) throws {
         if rebuilt {
-            try state.write(IDRegistry.header + pending, to: IDRegistry.logName, scratch: state.root, durable: false)
+            // Flushed: a stamp surviving a crash that lost this rename would vouch for the old log.
+            try state.write(IDRegistry.header + pending, to: IDRegistry.logName, scratch: state.root)
             log = IDRegistry.header + pending
             recorded = [:]
         } else if !pending.isEmpty {
