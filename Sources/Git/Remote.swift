@@ -51,7 +51,10 @@ extension Repository {
             git_remote_disconnect(remote)
             try downloaded.get()
         }
-        try flushToDisk()
+        // Nothing received, nothing to flush: the tracking ref can only name what is on disk.
+        if let received = git_remote_stats(remote)?.pointee, received.received_objects > 0 || received.indexed_objects > 0 {
+            try flushToDisk()
+        }
         try check(git_remote_update_tips(remote, &options.callbacks, 1, options.download_tags, "journal: fetch"),
                   "cannot fetch from '\(name)'")
         try check(git_remote_prune(remote, &options.callbacks), "cannot fetch from '\(name)'")

@@ -43,6 +43,20 @@ import TestSupport
     }
 }
 
+@Suite struct IdleSyncFlushTests {
+    @Test func aSyncWithNothingToDoDoesNotWaitForTheDisk() throws {
+        let journal = try JournalRunner()
+        let remote = journal.sandbox.path("remote.git")
+        try journal.sandbox.git("init", "-q", "--bare", "-b", "main", remote, in: journal.sandbox.root.path)
+        try journal.ok("init")
+        try journal.ok("remote", "add", "origin", remote)
+        try journal.ok("add", "Already on the remote")
+        try journal.ok("sync")
+        let trace = try FlushTrace(of: journal, ["sync"])
+        #expect(trace.flushes == 0, "\(trace.lines.joined(separator: "\n"))")
+    }
+}
+
 /// The flushes, renames and links of one run of `journal`, in order.
 private struct FlushTrace {
     let lines: [String]
