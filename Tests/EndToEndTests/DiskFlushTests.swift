@@ -22,14 +22,8 @@ import TestSupport
     }
 
     @Test func aSyncFlushesTheFetchedPackBeforeATrackingBranchNamesIt() throws {
-        let first = try JournalRunner()
+        let (first, remote) = try journalSyncedWithABareRemote()
         let second = try JournalRunner()
-        let remote = first.sandbox.path("remote.git")
-        try first.sandbox.git("init", "-q", "--bare", "-b", "main", remote, in: first.sandbox.root.path)
-        try first.ok("init")
-        try first.ok("remote", "add", "origin", remote)
-        try first.ok("add", "From the first machine")
-        try first.ok("sync")
         try second.ok("clone", remote, second.directory)
         try second.git("config", "journal.autoSync", "off")
         try first.ok("add", "Another from the first")
@@ -45,16 +39,22 @@ import TestSupport
 
 @Suite struct IdleSyncFlushTests {
     @Test func aSyncWithNothingToDoDoesNotWaitForTheDisk() throws {
-        let journal = try JournalRunner()
-        let remote = journal.sandbox.path("remote.git")
-        try journal.sandbox.git("init", "-q", "--bare", "-b", "main", remote, in: journal.sandbox.root.path)
-        try journal.ok("init")
-        try journal.ok("remote", "add", "origin", remote)
-        try journal.ok("add", "Already on the remote")
-        try journal.ok("sync")
+        let (journal, _) = try journalSyncedWithABareRemote()
         let trace = try FlushTrace(of: journal, ["sync"])
         #expect(trace.flushes == 0, "\(trace.lines.joined(separator: "\n"))")
     }
+}
+
+/// A journal with one task, synced with a bare repository beside it (`origin`).
+private func journalSyncedWithABareRemote() throws -> (journal: JournalRunner, remote: String) {
+    let journal = try JournalRunner()
+    let remote = journal.sandbox.path("remote.git")
+    try journal.sandbox.git("init", "-q", "--bare", "-b", "main", remote, in: journal.sandbox.root.path)
+    try journal.ok("init")
+    try journal.ok("remote", "add", "origin", remote)
+    try journal.ok("add", "From the first machine")
+    try journal.ok("sync")
+    return (journal, remote)
 }
 
 /// The flushes, renames and links of one run of `journal`, in order.
