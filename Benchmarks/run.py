@@ -97,9 +97,10 @@ def generate(years, directory, env):
     return repo
 
 
-def last_day(repo, env):
-    paths = git(repo, env, "ls-tree", "-r", "--name-only", "HEAD").split()
-    return sorted(path for path in paths if path.endswith(".md"))[-1]
+def day_paths(repo, env):
+    """The day files HEAD holds, oldest first (not the files the `new` rows add beside them)."""
+    return sorted(path for path in git(repo, env, "ls-tree", "-r", "--name-only", "HEAD").split()
+                  if re.fullmatch(r"\d{4}/\d{2}/\d{4}-\d{2}-\d{2}\.md", path))
 
 
 def rows_for(years, repo, env, runs):
@@ -107,7 +108,7 @@ def rows_for(years, repo, env, runs):
     (successive adds, `done` on successive tasks, `new` on successive days), so journal's own
     state is as its last command left it. Each git row makes the same edit, untimed, then times
     the git command that commits it."""
-    days = sorted(p for p in git(repo, env, "ls-tree", "-r", "--name-only", "HEAD").split() if p.endswith(".md"))
+    days = day_paths(repo, env)
     path, earlier = days[-1], days[-2]
     day = Path(path).stem
     jenv = dict(env, JOURNAL_DIR=str(repo), JOURNAL_TODAY=day)
@@ -218,8 +219,7 @@ def peer_rows(repo, env, jenv, runs, work):
     if not taskwarrior.available():
         print("no Taskwarrior (apt-get install taskwarrior): no peer rows", flush=True)
         return []
-    days = sorted(p for p in git(repo, env, "ls-tree", "-r", "--name-only", "HEAD").split()
-                  if re.fullmatch(r"\d{4}/\d{2}/\d{4}-\d{2}-\d{2}\.md", p))
+    days = day_paths(repo, env)
     day = jenv["JOURNAL_TODAY"]
     peer = taskwarrior.Taskwarrior(work / "taskwarrior", env)
     started = time.perf_counter()
@@ -411,7 +411,7 @@ def main():
             repo = generate(years, work, env)
             commits = git(repo, env, "rev-list", "--count", "HEAD").strip()
             print(f"{years} year(s): {commits} commits generated in {time.perf_counter() - started:.1f} s", flush=True)
-            jenv = dict(env, JOURNAL_DIR=str(repo), JOURNAL_TODAY=Path(last_day(repo, env)).stem)
+            jenv = dict(env, JOURNAL_DIR=str(repo), JOURNAL_TODAY=Path(day_paths(repo, env)[-1]).stem)
             rows += rows_for(years, repo, env, options.runs)
             if years == max(options.years):
                 peers = peer_rows(repo, env, jenv, options.runs, work)

@@ -82,8 +82,9 @@ extension Repository {
     }
 
     /// Points `name` at `target` only if it still points at `expected` (nil: only if it does
-    /// not exist yet), once every object written before is on disk. Another writer in between makes this throw a GitError with code `.modified`
-    /// (or `.exists`), never silently overwrite its commit.
+    /// not exist yet), once every object written before is on disk. Another writer in between
+    /// makes this throw a GitError with code `.modified` (or `.exists`), never silently
+    /// overwrite its commit.
     public func updateReference(_ name: String, to target: ObjectID, expecting expected: ObjectID?, logMessage: String) throws {
         var oid = target.raw
         var reference: OpaquePointer?

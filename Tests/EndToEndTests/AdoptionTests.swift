@@ -8,6 +8,18 @@ import Testing
     /// Ten days of a plain Git repository on `master`, made with the `git` command line: a
     /// postmortem written on the first day and carried by hand every day after, a vendor call
     /// done on the third.
+    /// A clone of `first` in `second`, through a bare repository beside it that `first` synced to.
+    func secondMachine(of first: JournalRunner) throws -> JournalRunner {
+        let remote = first.sandbox.path("remote.git")
+        try first.sandbox.git("init", "-q", "--bare", remote, in: first.sandbox.root.path)
+        try first.ok("remote", "add", "origin", remote)
+        try first.ok("sync")
+        var second = first
+        second.extraEnvironment["JOURNAL_DIR"] = first.sandbox.path("second")
+        try second.ok("clone", remote)
+        return second
+    }
+
     func plainRepository(_ journal: JournalRunner) throws {
         let sandbox = journal.sandbox
         try sandbox.git("init", "-q", "-b", "master", journal.directory, in: sandbox.root.path)
@@ -130,13 +142,7 @@ import Testing
         #expect(try sandbox.read("journal/" + path("2025-01-15")).contains("- [ ] Prepare the design review ^"))
         #expect(try first.ok("diff", "2025-01-14", "2025-01-15").contains("carried"))
 
-        let remote = sandbox.path("remote.git")
-        try sandbox.git("init", "-q", "--bare", remote, in: sandbox.root.path)
-        try first.ok("remote", "add", "origin", remote)
-        try first.ok("sync")
-        var second = first
-        second.extraEnvironment["JOURNAL_DIR"] = sandbox.path("second")
-        try second.ok("clone", remote)
+        let second = try secondMachine(of: first)
         try second.ok("add", "Book the vendor call")
         try second.ok("sync")
         try first.ok("done", "1")
@@ -180,13 +186,7 @@ import Testing
         let sandbox = first.sandbox
         try sandbox.write("- [ ] Prepare the design review\n- [ ] Call the vendor\n", to: "journal/Daily/2025-01-14.md")
         try first.ok("init")
-        let remote = sandbox.path("remote.git")
-        try sandbox.git("init", "-q", "--bare", remote, in: sandbox.root.path)
-        try first.ok("remote", "add", "origin", remote)
-        try first.ok("sync")
-        var second = first
-        second.extraEnvironment["JOURNAL_DIR"] = sandbox.path("second")
-        try second.ok("clone", remote)
+        var second = try secondMachine(of: first)
         // Each machine names the tasks it carries before either syncs.
         for (machine, folder) in [(first, first.directory), (second, sandbox.path("second"))] {
             try sandbox.git("config", "journal.autoSync", "off", in: folder)
@@ -214,12 +214,8 @@ import Testing
         let sandbox = first.sandbox
         try first.ok("init")
         try first.ok("add", "Review the module")
-        let remote = sandbox.path("remote.git")
-        try sandbox.git("init", "-q", "--bare", remote, in: sandbox.root.path)
-        try first.ok("remote", "add", "origin", remote)
-        try first.ok("sync")
+        _ = try secondMachine(of: first)
         let second = sandbox.path("second")
-        try first.ok("clone", remote, second)
         #expect(try sandbox.git("config", "merge.journal.driver", in: second).contains(JournalRunner.binary))
 
         let path = "2025/01/2025-01-15.md"

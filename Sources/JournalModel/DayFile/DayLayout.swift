@@ -165,11 +165,11 @@ public struct DayLayout: Equatable, Sendable, CustomStringConvertible {
             matches.sort { newestFirst ? $1.parts.key < $0.parts.key : $0.parts.key < $1.parts.key }
         }
         for (name, matched) in matches {
-            let path = folder.isEmpty ? name : folder + "/" + name
             if isFile {
                 guard let day = matched.day else { continue }
                 found.append(day)
             } else {
+                let path = folder.isEmpty ? name : folder + "/" + name
                 try walk(bounds, newestFirst: newestFirst, limit: limit, level: level + 1, folder: path, parts: matched, names: names, into: &found)
             }
             if let limit, found.count >= limit { return }

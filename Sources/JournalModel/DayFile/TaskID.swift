@@ -16,11 +16,7 @@ public struct TaskID: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// was adopted, or by plain Git): `~` and a hash of its description, so that its copies on
     /// other days, and the same task once an id is written to it, are known as one task.
     package init(unnamed description: String) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in description.utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
+        let hex = String(TaskID.hash(description), radix: 16)
         value = "~" + String(repeating: "0", count: 16 - hex.count) + hex
     }
 
@@ -51,17 +47,19 @@ public struct TaskID: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// earlier one is taken): for a task committed without an id, which two machines may each
     /// name before they sync.
     package static func derived(from seed: String, attempt: Int) -> TaskID {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in (seed + " " + String(attempt)).utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
-        var bytes = (0..<length).map { _ -> UInt8 in
+        var hash = TaskID.hash(seed + " " + String(attempt))
+        let bytes = (0..<length).map { _ -> UInt8 in
             defer { hash /= UInt64(alphabet.count) }
             return alphabet[Int(hash % UInt64(alphabet.count))]
         }
+        let id = TaskID(String(decoding: bytes, as: UTF8.self))!
         // Never all digits, as `fresh` ensures.
-        if bytes.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) { bytes[0] = UInt8(ascii: "a") }
-        return TaskID(String(decoding: bytes, as: UTF8.self))!
+        return id.isAllDigits ? TaskID("a" + id.value.dropFirst())! : id
+    }
+
+    /// FNV-1a: a hash every machine computes alike, unlike Swift's seeded `Hasher`.
+    private static func hash(_ text: String) -> UInt64 {
+        text.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
     }
 
     /// Ids of old journals may be all digits (`12345`): typed without `^`, they read as numbers too.

@@ -7,11 +7,11 @@ import JournalModel
 ///
 /// Kept in `.git/journal/` (never committed) as an append-only log of fixed-width records,
 /// `k7f3q 2025-01-15\n`, the latest day of an id winning, and a stamp naming the commit the log
-/// describes and the log's length then. Neither is flushed on its own: after a crash of the
-/// machine, a log shorter than its stamp says is rebuilt, and a stamp older than the log makes
-/// the days changed since be read again. Appending keeps each command's cost independent of the journal's age; when HEAD moved
-/// without journal (a `git` command, a reset) the days changed since the stamp are read again, and
-/// when the stamp or the log is unusable the log is rebuilt from HEAD's tree.
+/// describes and the log's length then. Appending keeps each command's cost independent of the
+/// journal's age; when HEAD moved without journal (a `git` command, a reset) the days changed
+/// since the stamp are read again, and when the stamp or the log is unusable the log is rebuilt
+/// from HEAD's tree. Neither is flushed on its own: a log shorter than its stamp says (records
+/// lost in a crash of the machine) is unusable.
 package struct IDRegistry {
     /// The log as read: scanned on each lookup, since a command asks about a handful of ids and
     /// decoding every record would cost more than those scans.
